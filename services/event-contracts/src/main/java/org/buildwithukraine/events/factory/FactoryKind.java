@@ -1,0 +1,6 @@
+package org.buildwithukraine.events.factory;
+
+public enum FactoryKind {
+    MANUFACTURER,
+    EXPORT_CENTRE
+}

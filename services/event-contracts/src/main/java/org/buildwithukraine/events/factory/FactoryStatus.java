@@ -1,0 +1,7 @@
+package org.buildwithukraine.events.factory;
+
+public enum FactoryStatus {
+    ONBOARDING,
+    ACTIVE,
+    SUSPENDED
+}
