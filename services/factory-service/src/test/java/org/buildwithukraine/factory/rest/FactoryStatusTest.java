@@ -1,0 +1,109 @@
+package org.buildwithukraine.factory.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.buildwithukraine.factory.Requests.asNetworkAdmin;
+import static org.buildwithukraine.factory.Requests.changeStatus;
+import static org.buildwithukraine.factory.Requests.register;
+import static org.buildwithukraine.factory.Requests.uniqueId;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.buildwithukraine.events.EventEnvelope;
+import org.buildwithukraine.events.Topics;
+import org.buildwithukraine.testsupport.TopicRecorder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class FactoryStatusTest {
+
+    private static TopicRecorder factoryEvents;
+
+    @BeforeAll
+    static void recordEvents() {
+        factoryEvents = TopicRecorder.of(Topics.FACTORY_EVENTS);
+    }
+
+    @AfterAll
+    static void stopRecording() {
+        factoryEvents.close();
+    }
+
+    @Test
+    void eachLegalTransitionEmitsExactlyOneEvent() {
+        String id = uniqueId("de-berlin");
+        register(id);
+        changeStatus(id, "ACTIVE", "audit passed").statusCode(200).body("status", equalTo("ACTIVE"));
+        changeStatus(id, "SUSPENDED", "security incident").statusCode(200)
+                .body("status", equalTo("SUSPENDED")).body("statusReason", equalTo("security incident"));
+        changeStatus(id, "ACTIVE", "incident closed").statusCode(200).body("status", equalTo("ACTIVE"));
+
+        List<EventEnvelope> events = factoryEvents.awaitEvents(id, 4);
+        assertThat(events).extracting(EventEnvelope::type)
+                .containsExactly("FactoryRegistered", "FactoryActivated", "FactorySuspended", "FactoryReinstated");
+        assertThat(events.get(2).payload().get("statusReason").asText()).isEqualTo("security incident");
+        assertThat(events).extracting(EventEnvelope::eventId).doesNotHaveDuplicates();
+        // a later event of another factory has arrived, so the relay is past ours: nothing more will come
+        String marker = uniqueId("marker");
+        register(marker);
+        factoryEvents.awaitEvents(marker, 1);
+        assertThat(factoryEvents.eventsFor(id)).hasSize(4);
+    }
+
+    @Test
+    void illegalTransitionsAreConflictsAndChangeNothing() {
+        String id = uniqueId("de-hamburg");
+        register(id);
+        changeStatus(id, "SUSPENDED", "too early").statusCode(409).contentType("application/problem+json")
+                .body("detail", equalTo("Factory " + id + " is ONBOARDING and cannot become SUSPENDED"));
+        changeStatus(id, "ACTIVE", "onboarded").statusCode(200);
+        changeStatus(id, "ACTIVE", "again").statusCode(409).contentType("application/problem+json");
+        asNetworkAdmin().get("/api/factories/{id}", id).then().body("status", equalTo("ACTIVE"))
+                .body("statusReason", equalTo("onboarded"));
+
+        String marker = uniqueId("marker");
+        register(marker);
+        factoryEvents.awaitEvents(marker, 1);
+        assertThat(factoryEvents.eventsFor(id)).extracting(EventEnvelope::type)
+                .containsExactly("FactoryRegistered", "FactoryActivated");
+    }
+
+    @Test
+    void statusRequestsAreValidated() {
+        String id = uniqueId("de-kiel");
+        register(id);
+        changeStatus(id, "ACTIVE", "ok").statusCode(200);
+        changeStatus(id, "SUSPENDED", " ").statusCode(400).body("errors.field", contains("reason"));
+        changeStatus(id, "ONBOARDING", "back to start").statusCode(400).body("errors.field", contains("status"));
+        asNetworkAdmin().body(Map.of("reason", "no status")).post("/api/factories/{id}/status", id).then()
+                .statusCode(400).body("errors.field", contains("status"));
+        asNetworkAdmin().get("/api/factories/{id}", id).then().body("status", equalTo("ACTIVE"));
+        changeStatus("xx-unknown", "ACTIVE", "who?").statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void updatesAreAnnouncedOnlyWhenSomethingChanges() {
+        String id = uniqueId("uk-derby");
+        register(id);
+        asNetworkAdmin().body(Map.of("name", "Derby Works", "capabilities", List.of("LONG_RANGE_UAV")))
+                .patch("/api/factories/{id}", id).then().statusCode(200)
+                .body("name", equalTo("Derby Works")).body("capabilities", contains("LONG_RANGE_UAV"));
+        asNetworkAdmin().body(Map.of("name", "Derby Works")).patch("/api/factories/{id}", id).then()
+                .statusCode(200);
+        asNetworkAdmin().body(Map.of("name", " ", "capabilities", List.of("TEA"))).patch("/api/factories/{id}", id)
+                .then().statusCode(400).body("errors.field", contains("capabilities[0]", "name"));
+
+        String marker = uniqueId("marker");
+        register(marker);
+        factoryEvents.awaitEvents(marker, 1);
+        List<EventEnvelope> events = factoryEvents.eventsFor(id);
+        assertThat(events).extracting(EventEnvelope::type).containsExactly("FactoryRegistered", "FactoryUpdated");
+        assertThat(events.get(1).payload().get("name").asText()).isEqualTo("Derby Works");
+    }
+}
