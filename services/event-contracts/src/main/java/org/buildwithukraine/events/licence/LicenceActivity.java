@@ -1,0 +1,6 @@
+package org.buildwithukraine.events.licence;
+
+public enum LicenceActivity {
+    PRODUCE,
+    EXPORT
+}

@@ -1,0 +1,9 @@
+package org.buildwithukraine.events.line;
+
+public enum LineState {
+    RUNNING,
+    IDLE,
+    DOWN,
+    MAINTENANCE,
+    RETOOLING
+}
