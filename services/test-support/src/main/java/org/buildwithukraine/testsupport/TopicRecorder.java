@@ -15,6 +15,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.buildwithukraine.events.EventEnvelope;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,18 +25,32 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * Records everything published to a topic, from its beginning, so that a test can wait for the events it
- * caused (filter by aggregate id: the topic is shared by all tests of the JVM).
+ * caused (filter by aggregate id: the topic is shared by all tests of the JVM). As a JUnit extension
+ * ({@code @RegisterExtension static final TopicRecorder events = TopicRecorder.of(topic)}) it closes itself
+ * after the test class.
  */
-public final class TopicRecorder implements AutoCloseable {
+public final class TopicRecorder implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
 
-    private final KafkaConsumer<String, String> consumer;
+    private final String topic;
     private final List<ConsumerRecord<String, String>> records = new CopyOnWriteArrayList<>();
-    private final Thread poller;
-    private volatile boolean running = true;
+    private KafkaConsumer<String, String> consumer;
+    private Thread poller;
+    private volatile boolean running;
 
     private TopicRecorder(String topic) {
+        this.topic = topic;
+    }
+
+    /**
+     * Starts recording at the first use, not at construction: a static field is initialised before Quarkus has
+     * started the test broker, and the broker must be started by the test resource.
+     */
+    private synchronized void start() {
+        if (consumer != null) {
+            return;
+        }
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-recorder-" + UUID.randomUUID(),
@@ -41,6 +58,7 @@ public final class TopicRecorder implements AutoCloseable {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
         consumer.subscribe(List.of(topic));
+        running = true;
         poller = new Thread(this::poll, "topic-recorder-" + topic);
         poller.setDaemon(true);
         poller.start();
@@ -52,6 +70,7 @@ public final class TopicRecorder implements AutoCloseable {
 
     /** Records of that key so far. */
     public List<ConsumerRecord<String, String>> recordsFor(String key) {
+        start();
         return records.stream().filter(r -> key.equals(r.key())).toList();
     }
 
@@ -93,7 +112,20 @@ public final class TopicRecorder implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void beforeAll(ExtensionContext context) {
+        start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (consumer == null) {
+            return;
+        }
         running = false;
         consumer.wakeup();
         try {

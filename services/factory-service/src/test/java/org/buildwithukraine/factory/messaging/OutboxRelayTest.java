@@ -30,9 +30,8 @@ import org.buildwithukraine.factory.service.FactoryService;
 import org.buildwithukraine.factory.service.NewFactory;
 import org.buildwithukraine.kit.outbox.OutboxRelay;
 import org.buildwithukraine.testsupport.TopicRecorder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduler;
@@ -41,7 +40,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class OutboxRelayTest {
 
-    private static TopicRecorder factoryEvents;
+    @RegisterExtension
+    static final TopicRecorder factoryEvents = TopicRecorder.of(Topics.FACTORY_EVENTS);
 
     @Inject
     FactoryService factories;
@@ -57,16 +57,6 @@ class OutboxRelayTest {
 
     @Inject
     EntityManager entityManager;
-
-    @BeforeAll
-    static void recordEvents() {
-        factoryEvents = TopicRecorder.of(Topics.FACTORY_EVENTS);
-    }
-
-    @AfterAll
-    static void stopRecording() {
-        factoryEvents.close();
-    }
 
     @Test
     void aRolledBackChangePublishesNothing() {

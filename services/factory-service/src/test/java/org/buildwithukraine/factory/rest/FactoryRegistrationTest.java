@@ -20,9 +20,8 @@ import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.Topics;
 import org.buildwithukraine.events.factory.FactoryEventTypes;
 import org.buildwithukraine.testsupport.TopicRecorder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,17 +31,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class FactoryRegistrationTest {
 
-    private static TopicRecorder factoryEvents;
-
-    @BeforeAll
-    static void recordEvents() {
-        factoryEvents = TopicRecorder.of(Topics.FACTORY_EVENTS);
-    }
-
-    @AfterAll
-    static void stopRecording() {
-        factoryEvents.close();
-    }
+    @RegisterExtension
+    static final TopicRecorder factoryEvents = TopicRecorder.of(Topics.FACTORY_EVENTS);
 
     @Test
     void registeredFactoryIsStoredAndAnnounced() {

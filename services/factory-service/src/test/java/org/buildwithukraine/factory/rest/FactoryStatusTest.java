@@ -14,26 +14,16 @@ import java.util.Map;
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.Topics;
 import org.buildwithukraine.testsupport.TopicRecorder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class FactoryStatusTest {
 
-    private static TopicRecorder factoryEvents;
-
-    @BeforeAll
-    static void recordEvents() {
-        factoryEvents = TopicRecorder.of(Topics.FACTORY_EVENTS);
-    }
-
-    @AfterAll
-    static void stopRecording() {
-        factoryEvents.close();
-    }
+    @RegisterExtension
+    static final TopicRecorder factoryEvents = TopicRecorder.of(Topics.FACTORY_EVENTS);
 
     @Test
     void eachLegalTransitionEmitsExactlyOneEvent() {
