@@ -1,0 +1,182 @@
+package org.buildwithukraine.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform under test: started once per test JVM by {@code deploy/local/up.sh} as instance "e2e" on free
+ * ports of its own (so it never meets a developer's platform on the default ports), from a clean slate, and
+ * stopped by {@code deploy/local/down.sh} when the JVM ends. Its data and logs stay in
+ * {@code deploy/local/.run/e2e} for a look after a failure; the next run deletes them first.
+ */
+public final class Platform {
+
+    private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(15);
+    private static Platform instance;
+
+    private final Path root;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final Map<String, String> published = new LinkedHashMap<>();
+
+    private Platform(Path root) {
+        this.root = root;
+        environment.put("BWU_INSTANCE", "e2e");
+        List<String> names = List.of("GATEWAY", "FACTORY", "LICENCE", "PRODUCTION_DE", "PRODUCTION_UK", "ROUTING",
+                "KEYCLOAK", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES");
+        List<Integer> ports = freePorts(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            environment.put("BWU_" + names.get(i) + "_PORT", ports.get(i).toString());
+        }
+        String repository = System.getProperty("e2e.mavenRepository");
+        if (repository != null && !repository.isBlank()) {
+            // the nested Maven runs of up.sh (runtime pieces, missing builds) use the build's repository
+            environment.put("MAVEN_OPTS", (System.getenv().getOrDefault("MAVEN_OPTS", "") + " -Dmaven.repo.local="
+                    + repository).trim());
+        }
+    }
+
+    /** The running platform, started on first use. */
+    public static synchronized Platform get() {
+        if (instance == null) {
+            Platform platform = new Platform(Path.of(System.getProperty("e2e.root", "../..")).toAbsolutePath()
+                    .normalize());
+            platform.script("down.sh", "--purge");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> platform.script("down.sh"), "e2e-platform-stop"));
+            platform.up(false);
+            instance = platform;
+        }
+        return instance;
+    }
+
+    /**
+     * Runs up.sh: starts whatever of the instance is not running, waits until all of it is ready, and (with
+     * demo data) loads the demo data. Returns what it printed.
+     */
+    public String up(boolean demoData) {
+        String output = demoData ? script("up.sh") : script("up.sh", "--no-demo-data");
+        readPublished();
+        return output;
+    }
+
+    /** Stops these components (down.sh with component names); {@link #up} starts them again. */
+    public void stop(String... components) {
+        script("down.sh", components);
+    }
+
+    public String gatewayUrl() {
+        return published("BWU_GATEWAY_URL");
+    }
+
+    public String keycloakUrl() {
+        return published("BWU_KEYCLOAK_URL");
+    }
+
+    public String tokenUrl() {
+        return published("BWU_TOKEN_URL");
+    }
+
+    /** The secret of a factory MES client as Keycloak holds it, e.g. for {@code mes-de-munich}. */
+    public String clientSecret(String clientId) {
+        return published("BWU_" + clientId.replace('-', '_').toUpperCase() + "_SECRET");
+    }
+
+    public String port(String name) {
+        return environment.get("BWU_" + name + "_PORT");
+    }
+
+    public Path logs() {
+        return instanceDir().resolve("logs");
+    }
+
+    private Path instanceDir() {
+        return root.resolve("deploy/local/.run/e2e");
+    }
+
+    private String published(String name) {
+        String value = published.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not in " + instanceDir().resolve("platform.env"));
+        }
+        return value;
+    }
+
+    private void readPublished() {
+        try {
+            for (String line : Files.readAllLines(instanceDir().resolve("platform.env"))) {
+                int equals = line.indexOf('=');
+                if (equals > 0) {
+                    published.put(line.substring(0, equals), line.substring(equals + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String script(String name, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("deploy/local").resolve(name).toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        StringBuilder output = new StringBuilder();
+        try {
+            Process process = builder.start();
+            process.getOutputStream().close();
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    System.out.println("[" + name + "] " + line);
+                    output.append(line).append('\n');
+                }
+            }
+            if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(name + " did not finish within " + SCRIPT_TIMEOUT);
+            }
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(name + " " + String.join(" ", arguments) + " failed (exit "
+                        + process.exitValue() + "):\n" + output);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return output.toString();
+    }
+
+    /** Distinct free ports: all sockets are held open until every port is known. */
+    private static List<Integer> freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // only a probe
+                }
+            }
+        }
+    }
+}
