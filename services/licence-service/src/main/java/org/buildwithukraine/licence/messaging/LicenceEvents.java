@@ -1,0 +1,24 @@
+package org.buildwithukraine.licence.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.buildwithukraine.events.Topics;
+import org.buildwithukraine.events.licence.LicenceEventTypes;
+import org.buildwithukraine.kit.outbox.Outbox;
+import org.buildwithukraine.licence.Licence;
+
+/** Writes licence events to the outbox, in the transaction of the change; the relay puts them on licence.events. */
+@ApplicationScoped
+public class LicenceEvents {
+
+    private final Outbox outbox;
+
+    public LicenceEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void emit(String eventType, Licence licence, String actor) {
+        outbox.record(Topics.LICENCE_EVENTS, licence.id, eventType, LicenceEventTypes.SCHEMA_VERSION, actor,
+                licence.snapshot());
+    }
+}

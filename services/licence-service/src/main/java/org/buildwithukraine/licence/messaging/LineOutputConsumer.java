@@ -1,0 +1,51 @@
+package org.buildwithukraine.licence.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.buildwithukraine.events.EventEnvelope;
+import org.buildwithukraine.events.line.LineEventTypes;
+import org.buildwithukraine.events.line.OutputReported;
+import org.buildwithukraine.kit.inbox.InboundEvents;
+import org.buildwithukraine.kit.inbox.InboundEvents.UnreadableEventException;
+import org.buildwithukraine.kit.inbox.ProcessedEvents;
+import org.buildwithukraine.licence.service.QuotaLedger;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** line.output → the quota ledger: each OutputReported counted once, however often it is delivered. */
+@ApplicationScoped
+public class LineOutputConsumer {
+
+    static final String CONSUMER = "licence-service.quota-ledger";
+
+    private final InboundEvents inbound;
+    private final ProcessedEvents processed;
+    private final QuotaLedger ledger;
+
+    public LineOutputConsumer(InboundEvents inbound, ProcessedEvents processed, QuotaLedger ledger) {
+        this.inbound = inbound;
+        this.processed = processed;
+        this.ledger = ledger;
+    }
+
+    @Incoming("lineoutput")
+    @Blocking
+    public void onLineOutput(String json) {
+        EventEnvelope envelope = inbound.parse(json);
+        if (!LineEventTypes.OUTPUT_REPORTED.equals(envelope.type())) {
+            return;
+        }
+        OutputReported output = inbound.payload(envelope, OutputReported.class);
+        if (output.lineId() == null || output.factoryId() == null || output.technologyCode() == null
+                || output.reportId() == null || output.observedAt() == null || output.goodUnits() < 0) {
+            throw new UnreadableEventException("Output event " + envelope.eventId() + " is incomplete or negative");
+        }
+        ConsumerTransactions.run(envelope.type() + " " + envelope.eventId(), () -> {
+            if (processed.firstDelivery(CONSUMER, envelope.eventId())) {
+                ledger.record(envelope.eventId(), envelope.actor() != null ? envelope.actor() : "system:line-output",
+                        output);
+            }
+        });
+    }
+}

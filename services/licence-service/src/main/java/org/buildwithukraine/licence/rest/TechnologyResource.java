@@ -1,0 +1,83 @@
+package org.buildwithukraine.licence.rest;
+
+import static org.buildwithukraine.kit.security.Roles.MANUFACTURER;
+import static org.buildwithukraine.kit.security.Roles.NETWORK_ADMIN;
+import static org.buildwithukraine.kit.security.Roles.OPERATOR;
+import static org.buildwithukraine.kit.security.Roles.ORDER_DESK;
+import static org.buildwithukraine.kit.security.Roles.TECHNOLOGY_OFFICER;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.buildwithukraine.events.TechnologyCategory;
+import org.buildwithukraine.kit.security.Caller;
+import org.buildwithukraine.kit.validation.OneOf;
+import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.licence.Technology;
+import org.buildwithukraine.licence.service.TechnologyService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/technologies")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Technologies", description = "The catalogue of Ukrainian technologies that can be licensed")
+@SecurityRequirement(name = "bearer")
+public class TechnologyResource {
+
+    private final TechnologyService technologies;
+    private final Caller caller;
+
+    public TechnologyResource(TechnologyService technologies, Caller caller) {
+        this.technologies = technologies;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(TECHNOLOGY_OFFICER)
+    @Operation(summary = "Add a technology to the catalogue")
+    public Response add(@NotNull @Valid TechnologyRequest request) {
+        Technology technology = new Technology();
+        technology.code = request.code();
+        technology.name = request.name().strip();
+        technology.category = TechnologyCategory.valueOf(request.category());
+        technology.controlListEntry = request.controlListEntry();
+        technology.owner = request.owner();
+        Technology added = technologies.add(technology, caller.actor());
+        return Response.created(URI.create("/api/technologies/" + added.code)).entity(TechnologyResponse.of(added))
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({ MANUFACTURER, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
+    @Operation(summary = "The catalogue, ordered by code, optionally of one category")
+    public Page<TechnologyResponse> list(
+            @QueryParam("category") @OneOf(TechnologyCategory.class) String category,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return technologies.list(category == null ? null : TechnologyCategory.valueOf(category), page, size)
+                .map(TechnologyResponse::of);
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({ MANUFACTURER, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
+    @Operation(summary = "One technology")
+    public TechnologyResponse get(@PathParam("code") String code) {
+        return TechnologyResponse.of(technologies.get(code));
+    }
+}

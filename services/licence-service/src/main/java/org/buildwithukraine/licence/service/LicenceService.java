@@ -1,0 +1,320 @@
+package org.buildwithukraine.licence.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.buildwithukraine.events.factory.FactoryStatus;
+import org.buildwithukraine.events.licence.LicenceEventTypes;
+import org.buildwithukraine.events.licence.LicenceStatus;
+import org.buildwithukraine.kit.problem.Problem.FieldError;
+import org.buildwithukraine.kit.problem.ProblemException;
+import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.licence.KnownFactory;
+import org.buildwithukraine.licence.Licence;
+import org.buildwithukraine.licence.LicenceAction;
+import org.buildwithukraine.licence.LicenceAuditRecord;
+import org.buildwithukraine.licence.LicenceLifecycle;
+import org.buildwithukraine.licence.LicenceTerms;
+import org.buildwithukraine.licence.Standing;
+import org.buildwithukraine.licence.Step;
+import org.buildwithukraine.licence.Technology;
+import org.buildwithukraine.licence.messaging.LicenceEvents;
+
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Licences through their lifecycle. Every change of a licence locks it, appends its audit record and, when
+ * the order router's view changes, records its event, all in one transaction.
+ */
+@ApplicationScoped
+public class LicenceService {
+
+    public static final String FACTORY_SUSPENDED_REASON = "factory suspended";
+    public static final String FACTORY_REINSTATED_REASON = "factory reinstated";
+
+    private static final String EXPIRY_ACTOR = "system:licence-expiry";
+
+    private final LicenceEvents events;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final LicenceConfig config;
+
+    public LicenceService(LicenceEvents events, AuditTrail audit, Clock clock, LicenceConfig config) {
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** An officer grants a licence without a request. */
+    @Transactional
+    public Licence grant(NewLicence request, String actor) {
+        Licence licence = create(request, LicenceLifecycle.grantedDirectly(), actor);
+        licence.grantedBy = actor;
+        licence.grantedAt = licence.createdAt;
+        record(licence, Map.of(), "GRANT", LicenceEventTypes.GRANTED, actor, request.reason());
+        return licence;
+    }
+
+    /** A manufacturer asks for a licence for its factory; an officer decides later. */
+    @Transactional
+    public Licence request(NewLicence request, String actor) {
+        Licence licence = create(request, LicenceLifecycle.requested(), actor);
+        licence.requestedBy = actor;
+        record(licence, Map.of(), "REQUEST", LicenceEventTypes.REQUESTED, actor, request.reason());
+        return licence;
+    }
+
+    /** An officer's decision: grant, suspend, reinstate or revoke. */
+    @Transactional
+    public Licence decide(String id, LicenceAction action, String reason, String actor) {
+        KnownFactory factory = null;
+        if (action == LicenceAction.GRANT || action == LicenceAction.REINSTATE) {
+            // the factory first, then the licence: the order a factory suspension locks them in
+            Licence unlocked = Licence.findById(id);
+            if (unlocked == null) {
+                throw ProblemException.notFound("No licence " + id);
+            }
+            factory = KnownFactory.findById(unlocked.factoryId, LockModeType.PESSIMISTIC_READ);
+        }
+        Licence licence = locked(id);
+        Step step = LicenceLifecycle.apply(licence.standing(), action);
+        if (step instanceof Step.Refused refused) {
+            throw ProblemException.conflict("Licence " + id + " cannot be " + pastTense(action) + ": "
+                    + refused.reason());
+        }
+        if (factory != null && factory.status != FactoryStatus.ACTIVE) {
+            throw ProblemException.conflict("Licence " + id + " cannot be " + pastTense(action) + ": factory "
+                    + factory.id + " is " + factory.status);
+        }
+        if (action == LicenceAction.GRANT) {
+            licence.grantedBy = actor;
+            licence.grantedAt = clock.instant();
+        }
+        apply(licence, (Step.Changed) step, action, actor, reason);
+        return licence;
+    }
+
+    @Transactional
+    public Licence amend(String id, LicenceAmendment amendment, String actor) {
+        Licence licence = locked(id);
+        if (!LicenceLifecycle.amendable(licence.status)) {
+            throw ProblemException.conflict("Licence " + id + " is " + licence.status + " and can no longer be amended");
+        }
+        LicenceTerms current = licence.terms();
+        LicenceTerms amended = new LicenceTerms(current.activities(),
+                amendment.quantityCap() != null ? amendment.quantityCap() : current.quantityCap(),
+                amendment.validFrom() != null ? amendment.validFrom() : current.validFrom(),
+                amendment.validTo() != null ? amendment.validTo() : current.validTo(),
+                amendment.exportTerritories() != null ? amendment.exportTerritories() : current.exportTerritories());
+        List<LicenceTerms.Violation> violations = amended.violationsReplacing(current, licence.unitsConsumed, today());
+        if (!violations.isEmpty()) {
+            throw invalid(violations.stream().map(v -> new FieldError(v.field(), v.message())).toList());
+        }
+        Map<String, Object> before = licence.auditView();
+        licence.adopt(amended);
+        if (amendment.provisos() != null) {
+            licence.provisos = amendment.provisos().isBlank() ? null : amendment.provisos();
+        }
+        if (!licence.auditView().equals(before)) {
+            licence.updatedAt = clock.instant();
+            record(licence, before, "AMEND", LicenceEventTypes.AMENDED, actor, amendment.reason());
+        }
+        return licence;
+    }
+
+    public Licence get(String id, Visibility visibility) {
+        Licence licence = Licence.findById(id);
+        // another factory's licence is as good as absent: its existence is none of the caller's business
+        if (licence == null || !visibility.allows(licence.factoryId)) {
+            throw ProblemException.notFound("No licence " + id);
+        }
+        return licence;
+    }
+
+    public List<LicenceAuditRecord> audit(String id, Visibility visibility) {
+        get(id, visibility);
+        return audit.of(id);
+    }
+
+    public Page<Licence> list(LicenceFilter filter, Visibility visibility, int page, int size) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (!visibility.isAll()) {
+            if (visibility.factories().isEmpty()) {
+                return new Page<>(List.of(), page, size, 0);
+            }
+            query.append(" and factoryId in :visible");
+            parameters.put("visible", visibility.factories());
+        }
+        if (filter.factoryId() != null) {
+            query.append(" and factoryId = :factoryId");
+            parameters.put("factoryId", filter.factoryId());
+        }
+        if (filter.technologyCode() != null) {
+            query.append(" and technologyCode = :technologyCode");
+            parameters.put("technologyCode", filter.technologyCode());
+        }
+        if (filter.status() != null) {
+            query.append(" and status = :status");
+            parameters.put("status", filter.status());
+        }
+        var matches = Licence.<Licence>find(query.toString(), Sort.by("createdAt").and("id"), parameters);
+        return new Page<>(matches.page(page, size).list(), page, size, matches.count());
+    }
+
+    /** GRANTED licences whose last valid day is over; the expiry job expires each with {@link #expire}. */
+    public List<String> lapsed() {
+        return Licence.getEntityManager()
+                .createQuery("select id from Licence where status = ?1 and validTo < ?2 order by id", String.class)
+                .setParameter(1, LicenceStatus.GRANTED)
+                .setParameter(2, today())
+                .getResultList();
+    }
+
+    /** Expires the licence if it is still GRANTED and lapsed (another replica may have been quicker). */
+    @Transactional
+    public void expire(String id) {
+        Licence licence = Licence.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (licence != null && licence.status == LicenceStatus.GRANTED && licence.validTo.isBefore(today())) {
+            apply(licence, (Step.Changed) LicenceLifecycle.apply(licence.standing(), LicenceAction.EXPIRE),
+                    LicenceAction.EXPIRE, EXPIRY_ACTOR, "validity ended on " + licence.validTo);
+        }
+    }
+
+    /**
+     * A factory's status changed in the local view: its licences follow a suspension, and come back with the
+     * reinstatement if nothing else keeps them suspended.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void factoryStatusChanged(String factoryId, FactoryStatus from, FactoryStatus to, String actor) {
+        LicenceAction action;
+        String reason;
+        if (to == FactoryStatus.SUSPENDED && from != FactoryStatus.SUSPENDED) {
+            action = LicenceAction.FACTORY_SUSPENDED;
+            reason = FACTORY_SUSPENDED_REASON;
+        } else if (from == FactoryStatus.SUSPENDED && to == FactoryStatus.ACTIVE) {
+            action = LicenceAction.FACTORY_REINSTATED;
+            reason = FACTORY_REINSTATED_REASON;
+        } else {
+            return;
+        }
+        List<Licence> licences = Licence.<Licence>find("factoryId = ?1 and status in ?2", Sort.by("id"), factoryId,
+                List.of(LicenceStatus.GRANTED, LicenceStatus.SUSPENDED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (Licence licence : licences) {
+            if (LicenceLifecycle.apply(licence.standing(), action) instanceof Step.Changed changed) {
+                apply(licence, changed, action, actor, reason);
+            }
+        }
+    }
+
+    /** Records a change of units consumed by output; a charge that uses up the quota exhausts the licence. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void consume(Licence licence, long consumedAfter, boolean exhausts, String actor, String reason) {
+        Map<String, Object> before = licence.auditView();
+        licence.unitsConsumed = consumedAfter;
+        if (exhausts) {
+            apply(licence, before, (Step.Changed) LicenceLifecycle.apply(licence.standing(), LicenceAction.EXHAUST),
+                    LicenceAction.EXHAUST, actor, reason + "; quota of " + licence.quantityCap + " units used up");
+        } else {
+            licence.updatedAt = clock.instant();
+            record(licence, before, "CONSUME_QUOTA", LicenceEventTypes.QUOTA_CONSUMED, actor, reason);
+        }
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(config.zone()));
+    }
+
+    private Licence create(NewLicence request, Standing standing, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        Technology technology = Technology.findById(request.technologyCode());
+        if (technology == null) {
+            errors.add(new FieldError("technologyCode", "is not in the technology catalogue"));
+        }
+        // shared lock: a suspension of the factory waits for this licence, and then suspends it too
+        KnownFactory factory = KnownFactory.findById(request.factoryId(), LockModeType.PESSIMISTIC_READ);
+        if (factory == null) {
+            errors.add(new FieldError("factoryId", "is not a known factory"));
+        } else if (factory.status != FactoryStatus.ACTIVE) {
+            errors.add(new FieldError("factoryId", "is " + factory.status + "; only an ACTIVE factory may hold licences"));
+        }
+        request.terms().violationsWhenNew(today())
+                .forEach(v -> errors.add(new FieldError(v.field(), v.message())));
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        Instant now = clock.instant();
+        Licence licence = new Licence();
+        licence.id = UUID.randomUUID().toString();
+        licence.technologyCode = technology.code;
+        licence.technologyCategory = technology.category;
+        licence.factoryId = factory.id;
+        licence.adopt(request.terms());
+        licence.provisos = request.provisos() == null || request.provisos().isBlank() ? null : request.provisos();
+        licence.moveTo(standing);
+        licence.statusReason = request.reason();
+        licence.createdAt = now;
+        licence.updatedAt = now;
+        licence.persist();
+        return licence;
+    }
+
+    private void apply(Licence licence, Step.Changed step, LicenceAction action, String actor, String reason) {
+        apply(licence, licence.auditView(), step, action, actor, reason);
+    }
+
+    private void apply(Licence licence, Map<String, Object> before, Step.Changed step, LicenceAction action,
+            String actor, String reason) {
+        boolean statusChanges = step.next().status() != licence.status;
+        licence.moveTo(step.next());
+        if (statusChanges) {
+            licence.statusReason = reason;
+        }
+        licence.updatedAt = clock.instant();
+        record(licence, before, action.name(), step.eventType(), actor, reason);
+    }
+
+    private void record(Licence licence, Map<String, ?> before, String action, String eventType, String actor,
+            String reason) {
+        audit.append(licence.id, actor, action, before, licence.auditView(), reason);
+        if (eventType != null) {
+            events.emit(eventType, licence, actor);
+        }
+    }
+
+    /** Locked for the rest of the transaction, so that concurrent changes of one licence take turns. */
+    private Licence locked(String id) {
+        Licence licence = Licence.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (licence == null) {
+            throw ProblemException.notFound("No licence " + id);
+        }
+        return licence;
+    }
+
+    private static ProblemException invalid(List<FieldError> errors) {
+        return ProblemException.invalid(errors.stream().sorted(Comparator.comparing(FieldError::field)).toList());
+    }
+
+    private static String pastTense(LicenceAction action) {
+        return switch (action) {
+            case GRANT -> "granted";
+            case SUSPEND -> "suspended";
+            case REINSTATE -> "reinstated";
+            case REVOKE -> "revoked";
+            default -> action.name().toLowerCase();
+        };
+    }
+}

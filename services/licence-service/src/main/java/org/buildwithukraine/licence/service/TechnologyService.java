@@ -1,0 +1,50 @@
+package org.buildwithukraine.licence.service;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.buildwithukraine.events.TechnologyCategory;
+import org.buildwithukraine.kit.problem.ProblemException;
+import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.licence.Technology;
+
+import io.quarkus.panache.common.Sort;
+
+/** The technology catalogue. */
+@ApplicationScoped
+public class TechnologyService {
+
+    private final Clock clock;
+
+    public TechnologyService(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Technology add(Technology technology, String actor) {
+        if (Technology.findById(technology.code) != null) {
+            throw ProblemException.conflict("Technology " + technology.code + " is already in the catalogue");
+        }
+        technology.createdBy = actor;
+        technology.createdAt = clock.instant();
+        // flush now so that a concurrent addition of the same code fails here, as a conflict
+        technology.persistAndFlush();
+        return technology;
+    }
+
+    public Technology get(String code) {
+        Technology technology = Technology.findById(code);
+        if (technology == null) {
+            throw ProblemException.notFound("No technology " + code);
+        }
+        return technology;
+    }
+
+    public Page<Technology> list(TechnologyCategory category, int page, int size) {
+        var matches = category == null ? Technology.<Technology>findAll(Sort.by("code"))
+                : Technology.<Technology>find("category", Sort.by("code"), category);
+        return new Page<>(matches.page(page, size).list(), page, size, matches.count());
+    }
+}
