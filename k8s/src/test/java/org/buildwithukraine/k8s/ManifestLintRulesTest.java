@@ -1,0 +1,213 @@
+package org.buildwithukraine.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.buildwithukraine.k8s.ManifestLint.Rule;
+import org.buildwithukraine.k8s.ManifestLint.Violation;
+
+/** Each lint rule catches the broken manifest it exists for: the production overlay, broken in one place. */
+class ManifestLintRulesTest {
+
+    private static final String OVERLAY = "production";
+
+    @Test
+    void theUnbrokenOverlayIsClean() {
+        assertThat(lintAfter(objects -> { })).isEmpty();
+    }
+
+    @Test
+    void aContainerWithoutAProbe() {
+        assertThat(lintAfter(objects -> container(objects, "licence-service").remove("readinessProbe")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.PROBES, "Deployment/licence-service", "readinessProbe"));
+    }
+
+    @Test
+    void aProbeOnTheWrongEndpoint() {
+        assertThat(lintAfter(objects -> ((ObjectNode) container(objects, "gateway").at("/livenessProbe/httpGet"))
+                .put("path", "/q/health")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.PROBES, "Deployment/gateway", "/q/health/live"));
+    }
+
+    @Test
+    void aContainerWithoutLimits() {
+        assertThat(lintAfter(objects -> ((ObjectNode) container(objects, "production-de").get("resources")).remove("limits")))
+                .extracting(Violation::rule).containsExactly(Rule.RESOURCES, Rule.RESOURCES);
+    }
+
+    @Test
+    void aContainerWithoutAMemoryRequest() {
+        assertThat(lintAfter(objects -> ((ObjectNode) container(objects, "factory-service").at("/resources/requests"))
+                .remove("memory")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.RESOURCES, "Deployment/factory-service", "memory requests"));
+    }
+
+    @Test
+    void aWritableRootFileSystem() {
+        assertThat(lintAfter(objects -> securityContext(objects, "order-routing-service").put("readOnlyRootFilesystem", false)))
+                .singleElement().satisfies(v -> assertRule(v, Rule.SECURITY_CONTEXT, "Deployment/order-routing-service", "writable root"));
+    }
+
+    @Test
+    void privilegeEscalation() {
+        assertThat(lintAfter(objects -> securityContext(objects, "gateway").remove("allowPrivilegeEscalation")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.SECURITY_CONTEXT, "Deployment/gateway", "escalation"));
+    }
+
+    @Test
+    void capabilitiesNotDropped() {
+        assertThat(lintAfter(objects -> securityContext(objects, "gateway").remove("capabilities")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.SECURITY_CONTEXT, "Deployment/gateway", "drop ALL"));
+    }
+
+    @Test
+    void rootAllowed() {
+        assertThat(lintAfter(objects -> {
+            securityContext(objects, "gateway").remove("runAsNonRoot");
+            ((ObjectNode) deployment(objects, "gateway").at("/spec/template/spec/securityContext")).remove("runAsNonRoot");
+        })).singleElement().satisfies(v -> assertRule(v, Rule.SECURITY_CONTEXT, "Deployment/gateway", "root"));
+    }
+
+    @Test
+    void noSeccompProfile() {
+        assertThat(lintAfter(objects -> {
+            securityContext(objects, "gateway").remove("seccompProfile");
+            ((ObjectNode) deployment(objects, "gateway").at("/spec/template/spec/securityContext")).remove("seccompProfile");
+        })).singleElement().satisfies(v -> assertRule(v, Rule.SECURITY_CONTEXT, "Deployment/gateway", "seccomp"));
+    }
+
+    @Test
+    void aReadOnlyRootWithoutWritableTmp() {
+        assertThat(lintAfter(objects -> ((ArrayNode) container(objects, "gateway").get("volumeMounts")).removeAll()))
+                .singleElement().satisfies(v -> assertRule(v, Rule.WRITABLE_TMP, "Deployment/gateway", "/tmp"));
+    }
+
+    @Test
+    void aMountedServiceAccountToken() {
+        assertThat(lintAfter(objects -> ((ObjectNode) deployment(objects, "gateway").at("/spec/template/spec"))
+                .remove("automountServiceAccountToken")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.SERVICE_ACCOUNT_TOKEN, "Deployment/gateway", "automount"));
+    }
+
+    @Test
+    void aServiceThatSelectsNoPod() {
+        assertThat(lintAfter(objects -> ((ObjectNode) Manifests.get(objects, "Service", "production-uk").at("/spec/selector"))
+                .put("app.kubernetes.io/instance", "production-pl")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.SERVICE_SELECTS_PODS, "Service/production-uk", "selects no pod"));
+    }
+
+    @Test
+    void aServiceOnAPortThePodsDoNotHave() {
+        assertThat(lintAfter(objects -> ((ObjectNode) Manifests.get(objects, "Service", "gateway").at("/spec/ports/0"))
+                .put("targetPort", "https")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.SERVICE_SELECTS_PODS, "Service/gateway", "https"));
+    }
+
+    @Test
+    void aPodThatNoNetworkPolicyOfItsOwnCovers() {
+        // its egress stays governed by the policies for Kafka and Keycloak clients; nothing governs its ingress
+        assertThat(lintAfter(objects -> objects.remove(Manifests.get(objects, "NetworkPolicy", "licence-service"))))
+                .singleElement().satisfies(v -> assertRule(v, Rule.NETWORK_POLICY, "Deployment/licence-service", "ingress"));
+    }
+
+    @Test
+    void aPodWhosePolicyNoLongerSelectsIt() {
+        assertThat(lintAfter(objects -> {
+            ObjectNode labels = (ObjectNode) deployment(objects, "factory-service").at("/spec/template/metadata/labels");
+            labels.put("app.kubernetes.io/name", "factory");
+            labels.remove(List.of("bwu.org/kafka-client", "bwu.org/keycloak-client"));
+        }))
+                // its Service and PodDisruptionBudget lose it too; the lint names the policies
+                .filteredOn(v -> v.rule() == Rule.NETWORK_POLICY)
+                .extracting(Violation::message).containsExactly(
+                        "no NetworkPolicy of its own governs its ingress traffic",
+                        "no NetworkPolicy of its own governs its egress traffic");
+    }
+
+    @Test
+    void aNamespaceWithoutDefaultDeny() {
+        assertThat(lintAfter(objects -> objects.remove(Manifests.get(objects, "NetworkPolicy", "default-deny"))))
+                .singleElement().satisfies(v -> assertRule(v, Rule.NETWORK_POLICY, "Namespace/bwu", "default-deny"));
+    }
+
+    @Test
+    void anEnvironmentVariableTheApplicationDoesNotRead() {
+        assertThat(lintAfter(objects -> ((ArrayNode) container(objects, "factory-service").get("env")).addObject()
+                .put("name", "QUARKUS_DATASOURCE_JDBC_URLL").put("value", "jdbc:postgresql://x/y")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.CONFIG_KEYS, "Deployment/factory-service", "QUARKUS_DATASOURCE_JDBC_URLL"));
+    }
+
+    @Test
+    void anotherApplicationsConfigurationInAConfigMap() {
+        // the gateway reads no Kafka: the Kafka client settings are not its configuration
+        assertThat(lintAfter(objects -> ((ArrayNode) container(objects, "gateway").get("envFrom")).addObject()
+                .putObject("configMapRef").put("name", Manifests.name(configMap(objects, "kafka-client-config")))))
+                .isNotEmpty().allSatisfy(v -> assertRule(v, Rule.CONFIG_KEYS, "Deployment/gateway", "KAFKA_"));
+    }
+
+    @Test
+    void aKafkaVariableThatIsNoKafkaClientProperty() {
+        assertThat(lintAfter(objects -> ((ArrayNode) container(objects, "licence-service").get("env")).addObject()
+                .put("name", "KAFKA_SASL_MECHANISMS").put("value", "SCRAM-SHA-512")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.CONFIG_KEYS, "Deployment/licence-service", "KAFKA_SASL_MECHANISMS"));
+    }
+
+    @Test
+    void aRegionVariableThatIsNoPropertyOfRegionConfig() {
+        assertThat(lintAfter(objects -> ((ArrayNode) container(objects, "production-uk").get("env")).addObject()
+                .put("name", "BWU_REGION").put("value", "uk")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.CONFIG_KEYS, "Deployment/production-uk", "BWU_REGION"));
+    }
+
+    @Test
+    void aPodThatPrometheusDoesNotScrape() {
+        assertThat(lintAfter(objects -> {
+            ((ObjectNode) deployment(objects, "gateway").at("/spec/template/metadata")).remove("annotations");
+            ((ObjectNode) deployment(objects, "gateway").at("/spec/template/metadata/labels")).remove("bwu.org/layer");
+        })).filteredOn(v -> v.rule() == Rule.PROMETHEUS)
+                .singleElement().satisfies(v -> assertRule(v, Rule.PROMETHEUS, "Deployment/gateway", "PodMonitor"));
+    }
+
+    @Test
+    void anImageWithoutATag() {
+        assertThat(lintAfter(objects -> container(objects, "gateway").put("image", "bwu/gateway")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.IMAGE_TAG, "Deployment/gateway", "no fixed tag"));
+    }
+
+    private static List<Violation> lintAfter(Consumer<List<ObjectNode>> breakIt) {
+        List<ObjectNode> objects = new ArrayList<>(Manifests.copyOf(OVERLAY));
+        breakIt.accept(objects);
+        return ManifestLint.check(objects);
+    }
+
+    private static void assertRule(Violation violation, Rule rule, String object, String messagePart) {
+        assertThat(violation.rule()).isEqualTo(rule);
+        assertThat(violation.object()).isEqualTo(object);
+        assertThat(violation.message()).contains(messagePart);
+    }
+
+    private static ObjectNode deployment(List<ObjectNode> objects, String name) {
+        return Manifests.get(objects, "Deployment", name);
+    }
+
+    private static ObjectNode container(List<ObjectNode> objects, String deployment) {
+        return (ObjectNode) deployment(objects, deployment).at("/spec/template/spec/containers/0");
+    }
+
+    private static ObjectNode securityContext(List<ObjectNode> objects, String deployment) {
+        return (ObjectNode) container(objects, deployment).get("securityContext");
+    }
+
+    private static ObjectNode configMap(List<ObjectNode> objects, String generatedName) {
+        return Manifests.ofKind(objects, "ConfigMap").filter(c -> Manifests.name(c).startsWith(generatedName + "-"))
+                .findFirst().orElseThrow();
+    }
+}
