@@ -1,0 +1,86 @@
+package org.buildwithukraine.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.buildwithukraine.events.Topics;
+
+/** The Kafka cluster has every topic of the event contracts, durable, and a dead-letter topic for each. */
+class KafkaTopicsTest {
+
+    static List<String> contractTopics() throws IllegalAccessException {
+        List<String> topics = new ArrayList<>();
+        for (Field field : Topics.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+                    && !field.getName().equals("DEAD_LETTER_SUFFIX")) {
+                topics.add((String) field.get(null));
+            }
+        }
+        return topics;
+    }
+
+    @Test
+    void everyContractTopicAndItsDeadLetterTopicIsDurableInProduction() throws IllegalAccessException {
+        Map<String, JsonNode> topics = byTopicName("production");
+        List<String> expected = new ArrayList<>();
+        for (String topic : contractTopics()) {
+            expected.add(topic);
+            expected.add(Topics.deadLetterOf(topic));
+        }
+
+        assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(expected).contains("factory.events", "licence.events", "line.status", "line.output",
+                "order.allocations", "order.events", "line.output.dlq");
+        topics.forEach((name, spec) -> {
+            assertThat(spec.path("partitions").asInt()).as(name + " partitions").isPositive();
+            assertThat(spec.path("replicas").asInt()).as(name + " replicas").isEqualTo(3);
+            assertThat(spec.path("config").path("min.insync.replicas").asInt()).as(name + " min.insync.replicas").isEqualTo(2);
+        });
+    }
+
+    @Test
+    void theClusterAcceptsNoTopicItDoesNotDeclareAndReplicatesInternalTopics() {
+        JsonNode config = Manifests.get(Manifests.overlay("production"), "Kafka", "bwu-kafka").at("/spec/kafka/config");
+
+        assertThat(config.path("auto.create.topics.enable").asBoolean(true)).isFalse();
+        assertThat(config.path("offsets.topic.replication.factor").asInt()).isEqualTo(3);
+        assertThat(config.path("min.insync.replicas").asInt()).isEqualTo(2);
+        assertThat(Manifests.ofKind(Manifests.overlay("production"), "KafkaNodePool")
+                .map(p -> p.at("/spec/roles/0").asText() + "=" + p.at("/spec/replicas").asInt()))
+                .containsExactlyInAnyOrder("controller=3", "broker=3");
+    }
+
+    @Test
+    void everyConsumedTopicsDeadLetterTopicIsWritableByItsConsumer() {
+        for (ObjectNode user : Manifests.ofKind(Manifests.overlay("production"), "KafkaUser").toList()) {
+            List<String> reads = new ArrayList<>();
+            List<String> writes = new ArrayList<>();
+            for (JsonNode acl : user.at("/spec/authorization/acls")) {
+                if (!acl.at("/resource/type").asText().equals("topic")) {
+                    continue;
+                }
+                List<String> operations = new ArrayList<>();
+                acl.path("operations").forEach(o -> operations.add(o.asText()));
+                (operations.contains("Read") ? reads : writes).add(acl.at("/resource/name").asText());
+            }
+            assertThat(writes).as(Manifests.name(user))
+                    .containsAll(reads.stream().map(Topics::deadLetterOf).collect(Collectors.toList()));
+        }
+    }
+
+    private static Map<String, JsonNode> byTopicName(String overlay) {
+        return Manifests.ofKind(Manifests.overlay(overlay), "KafkaTopic")
+                .collect(Collectors.toMap(t -> t.at("/spec/topicName").asText(), t -> t.get("spec")));
+    }
+}
