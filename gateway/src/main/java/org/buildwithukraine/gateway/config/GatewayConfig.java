@@ -1,0 +1,136 @@
+package org.buildwithukraine.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Everything the gateway needs to know about its surroundings. Backends are entries of maps so that adding a
+ * region is configuration only, for example {@code BWU_GATEWAY_REGIONS_PL_URL=http://production-line-pl:8080}.
+ */
+@ConfigMapping(prefix = "bwu.gateway")
+public interface GatewayConfig {
+
+    /** Backend services by the name the route table uses: factory, licence, routing. */
+    Map<String, Backend> services();
+
+    /** The production-line-service instance of each region, by region key (de, uk, ...). */
+    Map<String, Region> regions();
+
+    BackendDefaults backendDefaults();
+
+    Limits limits();
+
+    RateLimit rateLimit();
+
+    TokenCache tokenCache();
+
+    OpenApi openapi();
+
+    /** Token claim naming the caller's factory (Keycloak Organizations), shown by {@code GET /api/me}. */
+    @WithDefault("organization")
+    String factoryClaim();
+
+    interface Backend {
+        /** Base URL, e.g. http://localhost:8081; the request path is appended unchanged. */
+        URI url();
+
+        /** Overrides {@code backend-defaults.timeout} for this backend. */
+        Optional<Duration> timeout();
+
+        /** Overrides {@code backend-defaults.max-connections} for this backend. */
+        Optional<Integer> maxConnections();
+    }
+
+    interface Region extends Backend {
+        /** Line ids starting with this belong to the region; default: the region key upper-cased and a dash. */
+        Optional<String> linePrefix();
+    }
+
+    interface BackendDefaults {
+        /** Longest wait for a backend's answer (or for the next bytes of it) before the caller gets 504. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        @WithDefault("1s")
+        Duration connectTimeout();
+
+        /** Pooled keep-alive connections per backend. */
+        @WithDefault("100")
+        int maxConnections();
+
+        /** Consecutive failures (unreachable, timed out, 502/503/504) that open a backend's circuit breaker. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker answers 503 at once before it lets a trial request through. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
+    interface Limits {
+        /** Larger request bodies are refused with 413 before they reach a service. */
+        @WithDefault("1M")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxBodySize();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests a caller may make at once (token bucket size). */
+        @WithDefault("200")
+        int capacity();
+
+        /** Sustained requests per second per caller. */
+        @WithDefault("100")
+        double refillPerSecond();
+
+        /** Other allowances by client id (the token's azp), e.g. for factory MES clients. */
+        Map<String, Allowance> clients();
+
+        /** Callers remembered at once; an idle caller's bucket is forgotten after it would be full again. */
+        @WithDefault("100000")
+        int maxCallers();
+
+        interface Allowance {
+            int capacity();
+
+            double refillPerSecond();
+        }
+    }
+
+    interface TokenCache {
+        /**
+         * Verified tokens remembered until they expire, so that a caller's next request skips signature
+         * verification; a token is only ever matched by its exact text.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("20000")
+        int maxSize();
+    }
+
+    interface OpenApi {
+        /** Where each service serves its OpenAPI document. */
+        @WithDefault("/q/openapi?format=json")
+        String backendPath();
+
+        /** How long a merged document is served before it is rebuilt (in the background). */
+        @WithDefault("60s")
+        Duration refreshAfter();
+
+        /** How soon a document missing some service is rebuilt. */
+        @WithDefault("5s")
+        Duration retryAfter();
+    }
+}

@@ -1,0 +1,161 @@
+package org.buildwithukraine.gateway.openapi;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.buildwithukraine.gateway.Route;
+import org.buildwithukraine.gateway.RouteTable;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Merges the services' OpenAPI documents into the platform's: only the operations the gateway routes, served
+ * from the gateway, secured by a bearer token. Two services' schemas of the same name but different content are
+ * kept apart by prefixing the later one with its service's name.
+ */
+public final class OpenApiMerger {
+
+    private static final String SCHEMA_REF = "#/components/schemas/";
+    private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
+    private static final List<String> COMPONENT_KINDS = List.of("schemas", "responses", "parameters", "examples",
+            "requestBodies", "headers", "links", "callbacks");
+
+    private final RouteTable table;
+
+    public OpenApiMerger(RouteTable table) {
+        this.table = table;
+    }
+
+    /**
+     * @param documents each source's document by source name (the gateway's own first), in merge order
+     * @param missing services whose document could not be read; the merged document says so
+     */
+    public JsonObject merge(Map<String, JsonObject> documents, List<String> missing) {
+        JsonObject paths = new JsonObject();
+        JsonObject components = new JsonObject().put("schemas", new JsonObject());
+        JsonArray tags = new JsonArray();
+        Set<String> tagNames = new HashSet<>();
+        String version = null;
+        for (Map.Entry<String, JsonObject> source : documents.entrySet()) {
+            JsonObject document = source.getValue().copy();
+            version = version == null ? document.getString("openapi") : version;
+            keepSchemasApart(components.getJsonObject("schemas"), document, source.getKey());
+            mergePaths(paths, document.getJsonObject("paths", new JsonObject()));
+            JsonObject theirs = document.getJsonObject("components", new JsonObject());
+            for (String kind : COMPONENT_KINDS) {
+                JsonObject entries = theirs.getJsonObject(kind);
+                if (entries != null) {
+                    JsonObject ours = components.getJsonObject(kind);
+                    if (ours == null) {
+                        components.put(kind, ours = new JsonObject());
+                    }
+                    for (String name : entries.fieldNames()) {
+                        if (!ours.containsKey(name)) {
+                            ours.put(name, entries.getValue(name));
+                        }
+                    }
+                }
+            }
+            for (Object tag : document.getJsonArray("tags", new JsonArray())) {
+                if (tag instanceof JsonObject named && tagNames.add(named.getString("name"))) {
+                    tags.add(named);
+                }
+            }
+        }
+        components.put("securitySchemes", new JsonObject().put("bearer", new JsonObject()
+                .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
+                .put("description", "An access token of Keycloak realm bwu")));
+        String description = "Every API of the Build with Ukraine production network, through its gateway.";
+        if (!missing.isEmpty()) {
+            description += " Not shown right now, their documents could not be read: " + String.join(", ", missing)
+                    + ".";
+        }
+        JsonObject merged = new JsonObject()
+                .put("openapi", version == null ? "3.1.0" : version)
+                .put("info", new JsonObject().put("title", "Build with Ukraine platform").put("version", "1")
+                        .put("description", description))
+                .put("servers", new JsonArray().add(new JsonObject().put("url", "/")))
+                .put("security", new JsonArray().add(new JsonObject().put("bearer", new JsonArray())))
+                .put("tags", tags)
+                .put("paths", paths)
+                .put("components", components);
+        if (!missing.isEmpty()) {
+            merged.put("x-bwu-missing-services", new JsonArray(new ArrayList<>(missing)));
+        }
+        return merged;
+    }
+
+    private void mergePaths(JsonObject merged, JsonObject paths) {
+        for (String path : paths.fieldNames()) {
+            JsonObject item = paths.getJsonObject(path);
+            JsonObject kept = merged.getJsonObject(path, new JsonObject());
+            for (String key : item.fieldNames()) {
+                boolean operation = OPERATIONS.contains(key);
+                if (operation && !routed(key.toUpperCase(Locale.ROOT), path) || kept.containsKey(key)) {
+                    continue;
+                }
+                kept.put(key, item.getValue(key));
+            }
+            if (kept.fieldNames().stream().anyMatch(OPERATIONS::contains)) {
+                merged.put(path, kept);
+            }
+        }
+    }
+
+    private boolean routed(String method, String path) {
+        for (Route route : table.routes()) {
+            if (route.admitsMethod(method) && route.path().covers(path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Renames this document's schemas that clash with different ones already merged, and its references. */
+    private static void keepSchemasApart(JsonObject mergedSchemas, JsonObject document, String source) {
+        JsonObject schemas = document.getJsonObject("components", new JsonObject()).getJsonObject("schemas");
+        if (schemas == null) {
+            return;
+        }
+        Map<String, String> renamed = new HashMap<>();
+        String prefix = Character.toUpperCase(source.charAt(0)) + source.substring(1).replaceAll("[^A-Za-z0-9]", "");
+        for (String name : new ArrayList<>(schemas.fieldNames())) {
+            Object existing = mergedSchemas.getValue(name);
+            if (existing != null && !existing.equals(schemas.getValue(name))) {
+                String newName = prefix + name;
+                for (int n = 2; mergedSchemas.containsKey(newName) || schemas.containsKey(newName); n++) {
+                    newName = prefix + name + n;
+                }
+                renamed.put(SCHEMA_REF + name, SCHEMA_REF + newName);
+                schemas.put(newName, schemas.remove(name));
+            }
+        }
+        if (!renamed.isEmpty()) {
+            rewriteReferences(document, renamed);
+        }
+    }
+
+    private static void rewriteReferences(Object node, Map<String, String> renamed) {
+        if (node instanceof JsonObject object) {
+            for (String key : new ArrayList<>(object.fieldNames())) {
+                Object value = object.getValue(key);
+                if (key.equals("$ref") && value instanceof String ref && renamed.containsKey(ref)) {
+                    object.put(key, renamed.get(ref));
+                } else {
+                    rewriteReferences(value, renamed);
+                }
+            }
+        } else if (node instanceof JsonArray array) {
+            for (Object value : array) {
+                rewriteReferences(value, renamed);
+            }
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.buildwithukraine.gateway.proxy;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.buildwithukraine.gateway.PathPattern;
+import org.buildwithukraine.gateway.Route;
+import org.buildwithukraine.gateway.RouteTable;
+import org.buildwithukraine.gateway.config.GatewayConfig;
+import org.buildwithukraine.gateway.observability.RouteMetrics;
+import org.buildwithukraine.gateway.proxy.Backends.Backend;
+import org.jboss.logging.Logger;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Every request under /api: body size, token, rate limit, route, role, then on to the backend. Each refusal is an
+ * RFC 9457 problem. Nothing here blocks; a caller whose token was verified before costs a cache look-up.
+ */
+@ApplicationScoped
+public class ApiHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(ApiHandler.class);
+    private static final String BEARER = "Bearer ";
+
+    private final RouteTable table = RouteTable.API;
+    private final Authenticator authenticator;
+    private final RateLimiter rateLimiter;
+    private final Backends backends;
+    private final Forwarder forwarder;
+    private final AllRegions allRegions;
+    private final RouteMetrics metrics;
+    private final long maxBodyBytes;
+    private final String factoryClaim;
+
+    public ApiHandler(Authenticator authenticator, RateLimiter rateLimiter, Backends backends, Forwarder forwarder,
+            AllRegions allRegions, RouteMetrics metrics, GatewayConfig config) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.backends = backends;
+        this.forwarder = forwarder;
+        this.allRegions = allRegions;
+        this.metrics = metrics;
+        this.maxBodyBytes = config.limits().maxBodySize().asLongValue();
+        this.factoryClaim = config.factoryClaim();
+    }
+
+    @Override
+    public void handle(RoutingContext context) {
+        long startedAt = System.nanoTime();
+        // the body is read (or refused) only once the caller is known to be allowed
+        context.request().pause();
+        String path = context.normalizedPath();
+        String[] segments = PathPattern.split(path);
+        Exchange exchange = new Exchange(context, startedAt, path, segments);
+        context.addEndHandler(ended -> metrics.record(exchange.route, exchange.method(), exchange.backend,
+                exchange.response.getStatusCode(), System.nanoTime() - startedAt));
+        exchange.route = table.find(exchange.method(), segments);
+
+        if (declaredBodyTooLarge(exchange)) {
+            exchange.refuseBody(maxBodyBytes);
+            return;
+        }
+        String token = bearerToken(exchange);
+        if (token == null) {
+            unauthorized(exchange, "A bearer token is required");
+            return;
+        }
+        Caller caller = authenticator.cached(token);
+        if (caller != null) {
+            authenticated(exchange, caller);
+            return;
+        }
+        Context requestContext = Vertx.currentContext();
+        authenticator.verify(context, token).subscribe().with(
+                verified -> onContext(requestContext, () -> authenticated(exchange, verified)),
+                failure -> onContext(requestContext, () -> notVerified(exchange, failure)));
+    }
+
+    private void authenticated(Exchange exchange, Caller caller) {
+        exchange.caller = caller;
+        long waitNanos = rateLimiter.delay(caller);
+        if (waitNanos > 0) {
+            long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + 999_999_999));
+            exchange.response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            exchange.problem(429, "Too many requests", "Request rate limit reached; retry in " + seconds + " s");
+            return;
+        }
+        Route route = exchange.route;
+        if (route == null) {
+            unknownRoute(exchange);
+            return;
+        }
+        if (!route.admits(caller.roles())) {
+            exchange.problem(403, "Forbidden", "Your role does not allow " + exchange.method() + " " + exchange.path);
+            return;
+        }
+        switch (route.target().kind()) {
+            case SERVICE -> withBody(exchange, () -> forwarder.forward(exchange, backends.service(route.target().service())));
+            case LINE_REGION -> {
+                String lineId = exchange.segments[route.lineIdSegment()];
+                Backend region = backends.regionOfLine(lineId);
+                if (region == null) {
+                    exchange.problem(404, "Not found", "No region serves line ids like " + lineId);
+                    return;
+                }
+                withBody(exchange, () -> forwarder.forward(exchange, region));
+            }
+            case ALL_REGIONS -> withBody(exchange, () -> allRegions.listLines(exchange));
+            case GATEWAY -> me(exchange);
+        }
+    }
+
+    private void notVerified(Exchange exchange, Throwable failure) {
+        if (failure instanceof AuthenticationFailedException) {
+            unauthorized(exchange, "The bearer token is not valid (signature, issuer, audience or expiry)");
+            return;
+        }
+        // keys not fetched yet and Keycloak unreachable: the caller may be fine, the gateway cannot tell now
+        LOG.warnf("Token not verifiable, identity provider unreachable: %s", failure.toString());
+        exchange.response.putHeader(HttpHeaders.RETRY_AFTER, "5");
+        exchange.problem(503, "Service unavailable", "Tokens cannot be verified right now; retry shortly");
+    }
+
+    private static void unauthorized(Exchange exchange, String detail) {
+        exchange.response.putHeader("WWW-Authenticate", "Bearer");
+        exchange.problem(401, "Unauthorized", detail);
+    }
+
+    private void unknownRoute(Exchange exchange) {
+        Set<String> allowed = table.allowedMethods(exchange.segments);
+        if (allowed.isEmpty()) {
+            exchange.problem(404, "Not found", "No API at " + exchange.path);
+        } else {
+            exchange.response.putHeader(HttpHeaders.ALLOW, String.join(", ", allowed));
+            exchange.problem(405, "Method not allowed", exchange.method() + " is not supported on " + exchange.path);
+        }
+    }
+
+    /** Who the gateway takes the caller to be: handy for clients and for checking a realm's tokens. */
+    private void me(Exchange exchange) {
+        Caller caller = exchange.caller;
+        JsonObject me = new JsonObject()
+                .put("subject", caller.subject())
+                .put("username", caller.username())
+                .put("clientId", caller.clientId())
+                .put("roles", new JsonArray(new TreeSet<>(caller.roles()).stream().toList()))
+                .put(factoryClaim, caller.factoryClaim() == null ? null : Json.decodeValue(caller.factoryClaim()));
+        exchange.response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(me.toBuffer());
+    }
+
+    private boolean declaredBodyTooLarge(Exchange exchange) {
+        String length = exchange.request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.trim()) > maxBodyBytes;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    /** Reads the whole body (at most the limit; a chunked body over it is refused) and then goes on. */
+    private void withBody(Exchange exchange, Runnable next) {
+        var request = exchange.request;
+        if (request.isEnded()) {
+            next.run();
+            return;
+        }
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            exchange.response.writeContinue();
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        Buffer body = Buffer.buffer(length == null ? 1024 : (int) Long.parseLong(length.trim()));
+        boolean[] refused = { false };
+        request.handler(chunk -> {
+            if (refused[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > maxBodyBytes) {
+                refused[0] = true;
+                exchange.refuseBody(maxBodyBytes);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.exceptionHandler(broken -> LOG.debugf("Request body of %s broken off: %s", exchange.path,
+                broken.getMessage()));
+        request.endHandler(ended -> {
+            if (!refused[0]) {
+                exchange.body = body;
+                next.run();
+            }
+        });
+        request.resume();
+    }
+
+    private static String bearerToken(Exchange exchange) {
+        String authorization = exchange.request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || authorization.length() <= BEARER.length()
+                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = authorization.substring(BEARER.length()).trim();
+        return token.isEmpty() ? null : token;
+    }
+
+    private static void onContext(Context context, Runnable action) {
+        if (context == null || Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(ignored -> action.run());
+        }
+    }
+}

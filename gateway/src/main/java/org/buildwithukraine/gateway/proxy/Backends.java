@@ -1,0 +1,107 @@
+package org.buildwithukraine.gateway.proxy;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.buildwithukraine.gateway.CircuitBreaker;
+import org.buildwithukraine.gateway.Route;
+import org.buildwithukraine.gateway.RouteTable;
+import org.buildwithukraine.gateway.Target;
+import org.buildwithukraine.gateway.config.GatewayConfig;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+
+/** The services and regional instances behind the gateway, each with its own connection pool and breaker. */
+@ApplicationScoped
+public class Backends {
+
+    private final Map<String, Backend> services = new LinkedHashMap<>();
+    private final List<Backend> regions = new ArrayList<>();
+
+    public Backends(Vertx vertx, GatewayConfig config) {
+        GatewayConfig.BackendDefaults defaults = config.backendDefaults();
+        config.services().forEach((name, backend) -> services.put(name,
+                create(vertx, name, name + " service", null, backend, defaults)));
+        config.regions().forEach((region, backend) -> regions.add(create(vertx, region,
+                "production lines of region " + region,
+                backend.linePrefix().orElse(region.toUpperCase(Locale.ROOT) + "-"), backend, defaults)));
+        for (Route route : RouteTable.API.routes()) {
+            if (route.target().kind() == Target.Kind.SERVICE && !services.containsKey(route.target().service())) {
+                throw new IllegalStateException("No backend configured for the " + route.target().service()
+                        + " service: set bwu.gateway.services." + route.target().service() + ".url");
+            }
+        }
+        if (regions.isEmpty()) {
+            throw new IllegalStateException("No production-line region configured: set bwu.gateway.regions.<region>.url");
+        }
+    }
+
+    public Backend service(String name) {
+        return services.get(name);
+    }
+
+    /** The region whose prefix starts the line id, or null when no region serves it. */
+    public Backend regionOfLine(String lineId) {
+        for (Backend region : regions) {
+            if (lineId.startsWith(region.linePrefix())) {
+                return region;
+            }
+        }
+        return null;
+    }
+
+    public List<Backend> regions() {
+        return regions;
+    }
+
+    public List<Backend> all() {
+        List<Backend> all = new ArrayList<>(services.values());
+        all.addAll(regions);
+        return all;
+    }
+
+    @PreDestroy
+    void close() {
+        all().forEach(backend -> backend.client().close());
+    }
+
+    private static Backend create(Vertx vertx, String name, String description, String linePrefix,
+            GatewayConfig.Backend backend, GatewayConfig.BackendDefaults defaults) {
+        URI url = backend.url();
+        boolean tls = "https".equalsIgnoreCase(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : tls ? 443 : 80;
+        long timeout = backend.timeout().orElse(defaults.timeout()).toMillis();
+        long connectTimeout = Math.min(timeout, defaults.connectTimeout().toMillis());
+        HttpClientOptions options = new HttpClientOptions()
+                .setDefaultHost(url.getHost())
+                .setDefaultPort(port)
+                .setSsl(tls)
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(30)
+                .setTcpNoDelay(true)
+                .setConnectTimeout((int) connectTimeout)
+                .setName("bwu-gateway-" + name);
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(backend.maxConnections().orElse(defaults.maxConnections()));
+        String basePath = url.getRawPath() == null || url.getRawPath().equals("/") ? "" : url.getRawPath();
+        return new Backend(name, description, linePrefix, vertx.createHttpClient(options, pool), url.getHost(), port,
+                basePath, timeout, connectTimeout,
+                new CircuitBreaker(defaults.failureThreshold(), defaults.openFor().toNanos()));
+    }
+
+    /**
+     * One backend. {@code basePath} is prefixed to the request path (empty for a backend at the root).
+     */
+    public record Backend(String name, String description, String linePrefix, HttpClient client, String host,
+            int port, String basePath, long timeoutMillis, long connectTimeoutMillis, CircuitBreaker breaker) {
+    }
+}

@@ -1,0 +1,197 @@
+package org.buildwithukraine.gateway.proxy;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.buildwithukraine.gateway.Route;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** One request passing through the gateway, and what has been learnt about it on the way. */
+final class Exchange {
+
+    static final String REQUEST_ID = "X-Request-Id";
+    static final String TRACEPARENT = "traceparent";
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final int MAX_REQUEST_ID_LENGTH = 128;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /**
+     * Hop-by-hop headers (RFC 9110 7.6.1) and the ones the gateway sets itself: never passed on. Content-Length is
+     * recomputed for the buffered request body.
+     */
+    private static final String[] NOT_FORWARDED = { "Connection", "Keep-Alive", "Proxy-Connection",
+            "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade", "Host",
+            "Content-Length", "Expect" };
+    private static final String[] HOP_BY_HOP_RESPONSE = { "Connection", "Keep-Alive", "Proxy-Connection",
+            "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade" };
+
+    final RoutingContext context;
+    final HttpServerRequest request;
+    final HttpServerResponse response;
+    final long startedAt;
+    final String requestId;
+    final String path;
+    final String[] segments;
+
+    Route route;
+    /** The backend that answered, for metrics; null for answers of the gateway itself. */
+    String backend;
+    Caller caller;
+    Buffer body;
+    private MultiMap outboundHeaders;
+    private boolean generatedTrace;
+
+    Exchange(RoutingContext context, long startedAt, String path, String[] segments) {
+        this.context = context;
+        this.request = context.request();
+        this.response = context.response();
+        this.startedAt = startedAt;
+        this.path = path;
+        this.segments = segments;
+        String given = request.getHeader(REQUEST_ID);
+        if (isAcceptableRequestId(given)) {
+            this.requestId = given;
+        } else {
+            this.requestId = randomHex(2);
+            this.generatedTrace = true;
+        }
+        response.putHeader(REQUEST_ID, requestId);
+    }
+
+    String method() {
+        return request.method().name();
+    }
+
+    /** Path and query as the backend receives them: the normalised path, the query unchanged. */
+    String uri() {
+        String query = request.query();
+        return query == null ? path : path + '?' + query;
+    }
+
+    /**
+     * The caller's headers minus hop-by-hop ones, with the request id, a W3C trace context (the caller's, else a
+     * new one) and the X-Forwarded-* of this hop. The caller's Authorization goes along: services verify again.
+     */
+    MultiMap outboundHeaders() {
+        if (outboundHeaders != null) {
+            return outboundHeaders;
+        }
+        MultiMap headers = HttpHeaders.headers().addAll(request.headers());
+        for (String connectionOption : request.headers().getAll(HttpHeaders.CONNECTION)) {
+            for (String name : connectionOption.split(",")) {
+                headers.remove(name.trim());
+            }
+        }
+        for (String name : NOT_FORWARDED) {
+            headers.remove(name);
+        }
+        headers.set(REQUEST_ID, requestId);
+        if (!headers.contains(TRACEPARENT)) {
+            // a trace started here uses the generated request id as trace id, so logs and traces correlate
+            String traceId = generatedTrace ? requestId : randomHex(2);
+            headers.set(TRACEPARENT, "00-" + traceId + '-' + randomHex(1) + "-01");
+        }
+        String client = request.remoteAddress() == null ? null : request.remoteAddress().host();
+        if (client != null) {
+            String forwardedFor = request.getHeader("X-Forwarded-For");
+            headers.set("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
+        }
+        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        if (request.authority() != null) {
+            headers.set("X-Forwarded-Host", request.authority().toString());
+        }
+        outboundHeaders = headers;
+        return headers;
+    }
+
+    /** Copies a backend's response headers to the caller, minus hop-by-hop ones. */
+    void copyResponseHeaders(MultiMap backendHeaders) {
+        MultiMap headers = response.headers();
+        headers.addAll(backendHeaders);
+        for (String connectionOption : backendHeaders.getAll(HttpHeaders.CONNECTION)) {
+            for (String name : connectionOption.split(",")) {
+                headers.remove(name.trim());
+            }
+        }
+        for (String name : HOP_BY_HOP_RESPONSE) {
+            headers.remove(name);
+        }
+        headers.set(REQUEST_ID, requestId);
+    }
+
+    boolean answered() {
+        return response.ended() || response.closed();
+    }
+
+    Future<Void> problem(int status, String title, String detail) {
+        return problem(status, title, detail, null);
+    }
+
+    /** Answers with an RFC 9457 problem; {@code extensions} adds members such as the regions that failed. */
+    Future<Void> problem(int status, String title, String detail, JsonObject extensions) {
+        if (answered()) {
+            return Future.succeededFuture();
+        }
+        JsonObject problem = new JsonObject()
+                .put("type", "about:blank")
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", path);
+        if (extensions != null) {
+            problem.mergeIn(extensions);
+        }
+        return response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
+                .end(problem.toBuffer());
+    }
+
+    /** Refuses a body that is too large without reading it: the connection is closed after the answer. */
+    void refuseBody(long maxBytes) {
+        boolean http1 = request.version() != HttpVersion.HTTP_2;
+        if (http1 && !answered()) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        problem(413, "Payload too large", "The request body exceeds the limit of " + maxBytes + " bytes")
+                .onComplete(ignored -> {
+                    if (http1) {
+                        request.connection().close();
+                    }
+                });
+    }
+
+    private static boolean isAcceptableRequestId(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_REQUEST_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+                    || c == '.' || c == ':')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Random lower-case hex of 16 characters per long. */
+    private static String randomHex(int longs) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] hex = new char[longs * 16];
+        for (int l = 0; l < longs; l++) {
+            long value = random.nextLong();
+            for (int i = 0; i < 16; i++) {
+                hex[l * 16 + i] = HEX[(int) (value >>> (60 - 4 * i)) & 0xf];
+            }
+        }
+        return new String(hex);
+    }
+}

@@ -1,0 +1,84 @@
+package org.buildwithukraine.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RouteTableTest {
+
+    private final RouteTable table = RouteTable.API;
+
+    @ParameterizedTest
+    @CsvSource({
+            "POST, /api/factories, factories.register",
+            "GET, /api/factories, factories.list",
+            "GET, /api/factories/de-munich, factories.get",
+            "PATCH, /api/factories/de-munich, factories.update",
+            "POST, /api/factories/de-munich/status, factories.status",
+            "GET, /api/factories/de-munich/lines, factories.read",
+            "DELETE, /api/factories/de-munich, factories.write",
+            "POST, /api/licences, licences.grant",
+            "POST, /api/licences/requests, licences.request",
+            "POST, /api/licences/7/revoke, licences.transition",
+            "POST, /api/licences/7/extend, licences.write",
+            "GET, /api/licences/7/audit, licences.audit",
+            "GET, /api/lines, lines.list",
+            "PUT, /api/lines/DE-MUC-01, lines.register",
+            "GET, /api/lines/DE-MUC-01/, lines.get",
+            "POST, /api/lines/DE-MUC-01/status-reports, lines.report",
+            "GET, /api/lines/DE-MUC-01/oee, lines.oee",
+            "GET, /api/lines/DE-MUC-01/output/2026-05-01, lines.read",
+            "POST, /api/orders, orders.place",
+            "POST, /api/orders/9/cancel, orders.cancel",
+            "GET, /api/me, me" })
+    void findsTheRowOfARequest(String method, String path, String route) {
+        assertThat(table.find(method, PathPattern.split(path)).id()).isEqualTo(route);
+    }
+
+    @Test
+    void knowsNothingElse() {
+        assertThat(table.find("GET", PathPattern.split("/api/warehouses"))).isNull();
+        assertThat(table.find("GET", PathPattern.split("/api"))).isNull();
+        assertThat(table.find("GET", PathPattern.split("/factories"))).isNull();
+        assertThat(table.allowedMethods(PathPattern.split("/api/warehouses"))).isEmpty();
+        assertThat(table.find("DELETE", PathPattern.split("/api/lines"))).isNull();
+        assertThat(table.allowedMethods(PathPattern.split("/api/lines"))).isEqualTo(Set.of("GET"));
+    }
+
+    @Test
+    void lineRoutesKnowWhereTheLineIdIs() {
+        Route route = table.find("POST", PathPattern.split("/api/lines/UK-BRS-01/status-reports"));
+        assertThat(PathPattern.split("/api/lines/UK-BRS-01/status-reports")[route.lineIdSegment()])
+                .isEqualTo("UK-BRS-01");
+        assertThat(route.target().kind()).isEqualTo(Target.Kind.LINE_REGION);
+    }
+
+    @Test
+    void rolesAdmitAnyOfTheirs() {
+        Route allocations = table.find("GET", PathPattern.split("/api/lines/DE-1/allocations"));
+        assertThat(allocations.admits(Set.of("order-desk"))).isTrue();
+        assertThat(allocations.admits(Set.of("operator", "manufacturer"))).isTrue();
+        assertThat(allocations.admits(Set.of("technology-officer"))).isFalse();
+        assertThat(table.find("GET", PathPattern.split("/api/me")).admits(Set.of())).isTrue();
+    }
+
+    @Test
+    void patternsCoverOpenApiTemplates() {
+        assertThat(PathPattern.of("/api/lines/{lineId}/oee").covers("/api/lines/{id}/oee")).isTrue();
+        assertThat(PathPattern.of("/api/lines/{lineId}/**").covers("/api/lines/{id}")).isTrue();
+        assertThat(PathPattern.of("/api/licences/requests").covers("/api/licences/{id}")).isFalse();
+        assertThat(PathPattern.of("/api/licences/{id}/grant|revoke").covers("/api/licences/{id}/revoke")).isTrue();
+        assertThat(PathPattern.of("/api/licences/{id}/grant|revoke").covers("/api/licences/{id}/{action}")).isFalse();
+    }
+
+    @Test
+    void splitsPathsIgnoringEmptySegments() {
+        assertThat(PathPattern.split("/api/lines")).containsExactly("api", "lines");
+        assertThat(PathPattern.split("//api//lines/")).containsExactly("api", "lines");
+        assertThat(PathPattern.split("/")).isEmpty();
+    }
+}

@@ -1,0 +1,223 @@
+package org.buildwithukraine.gateway;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Small HTTP servers standing in for the services behind the gateway, on free ports: factory, licence, routing
+ * and the production-line regions de and uk. Each echoes what reached it (and remembers it), answers
+ * {@code GET /api/lines} with its region's lines and {@code /q/openapi} with a small document, and can be made
+ * slow, failing or unreachable by a test.
+ */
+public class StubBackends implements QuarkusTestResourceLifecycleManager {
+
+    public static final List<String> SERVICES = List.of("factory", "licence", "routing");
+    public static final List<String> REGIONS = List.of("de", "uk");
+
+    private static final Map<String, Stub> STUBS = new ConcurrentHashMap<>();
+    private static Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        for (String service : SERVICES) {
+            Stub stub = new Stub(service, freePort());
+            stub.listen();
+            STUBS.put(service, stub);
+            config.put("bwu.gateway.services." + service + ".url", "http://localhost:" + stub.port);
+        }
+        for (String region : REGIONS) {
+            Stub stub = new Stub(region, freePort());
+            stub.listen();
+            STUBS.put(region, stub);
+            config.put("bwu.gateway.regions." + region + ".url", "http://localhost:" + stub.port);
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+            vertx = null;
+        }
+        STUBS.clear();
+    }
+
+    public static Stub stub(String name) {
+        return STUBS.get(name);
+    }
+
+    /** Every stub back to normal, listening and answering at once, with its memory cleared. */
+    public static void resetAll() {
+        STUBS.values().forEach(Stub::reset);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a stub received. */
+    public record Received(String method, String uri, MultiMap headers, String body) {
+    }
+
+    public static final class Stub {
+        private final String name;
+        private final int port;
+        private final List<Received> received = new CopyOnWriteArrayList<>();
+        private volatile HttpServer server;
+        private volatile long delayMillis;
+        private volatile int failWith;
+
+        Stub(String name, int port) {
+            this.name = name;
+            this.port = port;
+        }
+
+        public List<Received> received() {
+            return received;
+        }
+
+        public Received last() {
+            return received.get(received.size() - 1);
+        }
+
+        /** Answers only after this delay. */
+        public void slow(long millis) {
+            this.delayMillis = millis;
+        }
+
+        /** Answers every request with this status (e.g. 503). */
+        public void failWith(int status) {
+            this.failWith = status;
+        }
+
+        /** Stops listening: connections are refused. */
+        public synchronized void down() {
+            if (server != null) {
+                await(server.close());
+                server = null;
+            }
+        }
+
+        public synchronized void up() {
+            if (server == null) {
+                listen();
+            }
+        }
+
+        void reset() {
+            delayMillis = 0;
+            failWith = 0;
+            received.clear();
+            up();
+        }
+
+        synchronized void listen() {
+            server = await(vertx.createHttpServer().requestHandler(this::handle).listen(port));
+        }
+
+        private void handle(HttpServerRequest request) {
+            request.body().onSuccess(body -> {
+                received.add(new Received(request.method().name(), request.uri(),
+                        MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body.toString()));
+                if (delayMillis > 0) {
+                    vertx.setTimer(delayMillis, t -> answer(request, body.toString()));
+                } else {
+                    answer(request, body.toString());
+                }
+            });
+        }
+
+        private void answer(HttpServerRequest request, String body) {
+            var response = request.response();
+            if (response.closed()) {
+                return;
+            }
+            if (failWith > 0) {
+                response.setStatusCode(failWith).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                        .end(new JsonObject().put("status", failWith).put("title", "stub failure").encode());
+                return;
+            }
+            // hop-by-hop headers the gateway must not pass on to its caller
+            response.putHeader("Connection", "X-Stub-Hop").putHeader("X-Stub-Hop", "hop")
+                    .putHeader("Keep-Alive", "timeout=30").putHeader("X-Stub-Backend", name);
+            if (request.path().equals("/q/openapi")) {
+                response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(openApi().encode());
+            } else if (request.path().equals("/api/lines") && REGIONS.contains(name)) {
+                response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(lines().encode());
+            } else {
+                response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(new JsonObject()
+                        .put("backend", name)
+                        .put("method", request.method().name())
+                        .put("uri", request.uri())
+                        .put("bodyLength", body.length())
+                        .encode());
+            }
+        }
+
+        private JsonArray lines() {
+            return switch (name) {
+                case "de" -> new JsonArray()
+                        .add(new JsonObject().put("id", "DE-MUC-02").put("factoryId", "de-munich"))
+                        .add(new JsonObject().put("id", "DE-MUC-01").put("factoryId", "de-munich"));
+                default -> new JsonArray()
+                        .add(new JsonObject().put("id", "UK-BRS-01").put("factoryId", "uk-bristol"));
+            };
+        }
+
+        /** A document per service; factory and licence both define a different "Problem", as services might. */
+        private JsonObject openApi() {
+            String path = switch (name) {
+                case "factory" -> "/api/factories";
+                case "licence" -> "/api/licences";
+                case "routing" -> "/api/orders";
+                default -> "/api/lines/{lineId}";
+            };
+            JsonObject problem = new JsonObject().put("type", "object").put("description", "problem of " + name);
+            return new JsonObject()
+                    .put("openapi", "3.1.0")
+                    .put("info", new JsonObject().put("title", name).put("version", "1"))
+                    .put("tags", new JsonArray().add(new JsonObject().put("name", name)))
+                    .put("paths", new JsonObject()
+                            .put(path, new JsonObject().put("get", new JsonObject()
+                                    .put("tags", new JsonArray().add(name))
+                                    .put("responses", new JsonObject().put("400", new JsonObject()
+                                            .put("description", "bad")
+                                            .put("content", new JsonObject().put("application/problem+json",
+                                                    new JsonObject().put("schema", new JsonObject()
+                                                            .put("$ref", "#/components/schemas/Problem"))))))))
+                            .put("/internal/" + name, new JsonObject().put("get", new JsonObject()
+                                    .put("responses", new JsonObject()))))
+                    .put("components", new JsonObject().put("schemas", new JsonObject().put("Problem", problem)));
+        }
+
+        private static <T> T await(io.vertx.core.Future<T> future) {
+            try {
+                return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
