@@ -24,9 +24,9 @@ demo_call() {
         -H 'Accept: application/json')
     [[ -z $body ]] || args+=(-H 'Content-Type: application/json' --data "$body")
     DEMO_STATUS=$(curl "${args[@]}" "$DEMO_GATEWAY$path") || DEMO_STATUS=000
+    printf '%s %s -> %s %s\n' "$method" "$path" "$DEMO_STATUS" "$(tr -d '\n\r' <"$out" | head -c 300)" >>"$DEMO_LOG"
     DEMO_BODY=$(tr -d ' \n\t\r' <"$out")
     rm -f "$out"
-    printf '%s %s -> %s %s\n' "$method" "$path" "$DEMO_STATUS" "${DEMO_BODY:0:300}" >>"$DEMO_LOG"
 }
 
 # Like demo_call, but retried while the answer is not a success: a write that depends on an event
@@ -60,22 +60,21 @@ demo_factory() {   # id name country kind capabilities-json
 
 demo_technology() {   # token code name category control-list-entry
     local token=$1 code=$2
-    demo_call GET "/api/technologies?size=100" "$token"
-    [[ $DEMO_STATUS == 200 ]] || return 1
-    if [[ $DEMO_BODY == *"\"code\":\"$code\""* ]]; then
+    demo_call GET "/api/technologies/$code" "$token"
+    if [[ $DEMO_STATUS == 200 ]]; then
         DEMO_PRESENT=$((DEMO_PRESENT + 1))
         return 0
     fi
+    [[ $DEMO_STATUS == 404 ]] || return 1
     demo_write POST /api/technologies "$token" \
         "{\"code\":\"$code\",\"name\":\"$3\",\"category\":\"$4\",\"controlListEntry\":\"$5\",\"owner\":\"Ukraine\"}"
 }
 
 demo_licence() {   # token factory technology activities-json cap territories-json
     local token=$1 factory=$2 technology=$3
-    demo_call GET "/api/licences?factoryId=$factory&size=100" "$token"
+    demo_call GET "/api/licences?factoryId=$factory&technologyCode=$technology" "$token"
     [[ $DEMO_STATUS == 200 ]] || return 1
-    if [[ $DEMO_BODY =~ \"technologyCode\":\"$technology\"[^}]*\"factoryId\":\"$factory\" ||
-        $DEMO_BODY =~ \"factoryId\":\"$factory\"[^}]*\"technologyCode\":\"$technology\" ]]; then
+    if [[ $DEMO_BODY == *"\"technologyCode\":\"$technology\""* ]]; then
         DEMO_PRESENT=$((DEMO_PRESENT + 1))
         return 0
     fi
