@@ -1,0 +1,34 @@
+package org.buildwithukraine.routing.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+import org.buildwithukraine.events.licence.LicenceActivity;
+import org.buildwithukraine.events.licence.LicenceStatus;
+
+/**
+ * A licence as the router sees it.
+ *
+ * @param unitsConsumed units the licence has used up, as far as the router knows (it may count output it has
+ *                      seen before the licence service confirms it)
+ * @param validTo       last valid day, inclusive
+ * @param statusSince   when it entered its current status; null if unknown
+ */
+public record Licence(String id, String technologyCode, String factoryId, Set<LicenceActivity> activities,
+        long quantityCap, long unitsConsumed, LocalDate validFrom, LocalDate validTo, Set<String> exportTerritories,
+        LicenceStatus status, String statusReason, Instant statusSince) {
+
+    public Licence {
+        activities = Set.copyOf(activities);
+        exportTerritories = Set.copyOf(exportTerritories);
+    }
+
+    public long remainingQuota() {
+        return Math.max(0, quantityCap - unitsConsumed);
+    }
+
+    public boolean inDate(LocalDate day) {
+        return !day.isBefore(validFrom) && !day.isAfter(validTo);
+    }
+}

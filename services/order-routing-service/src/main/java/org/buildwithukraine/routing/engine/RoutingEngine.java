@@ -1,0 +1,56 @@
+package org.buildwithukraine.routing.engine;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.function.Supplier;
+
+/**
+ * Decides which production lines build which orders, under the routing rules of the platform:
+ * <ol>
+ * <li>a line is eligible when it builds the order's technology, is RUNNING or IDLE, its factory is ACTIVE, and the
+ * factory holds a GRANTED, in-date licence for the technology with quota left (for an EXPORT order, one that
+ * permits export to the destination);</li>
+ * <li>UA_DEFENCE before PARTNER_DEFENCE before EXPORT, earlier needed-by first within a class; a higher class takes
+ * capacity and quota from lower classes' unproduced work if it must, and exports only take surplus;</li>
+ * <li>the lines that finish soonest, counting the work already ranked before; split across lines when no single
+ * line meets the needed-by date; what no line can take now waits in the queue;</li>
+ * <li>a licence's remaining quota is never exceeded, nor a line's capacity within the planning horizon;</li>
+ * <li>every decision says, for every line of the technology, why it was chosen or passed over.</li>
+ * </ol>
+ * Plain Java and deterministic: the same network, commitments, orders, time and allocation ids give the same result.
+ */
+public final class RoutingEngine {
+
+    private final RoutingPolicy policy;
+
+    public RoutingEngine(RoutingPolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * Places newly received orders and whatever open orders still wait, highest priority first.
+     *
+     * @param commitments   active allocations of the open orders
+     * @param openOrders    every open order the commitments belong to, and every order waiting for a line
+     * @param received      orders to decide for the first time (they get a decision even if nothing changes)
+     * @param allocationIds ids for new allocations, asked in placement order
+     */
+    public RoutingResult route(Network network, Commitments commitments, Collection<OpenOrder> openOrders,
+            Collection<Order> received, Instant now, Supplier<String> allocationIds) {
+        return new Pass(network, policy, now, allocationIds, commitments, openOrders, received).run(false);
+    }
+
+    /**
+     * After the network changed: first takes off their lines the allocations that may no longer stay there (line
+     * stopped, factory or licence suspended, quota or capacity reduced), then places them again with every waiting
+     * order, highest priority first.
+     */
+    public RoutingResult reroute(Network network, Commitments commitments, Collection<OpenOrder> openOrders,
+            Instant now, Supplier<String> allocationIds) {
+        return new Pass(network, policy, now, allocationIds, commitments, openOrders, java.util.List.of()).run(true);
+    }
+
+    public RoutingPolicy policy() {
+        return policy;
+    }
+}
