@@ -66,18 +66,22 @@ final class AppConfig {
             throw new IllegalStateException(properties + " does not exist: the application's configuration is unknown");
         }
         Set<String> keys = new HashSet<>(propertyKeys(properties));
+        boolean kafkaChannels = hasKafkaChannel(properties);
         List<Pattern> mappings = new ArrayList<>(mappingPatterns(module.resolve("src/main/java")));
         try {
             boolean usesKit = Files.readString(module.resolve("pom.xml")).contains("<artifactId>bwu-service-kit</artifactId>");
             Path kit = module.getParent().resolve("service-kit");
             if (usesKit && !module.getFileName().toString().equals("service-kit")) {
-                keys.addAll(propertyKeys(kit.resolve("src/main/resources/META-INF/microprofile-config.properties")));
+                Path kitDefaults = kit.resolve("src/main/resources/META-INF/microprofile-config.properties");
+                keys.addAll(propertyKeys(kitDefaults));
+                kafkaChannels |= hasKafkaChannel(kitDefaults);
                 mappings.addAll(mappingPatterns(kit.resolve("src/main/java")));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        boolean kafka = keys.contains("kafka.bootstrap.servers");
+        // the Kafka extension reads KAFKA_* whenever the application has a Kafka channel (the kit's outbox is one)
+        boolean kafka = keys.stream().anyMatch(k -> k.startsWith("kafka.")) || kafkaChannels;
         return new AppConfig(module.getFileName().toString(), keys, mappings, kafka);
     }
 
@@ -100,16 +104,27 @@ final class AppConfig {
         return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
     }
 
-    private static Set<String> propertyKeys(Path file) {
-        if (!Files.exists(file)) {
-            return Set.of();
-        }
+    private static boolean hasKafkaChannel(Path file) {
+        Properties properties = load(file);
+        return properties.stringPropertyNames().stream()
+                .anyMatch(k -> k.startsWith("mp.messaging.") && k.endsWith(".connector")
+                        && properties.getProperty(k).trim().equals("smallrye-kafka"));
+    }
+
+    private static Properties load(Path file) {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        return properties;
+    }
+
+    private static Set<String> propertyKeys(Path file) {
+        Properties properties = load(file);
         Set<String> keys = new HashSet<>();
         for (String key : properties.stringPropertyNames()) {
             // "%prod.quarkus.x" and "%dev,test.quarkus.x" configure quarkus.x
