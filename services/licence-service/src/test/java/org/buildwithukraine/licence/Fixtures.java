@@ -164,7 +164,7 @@ public final class Fixtures {
 
     // --- line.output, as the production-line services publish it
 
-    public record Output(UUID eventId, String lineId, String json) {
+    public record Output(UUID eventId, String lineId, String reportId, String json) {
     }
 
     /** Publishes an OutputReported of {@code goodUnits} good units, observed now. */
@@ -177,10 +177,10 @@ public final class Fixtures {
         OutputReported output = new OutputReported(lineId, "de", factoryId, technologyCode, reportId, observedAt,
                 goodUnits, 2, List.of());
         UUID eventId = UUID.randomUUID();
-        String json = envelope(eventId, LineEventTypes.OUTPUT_REPORTED, lineId, "client:mes-" + factoryId,
+        String json = envelope(eventId, LineEventTypes.OUTPUT_REPORTED, lineId, "service-account-mes-" + factoryId,
                 LineEventTypes.SCHEMA_VERSION, output);
         TestKafka.send(Topics.LINE_OUTPUT, lineId, json);
-        return new Output(eventId, lineId, json);
+        return new Output(eventId, lineId, reportId, json);
     }
 
     public static String envelope(String type, String aggregateId, String actor, int schemaVersion, Object payload) {

@@ -61,8 +61,6 @@ public class LicenceService {
     @Transactional
     public Licence grant(NewLicence request, String actor) {
         Licence licence = create(request, LicenceLifecycle.grantedDirectly(), actor);
-        licence.grantedBy = actor;
-        licence.grantedAt = licence.createdAt;
         record(licence, Map.of(), "GRANT", LicenceEventTypes.GRANTED, actor, request.reason());
         return licence;
     }
@@ -71,7 +69,6 @@ public class LicenceService {
     @Transactional
     public Licence request(NewLicence request, String actor) {
         Licence licence = create(request, LicenceLifecycle.requested(), actor);
-        licence.requestedBy = actor;
         record(licence, Map.of(), "REQUEST", LicenceEventTypes.REQUESTED, actor, request.reason());
         return licence;
     }
@@ -266,6 +263,12 @@ public class LicenceService {
         licence.provisos = request.provisos() == null || request.provisos().isBlank() ? null : request.provisos();
         licence.moveTo(standing);
         licence.statusReason = request.reason();
+        if (standing.status() == LicenceStatus.GRANTED) {
+            licence.grantedBy = actor;
+            licence.grantedAt = now;
+        } else {
+            licence.requestedBy = actor;
+        }
         licence.createdAt = now;
         licence.updatedAt = now;
         licence.persist();
