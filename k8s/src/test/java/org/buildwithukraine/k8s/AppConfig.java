@@ -85,6 +85,11 @@ final class AppConfig {
         return new AppConfig(module.getFileName().toString(), keys, mappings, kafka);
     }
 
+    /** The application's own application.properties, profile prefixes kept. */
+    static Properties properties(String image) {
+        return load(moduleOf(image).resolve("src/main/resources/application.properties"));
+    }
+
     /** Whether the application reads the key this environment variable names. */
     boolean reads(String variable) {
         if (envNames.contains(variable) || mappings.stream().anyMatch(p -> p.matcher(variable).matches())) {

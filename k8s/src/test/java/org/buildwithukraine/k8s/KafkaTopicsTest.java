@@ -79,6 +79,75 @@ class KafkaTopicsTest {
         }
     }
 
+    @Test
+    void everyApplicationMayReadWhatItConsumesInItsGroupAndDeadLetterWhatItCannotRead() {
+        List<ObjectNode> objects = Manifests.overlay("production");
+        int channels = 0;
+        for (ObjectNode deployment : Manifests.ofKind(objects, "Deployment").toList()) {
+            JsonNode container = deployment.at("/spec/template/spec/containers/0");
+            String image = container.path("image").asText();
+            String user = null;
+            for (JsonNode env : container.path("env")) {
+                if (env.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG")) {
+                    user = env.at("/valueFrom/secretKeyRef/name").asText();
+                }
+            }
+            if (user == null || !AppConfig.written(image)) {
+                continue;
+            }
+            ObjectNode kafkaUser = Manifests.get(objects, "KafkaUser", user);
+            String region = regionOf(objects, container);
+            java.util.Properties properties = AppConfig.properties(image);
+            for (String key : properties.stringPropertyNames()) {
+                if (!key.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic")) {
+                    continue;
+                }
+                channels++;
+                String channel = key.substring(0, key.length() - ".topic".length());
+                String topic = properties.getProperty(key);
+                String group = properties.getProperty(channel + ".group.id", "").replace("${bwu.region.code}", region);
+                String deadLetters = properties.getProperty(channel + ".dead-letter-queue.topic");
+                assertThat(allows(kafkaUser, "topic", topic, "Read")).as(user + " reads " + topic).isTrue();
+                assertThat(allows(kafkaUser, "group", group, "Read")).as(user + " in group " + group).isTrue();
+                assertThat(byTopicName("production")).as("topic " + topic).containsKey(topic);
+                if (deadLetters != null) {
+                    assertThat(allows(kafkaUser, "topic", deadLetters, "Write")).as(user + " writes " + deadLetters).isTrue();
+                    assertThat(byTopicName("production")).containsKey(deadLetters);
+                }
+            }
+        }
+        assertThat(channels).as("incoming channels checked").isGreaterThanOrEqualTo(4);
+    }
+
+    private static String regionOf(List<ObjectNode> objects, JsonNode container) {
+        for (JsonNode source : container.path("envFrom")) {
+            String name = source.at("/configMapRef/name").asText();
+            JsonNode code = Manifests.get(objects, "ConfigMap", name).at("/data/BWU_REGION_CODE");
+            if (!code.isMissingNode()) {
+                return code.asText();
+            }
+        }
+        return "";
+    }
+
+    private static boolean allows(JsonNode kafkaUser, String type, String name, String operation) {
+        for (JsonNode acl : kafkaUser.at("/spec/authorization/acls")) {
+            JsonNode resource = acl.path("resource");
+            boolean matches = resource.path("type").asText().equals(type)
+                    && (resource.path("patternType").asText("literal").equals("prefix")
+                            ? name.startsWith(resource.path("name").asText())
+                            : name.equals(resource.path("name").asText()));
+            boolean permits = false;
+            for (JsonNode op : acl.path("operations")) {
+                permits |= op.asText().equals(operation) || op.asText().equals("All");
+            }
+            if (matches && permits) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Map<String, JsonNode> byTopicName(String overlay) {
         return Manifests.ofKind(Manifests.overlay(overlay), "KafkaTopic")
                 .collect(Collectors.toMap(t -> t.at("/spec/topicName").asText(), t -> t.get("spec")));
