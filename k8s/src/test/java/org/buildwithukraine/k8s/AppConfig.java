@@ -55,11 +55,6 @@ final class AppConfig {
         return name.equals("gateway") ? root.resolve("gateway") : root.resolve("services").resolve(name);
     }
 
-    /** Whether the application has its configuration yet (modules are placeholders until their service is written). */
-    static boolean written(String image) {
-        return Files.exists(moduleOf(image).resolve("src/main/resources/application.properties"));
-    }
-
     static AppConfig of(Path module) {
         Path properties = module.resolve("src/main/resources/application.properties");
         if (!Files.exists(properties)) {

@@ -92,7 +92,7 @@ class KafkaTopicsTest {
                     user = env.at("/valueFrom/secretKeyRef/name").asText();
                 }
             }
-            if (user == null || !AppConfig.written(image)) {
+            if (user == null) {
                 continue;
             }
             ObjectNode kafkaUser = Manifests.get(objects, "KafkaUser", user);

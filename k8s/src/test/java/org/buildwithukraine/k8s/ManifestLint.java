@@ -62,13 +62,7 @@ final class ManifestLint {
 
     static List<Violation> check(List<ObjectNode> objects) {
         Map<String, AppConfig> cache = new HashMap<>();
-        return check(objects, image -> cache.computeIfAbsent(image, i -> {
-            if (!AppConfig.written(i)) {
-                System.err.println("CONFIG_KEYS not checked for " + i + ": its module has no application.properties yet");
-                return null;
-            }
-            return AppConfig.ofImage(i);
-        }));
+        return check(objects, image -> cache.computeIfAbsent(image, AppConfig::ofImage));
     }
 
     static List<Violation> check(List<ObjectNode> objects, Function<String, AppConfig> configOfImage) {
@@ -209,9 +203,6 @@ final class ManifestLint {
             return;
         }
         AppConfig config = configOfImage.apply(image);
-        if (config == null) {
-            return;
-        }
         List<String> variables = new ArrayList<>();
         container.path("env").forEach(e -> variables.add(e.path("name").asText()));
         for (JsonNode source : container.path("envFrom")) {
