@@ -1,0 +1,91 @@
+package org.buildwithukraine.line.rest;
+
+import static org.buildwithukraine.kit.security.Roles.MANUFACTURER;
+import static org.buildwithukraine.kit.security.Roles.NETWORK_ADMIN;
+import static org.buildwithukraine.kit.security.Roles.OPERATOR;
+import static org.buildwithukraine.kit.security.Roles.ORDER_DESK;
+import static org.buildwithukraine.kit.security.Roles.TECHNOLOGY_OFFICER;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.buildwithukraine.events.line.LineState;
+import org.buildwithukraine.kit.security.Caller;
+import org.buildwithukraine.kit.validation.OneOf;
+import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.line.Region;
+import org.buildwithukraine.line.service.LineDefinition;
+import org.buildwithukraine.line.service.LineFilter;
+import org.buildwithukraine.line.service.LineService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/lines")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Lines", description = "Production lines of this instance's region")
+@SecurityRequirement(name = "bearer")
+public class LineResource {
+
+    private final LineService lines;
+    private final Caller caller;
+    private final Region region;
+
+    public LineResource(LineService lines, Caller caller, Region region) {
+        this.lines = lines;
+        this.caller = caller;
+        this.region = region;
+    }
+
+    @PUT
+    @Path("/{lineId}")
+    @RolesAllowed({ NETWORK_ADMIN, MANUFACTURER })
+    @Operation(summary = "Register a line (201) or update it (200); the id's prefix must be this region's, the "
+            + "factory ACTIVE; a manufacturer registers lines of its own factory only")
+    public Response register(
+            @PathParam("lineId") @Pattern(regexp = Formats.LINE_ID, message = Formats.LINE_ID_MESSAGE) String lineId,
+            @NotNull @Valid LineRequest request) {
+        var registration = lines.register(lineId, new LineDefinition(request.factoryId(), request.technologyCode(),
+                request.nominalCapacityPerDay()), caller.actor());
+        LineResponse body = LineResponse.of(registration.line(), region.code());
+        return registration.created()
+                ? Response.created(URI.create("/api/lines/" + lineId)).entity(body).build()
+                : Response.ok(body).build();
+    }
+
+    @GET
+    @RolesAllowed({ MANUFACTURER, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
+    @Operation(summary = "This region's lines, filtered and paged, ordered by id; a manufacturer sees its own")
+    public Page<LineResponse> list(
+            @QueryParam("factoryId") String factoryId,
+            @QueryParam("state") @OneOf(LineState.class) String state,
+            @QueryParam("technology") String technology,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        var filter = new LineFilter(factoryId, state == null ? null : LineState.valueOf(state), technology);
+        return lines.list(filter, page, size).map(line -> LineResponse.of(line, region.code()));
+    }
+
+    @GET
+    @Path("/{lineId}")
+    @RolesAllowed({ MANUFACTURER, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
+    @Operation(summary = "One line: current state, capacity, latest report")
+    public LineResponse get(@PathParam("lineId") String lineId) {
+        return LineResponse.of(lines.get(lineId), region.code());
+    }
+}

@@ -1,0 +1,162 @@
+package org.buildwithukraine.line.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.buildwithukraine.events.line.OutputReported.AllocationProgress;
+import org.buildwithukraine.kit.problem.ProblemException;
+import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.line.Allocation;
+import org.buildwithukraine.line.AllocationStatus;
+import org.buildwithukraine.line.OutputAttribution;
+import org.buildwithukraine.line.ProductionLine;
+import org.buildwithukraine.line.ReportEffect;
+import org.buildwithukraine.line.StatusReport;
+import org.buildwithukraine.line.messaging.LineEvents;
+
+import org.hibernate.Hibernate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * Takes status reports in. Each report is one short transaction on this instance's own database: lock the line
+ * (so reports of one line, duplicates included, take turns), store the report, move the current state if the
+ * report is the newest, count good units towards open allocations, and record the events. No other service is
+ * asked anything.
+ */
+@ApplicationScoped
+public class StatusReportService {
+
+    private final LineService lines;
+    private final LineAccess access;
+    private final LineEvents events;
+    private final ReportsConfig config;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    public StatusReportService(LineService lines, LineAccess access, LineEvents events, ReportsConfig config,
+            Clock clock, MeterRegistry meters) {
+        this.lines = lines;
+        this.access = access;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** @param replayed the report id was seen before: {@code report} is the first one, nothing was changed */
+    public record Outcome(StatusReport report, boolean replayed) {
+    }
+
+    @Transactional
+    public Outcome report(String lineId, NewReport request, String actor) {
+        ProductionLine line = lines.require(lineId, LockModeType.PESSIMISTIC_WRITE);
+        access.requireReport(line);
+        // PostgreSQL keeps microseconds: answer now exactly what a replay will read back
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant observedAt = request.observedAt().truncatedTo(ChronoUnit.MICROS);
+        if (observedAt.isAfter(now.plus(config.maxClockSkew()))) {
+            throw ProblemException.invalid("observedAt", "lies more than " + config.maxClockSkew().toMinutes()
+                    + " minutes ahead of the server's clock (" + now + ")");
+        }
+        // under the line lock a duplicate sent concurrently finds the first one committed
+        StatusReport first = StatusReport.<StatusReport>find("lineId = ?1 and reportId = ?2", lineId,
+                request.reportId()).firstResult();
+        if (first != null) {
+            Hibernate.initialize(first.attributions);
+            meters.counter("bwu.line.reports", "effect", "REPLAYED").increment();
+            return new Outcome(first, true);
+        }
+
+        ReportEffect effect = ReportEffect.of(line.lastObservedAt, line.state, line.downtimeReason,
+                observedAt, request.state(), request.reason());
+        StatusReport report = new StatusReport();
+        report.lineId = lineId;
+        report.reportId = request.reportId();
+        report.observedAt = observedAt;
+        report.receivedAt = now;
+        report.state = request.state();
+        report.downtimeReason = request.reason();
+        report.goodUnits = request.goodUnits();
+        report.scrapUnits = request.scrapUnits();
+        report.current = effect.updatesCurrentState();
+        report.reportedBy = actor;
+
+        if (effect.updatesCurrentState()) {
+            line.lastReportId = request.reportId();
+            line.lastObservedAt = observedAt;
+            line.updatedAt = now;
+        }
+        if (effect == ReportEffect.STATE_CHANGED) {
+            line.state = request.state();
+            line.downtimeReason = request.reason();
+            line.stateSince = observedAt;
+            events.statusChanged(line, actor);
+        }
+        List<AllocationProgress> progress = attribute(report);
+        report.persist();
+        if (report.goodUnits + report.scrapUnits > 0) {
+            events.outputReported(line, report, progress, actor);
+        }
+        meters.counter("bwu.line.reports", "effect", effect.name()).increment();
+        return new Outcome(report, false);
+    }
+
+    public StatusReport get(String lineId, String reportId) {
+        access.requireRead(lines.require(lineId, LockModeType.NONE));
+        StatusReport report = StatusReport.<StatusReport>find("lineId = ?1 and reportId = ?2", lineId, reportId)
+                .firstResult();
+        if (report == null) {
+            throw ProblemException.notFound("Line " + lineId + " has no report " + reportId);
+        }
+        Hibernate.initialize(report.attributions);
+        return report;
+    }
+
+    /** Reports observed in [from, to), newest first. */
+    public Page<StatusReport> history(String lineId, Instant from, Instant to, int page, int size) {
+        access.requireRead(lines.require(lineId, LockModeType.NONE));
+        var matches = StatusReport.<StatusReport>find(
+                "lineId = :line and observedAt >= :from and observedAt < :to",
+                Sort.by("observedAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending),
+                Parameters.with("line", lineId).and("from", from).and("to", to));
+        List<StatusReport> items = matches.page(page, size).list();
+        // one batched query for the whole page, while the session is open
+        items.forEach(report -> Hibernate.initialize(report.attributions));
+        return new Page<>(items, page, size, matches.count());
+    }
+
+    /** Counts the good units towards the line's open allocations, oldest first; locks them against cancelling. */
+    private static List<AllocationProgress> attribute(StatusReport report) {
+        if (report.goodUnits == 0) {
+            return List.of();
+        }
+        List<Allocation> open = Allocation.<Allocation>find("lineId = ?1 and status = ?2 order by allocatedAt, seq",
+                report.lineId, AllocationStatus.OPEN).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        var result = OutputAttribution.attribute(report.goodUnits,
+                open.stream().map(a -> new OutputAttribution.Open(a.id, a.remaining())).toList());
+        Map<String, Allocation> byId = open.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+        List<AllocationProgress> progress = new ArrayList<>();
+        for (OutputAttribution.Share share : result.shares()) {
+            Allocation allocation = byId.get(share.allocationId());
+            allocation.count(share.units());
+            report.attributions.add(new StatusReport.Attribution(allocation.id, allocation.orderId, share.units()));
+            progress.add(new AllocationProgress(allocation.id, allocation.orderId, share.units(),
+                    allocation.produced, allocation.remaining()));
+        }
+        report.unattributedUnits = result.unattributed();
+        return progress;
+    }
+}

@@ -1,0 +1,81 @@
+package org.buildwithukraine.line;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.buildwithukraine.kit.security.Roles;
+import org.buildwithukraine.testsupport.TestTokens;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/** Calls of the line API as the people and machines of the platform make them. */
+public final class Requests {
+
+    public static final String TECHNOLOGY = "UA-FPV-7";
+
+    private Requests() {
+    }
+
+    public static RequestSpecification as(String authorization) {
+        return given().header("Authorization", authorization).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification asNetworkAdmin() {
+        return as(TestTokens.user("netadmin", Roles.NETWORK_ADMIN).bearer());
+    }
+
+    public static RequestSpecification asRole(String role) {
+        return as(TestTokens.user("someone-" + role, role).bearer());
+    }
+
+    /** A person of the factory's staff. */
+    public static RequestSpecification asMaker(String factoryId) {
+        return as(TestTokens.user("maker-" + factoryId, Roles.MANUFACTURER).factory(factoryId).bearer());
+    }
+
+    /** The factory's MES, signed in with the client-credentials grant. */
+    public static RequestSpecification asMes(String factoryId) {
+        return as(TestTokens.client("mes-" + factoryId, Roles.MANUFACTURER).factory(factoryId).bearer());
+    }
+
+    public static Map<String, Object> line(String factoryId, String technology, int capacity) {
+        return Map.of("factoryId", factoryId, "technologyCode", technology, "nominalCapacityPerDay", capacity);
+    }
+
+    public static ValidatableResponse registerLine(String lineId, String factoryId, int capacity) {
+        return asMaker(factoryId).body(line(factoryId, TECHNOLOGY, capacity)).put("/api/lines/{id}", lineId).then()
+                .statusCode(201);
+    }
+
+    public static Map<String, Object> report(String reportId, Instant observedAt, String state, String reason,
+            long good, long scrap) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("reportId", reportId);
+        body.put("observedAt", observedAt.toString());
+        body.put("state", state);
+        body.put("reason", reason);
+        body.put("goodUnits", good);
+        body.put("scrapUnits", scrap);
+        return body;
+    }
+
+    public static ValidatableResponse postReport(RequestSpecification as, String lineId, Map<String, Object> report) {
+        return as.body(report).post("/api/lines/{id}/status-reports", lineId).then();
+    }
+
+    /** An id no other test uses, so that tests sharing database and topics stay independent. */
+    public static String uniqueId(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime() % 1_000_000_000_000L, 36);
+    }
+
+    /** A line id of the region, e.g. {@code DE-MUC-1X2Y3Z}. */
+    public static String lineId(String region, String site) {
+        return uniqueId(region.toUpperCase(Locale.ROOT) + "-" + site).toUpperCase(Locale.ROOT);
+    }
+}
