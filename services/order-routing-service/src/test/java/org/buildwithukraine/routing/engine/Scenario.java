@@ -176,13 +176,18 @@ final class Scenario {
     }
 
     RoutingResult receive(Order... received) {
-        for (Order order : received) {
-            orders.put(order.id(), order);
-        }
+        record(received);
         RoutingResult result = engine.route(network(), commitments(), openOrders(), List.of(received), now,
                 this::nextAllocationId);
         apply(result);
         return result;
+    }
+
+    /** Knows the orders without routing them; for tests that call the engine themselves. */
+    void record(Order... received) {
+        for (Order order : received) {
+            orders.put(order.id(), order);
+        }
     }
 
     RoutingResult reroute() {
@@ -213,7 +218,7 @@ final class Scenario {
         return open;
     }
 
-    private void apply(RoutingResult result) {
+    void apply(RoutingResult result) {
         for (Withdrawal withdrawal : result.withdrawn()) {
             Allocation gone = active.remove(withdrawal.allocation().id());
             if (gone == null) {

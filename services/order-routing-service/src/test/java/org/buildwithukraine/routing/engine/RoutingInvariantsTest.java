@@ -1,0 +1,345 @@
+package org.buildwithukraine.routing.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.buildwithukraine.events.factory.FactoryKind;
+import org.buildwithukraine.events.factory.FactoryStatus;
+import org.buildwithukraine.events.licence.LicenceActivity;
+import org.buildwithukraine.events.licence.LicenceStatus;
+import org.buildwithukraine.events.line.DowntimeReason;
+import org.buildwithukraine.events.line.LineState;
+import org.buildwithukraine.events.order.CustomerClass;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property-based: random networks take random orders and random events (lines stopping and restarting, licences
+ * suspended, amended and used up, factories suspended, units produced, time passing), and after every routing pass
+ * the invariants of the routing rules hold. Each run is seeded; a failure names its seed, and
+ * {@code -Drouting.seed=<seed>} replays exactly that run.
+ */
+class RoutingInvariantsTest {
+
+    private static final int RUNS = 150;
+    private static final int STEPS = 40;
+    private static final long DAY = 86_400;
+    private static final List<String> TECHNOLOGIES = List.of("UA-FPV-7", "UA-RECON-3");
+    private static final List<String> COUNTRIES = List.of("LV", "LT", "EE", "NO");
+    private static final List<String> FACTORIES = List.of("de-munich", "uk-bristol", "pl-rzeszow");
+    private static final List<String> CENTRES = List.of("lv-riga", "ee-tallinn");
+
+    @Test
+    void routingInvariantsHoldUnderRandomOrdersAndEvents() {
+        String replay = System.getProperty("routing.seed");
+        long first = replay != null ? Long.parseLong(replay) : new Random().nextLong();
+        int runs = replay != null ? 1 : RUNS;
+        for (int run = 0; run < runs; run++) {
+            long seed = first + run;
+            try {
+                new Run(seed).play();
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("Routing invariant broken with seed " + seed
+                        + " (replay: mvn test -Dtest=RoutingInvariantsTest -Drouting.seed=" + seed + ")", e);
+            }
+        }
+    }
+
+    /** One random network and its history. */
+    private static final class Run {
+        private final Random random;
+        private final Scenario scenario = new Scenario();
+        private int step;
+
+        Run(long seed) {
+            this.random = new Random(seed);
+        }
+
+        void play() {
+            buildNetwork();
+            for (step = 0; step < STEPS; step++) {
+                int dice = random.nextInt(100);
+                if (dice < 45) {
+                    receiveOrders();
+                } else {
+                    changeTheNetwork(dice);
+                    pass(List.of(), true);
+                }
+            }
+        }
+
+        private void buildNetwork() {
+            for (String factory : FACTORIES) {
+                scenario.factory(factory);
+                if (random.nextInt(8) == 0) {
+                    scenario.factoryStatus(factory, FactoryStatus.SUSPENDED, "audit", scenario.now);
+                }
+            }
+            CENTRES.forEach(scenario::exportCentre);
+            int lines = 1 + random.nextInt(6);
+            for (int i = 0; i < lines; i++) {
+                scenario.line("L" + i, pick(FACTORIES), pick(TECHNOLOGIES), 1 + random.nextInt(30));
+                if (random.nextInt(6) == 0) {
+                    scenario.lineState("L" + i, LineState.DOWN, DowntimeReason.BREAKDOWN, scenario.now);
+                }
+            }
+            int licenceNo = 0;
+            for (String factory : FACTORIES) {
+                for (String technology : TECHNOLOGIES) {
+                    int count = random.nextInt(10) < 7 ? 1 + (random.nextInt(5) == 0 ? 1 : 0) : 0;
+                    for (int c = 0; c < count; c++) {
+                        String id = "LIC" + licenceNo++;
+                        Set<LicenceActivity> activities = random.nextBoolean()
+                                ? EnumSet.of(LicenceActivity.PRODUCE, LicenceActivity.EXPORT)
+                                : random.nextInt(10) == 0 ? EnumSet.of(LicenceActivity.EXPORT)
+                                        : EnumSet.of(LicenceActivity.PRODUCE);
+                        scenario.licence(id, factory, technology, 50 + random.nextInt(2000), activities,
+                                territories());
+                        scenario.consume(id, random.nextInt(40));
+                        int validity = random.nextInt(20);
+                        if (validity == 0) {
+                            scenario.licenceValidity(id, Scenario.TODAY.minusDays(200), Scenario.TODAY.minusDays(1));
+                        } else if (validity == 1) {
+                            scenario.licenceValidity(id, Scenario.TODAY.plusDays(2), Scenario.TODAY.plusDays(400));
+                        }
+                        if (random.nextInt(6) == 0) {
+                            scenario.licenceStatus(id, pick(List.of(LicenceStatus.SUSPENDED, LicenceStatus.REVOKED,
+                                    LicenceStatus.REQUESTED)), "officer's decision", scenario.now);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void receiveOrders() {
+            int count = 1 + random.nextInt(3);
+            Order[] received = new Order[count];
+            for (int i = 0; i < count; i++) {
+                CustomerClass customerClass = pick(List.of(CustomerClass.values()));
+                String technology = random.nextInt(12) == 0 ? "UA-UNKNOWN-1" : pick(TECHNOLOGIES);
+                long quantity = 1 + random.nextInt(random.nextBoolean() ? 60 : 600);
+                int days = 1 + random.nextInt(45);
+                received[i] = customerClass == CustomerClass.EXPORT
+                        ? scenario.export(technology, quantity, days, pick(COUNTRIES),
+                                random.nextInt(10) == 0 ? "de-munich" : pick(CENTRES))
+                        : scenario.order(customerClass, technology, quantity, days);
+            }
+            scenario.record(received);
+            pass(List.of(received), false);
+        }
+
+        private void changeTheNetwork(int dice) {
+            List<String> lineIds = new ArrayList<>(scenario.lines.keySet());
+            List<String> licenceIds = new ArrayList<>(scenario.licences.keySet());
+            if (dice < 58) {
+                scenario.lineState(pick(lineIds), pick(List.of(LineState.values())), DowntimeReason.POWER,
+                        scenario.now);
+            } else if (dice < 63) {
+                scenario.lineCapacity(pick(lineIds), random.nextInt(35));
+            } else if (dice < 70 && !licenceIds.isEmpty()) {
+                String id = pick(licenceIds);
+                switch (random.nextInt(4)) {
+                    case 0 -> scenario.licenceStatus(id, pick(List.of(LicenceStatus.values())), "officer", scenario.now);
+                    case 1 -> scenario.licenceCap(id, random.nextInt(1500));
+                    case 2 -> scenario.licenceTerritories(id, territories());
+                    default -> scenario.licenceStatus(id, LicenceStatus.GRANTED, "reinstated", scenario.now);
+                }
+            } else if (dice < 75) {
+                scenario.factoryStatus(pick(FACTORIES), random.nextBoolean() ? FactoryStatus.SUSPENDED
+                        : FactoryStatus.ACTIVE, "network admin", scenario.now);
+            } else if (dice < 78) {
+                scenario.factoryStatus(pick(CENTRES), random.nextBoolean() ? FactoryStatus.SUSPENDED
+                        : FactoryStatus.ACTIVE, "network admin", scenario.now);
+            } else if (dice < 93 && !scenario.active.isEmpty()) {
+                Allocation allocation = pick(new ArrayList<>(scenario.active.values()));
+                scenario.produce(allocation.id(), 1 + random.nextInt((int) Math.min(allocation.outstanding(), 200)));
+            } else {
+                scenario.now = scenario.now.plus(Duration.ofHours(1 + random.nextInt(72)));
+            }
+        }
+
+        /** One routing pass, checked: deterministic, invariants kept, and stable (a pass right after changes nothing). */
+        private void pass(List<Order> received, boolean reroute) {
+            Network network = scenario.network();
+            Commitments commitments = scenario.commitments();
+            List<OpenOrder> open = scenario.openOrders();
+            RoutingResult result = reroute
+                    ? scenario.engine.reroute(network, commitments, open, scenario.now, ids("P" + step))
+                    : scenario.engine.route(network, commitments, open, received, scenario.now, ids("P" + step));
+            RoutingResult again = reroute
+                    ? scenario.engine.reroute(network, commitments, open, scenario.now, ids("P" + step))
+                    : scenario.engine.route(network, commitments, open, received, scenario.now, ids("P" + step));
+            assertThat(again).as("the same inputs give the same result").isEqualTo(result);
+
+            scenario.apply(result);
+            checkInvariants(result, received);
+
+            RoutingResult after = scenario.engine.reroute(scenario.network(), scenario.commitments(),
+                    scenario.openOrders(), scenario.now, ids("Q" + step));
+            assertThat(after.created()).as("a pass right after places nothing new").isEmpty();
+            assertThat(after.withdrawn()).as("a pass right after withdraws nothing").isEmpty();
+        }
+
+        private void checkInvariants(RoutingResult result, List<Order> received) {
+            LocalDate today = LocalDate.ofInstant(scenario.now, ZoneOffset.UTC);
+            int horizon = scenario.engine.policy().horizonDays();
+
+            for (Line line : scenario.lines.values()) {
+                assertThat(scenario.outstandingOn(line.id())).as("never over capacity: %s", line.id())
+                        .isLessThanOrEqualTo((long) Math.max(0, line.capacityPerDay()) * horizon);
+            }
+            for (Licence licence : scenario.licences.values()) {
+                assertThat(scenario.outstandingUnder(licence.id())).as("never over remaining quota: %s", licence.id())
+                        .isLessThanOrEqualTo(licence.remainingQuota());
+            }
+            for (Allocation allocation : scenario.active.values()) {
+                Order order = scenario.orders.get(allocation.orderId());
+                Line line = scenario.lines.get(allocation.lineId());
+                Licence licence = scenario.licences.get(allocation.licenceId());
+                assertThat(lineMayBuild(line, order)).as("line may build %s", allocation).isTrue();
+                assertThat(licenceValid(licence, line, order, today))
+                        .as("never a line without a valid licence: %s", allocation).isTrue();
+                if (order.isExport()) {
+                    assertThat(licence.activities()).as("export permitted: %s", allocation)
+                            .contains(LicenceActivity.EXPORT);
+                    assertThat(licence.exportTerritories()).as("never an export beyond its territories: %s",
+                            allocation).contains(order.destinationCountry());
+                    Factory centre = scenario.factories.get(order.exportCentreId());
+                    assertThat(centre.kind() == FactoryKind.EXPORT_CENTRE && centre.status() == FactoryStatus.ACTIVE)
+                            .as("export centre open: %s", allocation).isTrue();
+                }
+            }
+
+            // a higher class never waits for a lower one: waiting higher-class work could take every line holding
+            // lower-class work it may use; and no new work starts after lower-class work
+            List<OpenOrder> open = scenario.openOrders();
+            for (OpenOrder waiting : open) {
+                if (waiting.unplaced() == 0) {
+                    continue;
+                }
+                Order higher = waiting.order();
+                for (Allocation lower : scenario.active.values()) {
+                    if (lower.customerClass().compareTo(higher.customerClass()) > 0
+                            && lower.technologyCode().equals(higher.technologyCode())) {
+                        Line line = scenario.lines.get(lower.lineId());
+                        boolean usable = lineMayBuild(line, higher) && scenario.licences.values().stream()
+                                .anyMatch(l -> licenceValid(l, line, higher, today) && l.remainingQuota() > 0);
+                        assertThat(usable).as("%s waits while lower-class %s holds %s", higher, lower, line.id())
+                                .isFalse();
+                    }
+                }
+                if (higher.customerClass() != CustomerClass.EXPORT) {
+                    assertThat(result.created()).as("surplus rule: no export placed while %s waits", higher)
+                            .noneMatch(a -> a.customerClass() == CustomerClass.EXPORT
+                                    && a.technologyCode().equals(higher.technologyCode()));
+                }
+            }
+            for (Allocation placed : result.created()) {
+                Line line = scenario.lines.get(placed.lineId());
+                long higherOrEqual = scenario.on(placed.lineId()).stream()
+                        .filter(a -> !a.id().equals(placed.id())
+                                && a.customerClass().compareTo(placed.customerClass()) <= 0)
+                        .mapToLong(Allocation::outstanding).sum();
+                long latestStart = -Math.floorDiv(-higherOrEqual * DAY, line.capacityPerDay());
+                assertThat(Duration.between(scenario.now, placed.plannedStart()).toSeconds())
+                        .as("%s starts after no lower-class work", placed).isLessThanOrEqualTo(latestStart);
+                assertThat(placed.plannedFinish()).isAfter(placed.plannedStart());
+            }
+
+            // nothing lost, nothing counted twice
+            Map<String, Long> activeByOrder = scenario.active.values().stream()
+                    .collect(Collectors.groupingBy(Allocation::orderId, Collectors.summingLong(Allocation::quantity)));
+            for (Order order : scenario.orders.values()) {
+                if (scenario.rejected.contains(order.id()) || !scenario.unplaced.containsKey(order.id())) {
+                    continue;
+                }
+                long accounted = scenario.unplaced.get(order.id()) + activeByOrder.getOrDefault(order.id(), 0L)
+                        + scenario.producedUnderWithdrawn.getOrDefault(order.id(), 0L)
+                        + scenario.producedUnderCompleted.getOrDefault(order.id(), 0L);
+                assertThat(accounted).as("units of %s accounted for", order.id()).isEqualTo(order.quantity());
+                assertThat(scenario.unplaced.get(order.id())).isNotNegative();
+            }
+
+            // every decision explains every line of its technology, and what it chose is what was placed
+            Set<String> decided = new HashSet<>();
+            for (OrderDecision decision : result.decisions()) {
+                decided.add(decision.orderId());
+                Order order = scenario.orders.get(decision.orderId());
+                List<String> technologyLines = scenario.lines.values().stream()
+                        .filter(l -> l.technologyCode().equals(order.technologyCode())).map(Line::id).toList();
+                if (!decision.candidates().isEmpty() || decision.created().isEmpty()) {
+                    assertThat(decision.candidates()).extracting(CandidateLine::lineId)
+                            .containsExactlyElementsOf(technologyLines);
+                }
+                assertThat(decision.candidates()).allSatisfy(c -> assertThat(c.explanation()).isNotBlank());
+                assertThat(decision.candidates().stream().filter(c -> c.verdict() == Verdict.CHOSEN)
+                        .map(CandidateLine::lineId).collect(Collectors.toSet()))
+                        .isEqualTo(decision.created().stream().map(Allocation::lineId).collect(Collectors.toSet()));
+                assertThat(decision.summary()).isNotBlank();
+            }
+            received.forEach(order -> assertThat(decided).as("decision for received %s", order.id())
+                    .contains(order.id()));
+        }
+
+        /** The rules, written out again independently of the engine. */
+        private boolean lineMayBuild(Line line, Order order) {
+            if (line == null || !line.technologyCode().equals(order.technologyCode())
+                    || !(line.state() == LineState.RUNNING || line.state() == LineState.IDLE)) {
+                return false;
+            }
+            Factory factory = scenario.factories.get(line.factoryId());
+            if (factory == null || factory.status() != FactoryStatus.ACTIVE) {
+                return false;
+            }
+            if (order.isExport()) {
+                Factory centre = scenario.factories.get(order.exportCentreId());
+                return centre != null && centre.kind() == FactoryKind.EXPORT_CENTRE
+                        && centre.status() == FactoryStatus.ACTIVE;
+            }
+            return true;
+        }
+
+        private static boolean licenceValid(Licence licence, Line line, Order order, LocalDate today) {
+            boolean valid = licence != null && licence.status() == LicenceStatus.GRANTED
+                    && licence.factoryId().equals(line.factoryId())
+                    && licence.technologyCode().equals(order.technologyCode())
+                    && !today.isBefore(licence.validFrom()) && !today.isAfter(licence.validTo())
+                    && licence.activities().contains(LicenceActivity.PRODUCE);
+            if (valid && order.isExport()) {
+                valid = licence.activities().contains(LicenceActivity.EXPORT)
+                        && licence.exportTerritories().contains(order.destinationCountry());
+            }
+            return valid;
+        }
+
+        private Set<String> territories() {
+            Set<String> territories = new HashSet<>();
+            for (String country : COUNTRIES) {
+                if (random.nextBoolean()) {
+                    territories.add(country);
+                }
+            }
+            return territories;
+        }
+
+        private <T> T pick(List<T> values) {
+            return values.get(random.nextInt(values.size()));
+        }
+
+        private static Supplier<String> ids(String prefix) {
+            int[] next = { 0 };
+            return () -> prefix + "-" + (++next[0]);
+        }
+    }
+}
