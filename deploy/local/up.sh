@@ -155,8 +155,6 @@ info "ready ($(elapsed))"
 
 # --- processes -----------------------------------------------------------------------------------------------
 
-STARTED=()   # components this run started (and so waits for)
-
 # Runs a component in a session of its own (its pid is also its process group, which down.sh stops whole),
 # detached from this terminal, output appended to its log.
 launch() {
@@ -167,9 +165,17 @@ launch() {
         fail "$component" "port $port is already in use by another program; choose another one through the environment (see deploy/local/lib.sh)"
     fi
     printf '\n---- %s: starting %s\n' "$(date -Is)" "$component" >>"$log"
-    setsid "$@" >>"$log" 2>&1 </dev/null &
-    echo $! >"$(pid_file "$component")"
-    STARTED+=("$component")
+    local pid_file
+    pid_file=$(pid_file "$component")
+    rm -f "$pid_file"
+    # The new session's leader records its own pid before it becomes the component (setsid forks when it
+    # is already a group leader, so $! would not always be that pid).
+    setsid bash -c 'echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$pid_file" "$@" >>"$log" 2>&1 </dev/null &
+    local waited=0
+    until [[ -s $pid_file ]]; do
+        ((waited++ < 100)) || fail "$component" "did not start" "$log"
+        sleep 0.05
+    done
 }
 
 already_running() {
@@ -284,6 +290,7 @@ start_keycloak() {
     echo "$realm_stamp" >"$home/data/.realm-stamp"
     launch keycloak "$BWU_KEYCLOAK_PORT" env KC_BOOTSTRAP_ADMIN_USERNAME="$KEYCLOAK_ADMIN" \
         KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+        JAVA_OPTS_APPEND="${BWU_KEYCLOAK_JAVA_OPTS:--XX:TieredStopAtLevel=1}" \
         bash "$home/bin/kc.sh" start-dev --http-port="$BWU_KEYCLOAK_PORT" --import-realm
 }
 
