@@ -53,7 +53,8 @@ demo_factory() {   # id name country kind capabilities-json
     else
         return 1
     fi
-    if [[ $DEMO_BODY != *'"status":"ACTIVE"'* ]]; then
+    # activated once, after registration; a factory someone suspended since stays suspended
+    if [[ $DEMO_BODY == *'"status":"ONBOARDING"'* ]]; then
         demo_write POST "/api/factories/$id/status" "$token" '{"status":"ACTIVE","reason":"demo data"}' || return 1
     fi
 }
