@@ -91,15 +91,42 @@ class RoutingTest {
     }
 
     @Test
-    void listsTheLinesOfAllRegionsMergedWithTheFiltersPassedToEach() {
-        as(user("desk", ORDER_DESK)).get("/api/lines?factoryId=de-munich&state=RUNNING").then()
+    void listsTheLinesOfAllRegionsAsOnePageWithTheFiltersPassedToEach() {
+        as(user("desk", ORDER_DESK)).get("/api/lines").then()
                 .statusCode(200)
                 .contentType(ContentType.JSON)
-                .body("id", contains("DE-MUC-01", "DE-MUC-02", "UK-BRS-01"));
+                .body("items.id", contains("DE-MUC-01", "DE-MUC-02", "DE-MUC-03", "DE-MUC-04", "DE-MUC-05",
+                        "UK-BRS-01", "UK-BRS-02", "UK-BRS-03"))
+                .body("total", equalTo(8))
+                .body("page", equalTo(0))
+                .body("size", equalTo(20));
+
+        StubBackends.resetAll();
+        as(user("desk", ORDER_DESK)).get("/api/lines?factoryId=uk-bristol&state=RUNNING").then()
+                .statusCode(200)
+                .body("items.id", contains("UK-BRS-01", "UK-BRS-02", "UK-BRS-03"))
+                .body("total", equalTo(3));
         for (String region : StubBackends.REGIONS) {
             assertThat(StubBackends.stub(region).received()).singleElement()
-                    .satisfies(r -> assertThat(r.uri()).isEqualTo("/api/lines?factoryId=de-munich&state=RUNNING"));
+                    .satisfies(r -> assertThat(r.uri()).isEqualTo("/api/lines?factoryId=uk-bristol&state=RUNNING"));
         }
+    }
+
+    @Test
+    void pagesRunAcrossRegionsInIdOrder() {
+        var desk = user("desk", ORDER_DESK);
+        as(desk).get("/api/lines?size=3").then()
+                .body("items.id", contains("DE-MUC-01", "DE-MUC-02", "DE-MUC-03")).body("total", equalTo(8));
+        as(desk).get("/api/lines?size=3&page=1").then()
+                .body("items.id", contains("DE-MUC-04", "DE-MUC-05", "UK-BRS-01"))
+                .body("page", equalTo(1)).body("size", equalTo(3)).body("total", equalTo(8));
+        as(desk).get("/api/lines?page=2&size=3").then()
+                .body("items.id", contains("UK-BRS-02", "UK-BRS-03"));
+        as(desk).get("/api/lines?page=3&size=3").then()
+                .body("items", org.hamcrest.Matchers.empty()).body("total", equalTo(8));
+        // page 1 of the network holds uk's page 0, which the gateway asked for in a second round
+        assertThat(StubBackends.stub("uk").received()).extracting(StubBackends.Received::uri)
+                .contains("/api/lines?size=3&page=1", "/api/lines?size=3&page=0");
     }
 
     @Test

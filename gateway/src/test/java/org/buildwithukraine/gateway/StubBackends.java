@@ -21,7 +21,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * Small HTTP servers standing in for the services behind the gateway, on free ports: factory, licence, routing
  * and the production-line regions de and uk. Each echoes what reached it (and remembers it), answers
- * {@code GET /api/lines} with its region's lines and {@code /q/openapi} with a small document, and can be made
+ * {@code GET /api/lines} with a page of its region's lines (de: 5, uk: 3) and {@code /q/openapi} with a small document, and can be made
  * slow, failing or unreachable by a test.
  */
 public class StubBackends implements QuarkusTestResourceLifecycleManager {
@@ -165,7 +165,7 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             if (request.path().equals("/q/openapi")) {
                 response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(openApi().encode());
             } else if (request.path().equals("/api/lines") && REGIONS.contains(name)) {
-                response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(lines().encode());
+                response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(lines(request).encode());
             } else {
                 response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(new JsonObject()
                         .put("backend", name)
@@ -176,14 +176,23 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             }
         }
 
-        private JsonArray lines() {
-            return switch (name) {
-                case "de" -> new JsonArray()
-                        .add(new JsonObject().put("id", "DE-MUC-02").put("factoryId", "de-munich"))
-                        .add(new JsonObject().put("id", "DE-MUC-01").put("factoryId", "de-munich"));
-                default -> new JsonArray()
-                        .add(new JsonObject().put("id", "UK-BRS-01").put("factoryId", "uk-bristol"));
-            };
+        /** Like production-line-service: the region's lines by id, filtered by factory, one page of them. */
+        private JsonObject lines(HttpServerRequest request) {
+            int lines = name.equals("de") ? 5 : 3;
+            String factory = name.equals("de") ? "de-munich" : "uk-bristol";
+            String wanted = request.getParam("factoryId");
+            int page = Integer.parseInt(request.getParam("page", "0"));
+            int size = Integer.parseInt(request.getParam("size", "20"));
+            JsonArray all = new JsonArray();
+            for (int i = 1; i <= lines && (wanted == null || wanted.equals(factory)); i++) {
+                all.add(new JsonObject().put("id", String.format("%s-%s-%02d", name.toUpperCase(),
+                        name.equals("de") ? "MUC" : "BRS", i)).put("factoryId", factory));
+            }
+            JsonArray items = new JsonArray();
+            for (int i = page * size; i < Math.min(all.size(), (page + 1) * size); i++) {
+                items.add(all.getValue(i));
+            }
+            return new JsonObject().put("items", items).put("page", page).put("size", size).put("total", all.size());
         }
 
         /** A document per service; factory and licence both define a different "Problem", as services might. */

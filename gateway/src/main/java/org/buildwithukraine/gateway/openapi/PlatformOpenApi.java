@@ -26,7 +26,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code GET /openapi}: one OpenAPI document for the whole platform, merged from the services' own documents at
+ * {@code GET /q/openapi}: one OpenAPI document for the whole platform, merged from the services' own documents at
  * run time, so that it always shows what the running services offer. The merged document is cached: it is
  * rebuilt in the background after {@code refresh-after} (sooner while a service's document is missing), and
  * callers get the cached one meanwhile. The regions run the same code, so the first region that answers
@@ -35,7 +35,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class PlatformOpenApi implements Handler<RoutingContext> {
 
-    public static final String PATH = "/openapi";
+    public static final String PATH = "/q/openapi";
     private static final Logger LOG = Logger.getLogger(PlatformOpenApi.class);
 
     private final Backends backends;
@@ -66,7 +66,10 @@ public class PlatformOpenApi implements Handler<RoutingContext> {
 
     private static void send(RoutingContext context, Document document) {
         if (document == null) {
-            context.response().setStatusCode(503).end();
+            context.response().setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                    .end(new JsonObject().put("type", "about:blank").put("title", "Service unavailable")
+                            .put("status", 503).put("detail", "The platform's OpenAPI document could not be built")
+                            .put("instance", PATH).toBuffer());
             return;
         }
         context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(document.json);

@@ -2,6 +2,7 @@ package org.buildwithukraine.gateway.proxy;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,8 @@ public class Backends {
         config.regions().forEach((region, backend) -> regions.add(create(vertx, region,
                 "production lines of region " + region,
                 backend.linePrefix().orElse(region.toUpperCase(Locale.ROOT) + "-"), backend, defaults)));
+        // in line id order: a region's ids all start with its prefix (see LineLists)
+        regions.sort(Comparator.comparing(Backend::linePrefix));
         for (Route route : RouteTable.API.routes()) {
             if (route.target().kind() == Target.Kind.SERVICE && !services.containsKey(route.target().service())) {
                 throw new IllegalStateException("No backend configured for the " + route.target().service()
@@ -60,6 +63,7 @@ public class Backends {
         return null;
     }
 
+    /** The regions in the order of their line id prefixes. */
     public List<Backend> regions() {
         return regions;
     }

@@ -12,7 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
 /**
@@ -27,7 +26,7 @@ public class Forwarder {
     /** Streams the backend's answer to the caller as it arrives. */
     void forward(Exchange exchange, Backend backend) {
         exchange.backend = backend.name();
-        send(exchange, backend).onComplete(sent -> {
+        send(exchange, backend, exchange.uri()).onComplete(sent -> {
             if (sent.failed()) {
                 fail(exchange, sent.cause());
                 return;
@@ -47,9 +46,9 @@ public class Forwarder {
         });
     }
 
-    /** The backend's whole answer, for answers the gateway combines. */
-    Future<Answer> call(Exchange exchange, Backend backend) {
-        return send(exchange, backend).compose(answer -> answer.body().map(body -> new Answer(answer.statusCode(),
+    /** The backend's whole answer to the caller's request for {@code uri}, for answers the gateway combines. */
+    Future<Answer> call(Exchange exchange, Backend backend, String uri) {
+        return send(exchange, backend, uri).compose(answer -> answer.body().map(body -> new Answer(answer.statusCode(),
                 answer.getHeader(HttpHeaders.CONTENT_TYPE), body)));
     }
 
@@ -67,7 +66,7 @@ public class Forwarder {
         }
     }
 
-    private static Future<HttpClientResponse> send(Exchange exchange, Backend backend) {
+    private static Future<HttpClientResponse> send(Exchange exchange, Backend backend, String uri) {
         long now = System.nanoTime();
         if (!backend.breaker().tryAcquire(now)) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(backend.breaker().remainingOpenNanos(now) + 999_999_999));
@@ -75,10 +74,10 @@ public class Forwarder {
                     + " are paused for " + seconds + " s after repeated failures", seconds));
         }
         RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.valueOf(exchange.method()))
+                .setMethod(exchange.request.method())
                 .setHost(backend.host())
                 .setPort(backend.port())
-                .setURI(backend.basePath().isEmpty() ? exchange.uri() : backend.basePath() + exchange.uri())
+                .setURI(backend.basePath().isEmpty() ? uri : backend.basePath() + uri)
                 .setHeaders(exchange.outboundHeaders())
                 .setConnectTimeout(backend.connectTimeoutMillis())
                 .setIdleTimeout(backend.timeoutMillis());
