@@ -6,6 +6,7 @@ import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.factory.FactorySnapshot;
 import org.buildwithukraine.kit.inbox.InboundEvents;
 import org.buildwithukraine.kit.inbox.InboundEvents.UnreadableEventException;
+import org.buildwithukraine.kit.inbox.InboundTransactions;
 import org.buildwithukraine.kit.inbox.ProcessedEvents;
 import org.buildwithukraine.licence.service.FactoryView;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -38,7 +39,7 @@ public class FactoryEventsConsumer {
                 || envelope.occurredAt() == null) {
             throw new UnreadableEventException("Factory event " + envelope.eventId() + " has an incomplete snapshot");
         }
-        ConsumerTransactions.run(envelope.type() + " " + envelope.eventId(), () -> {
+        InboundTransactions.run(envelope.type() + " " + envelope.eventId(), () -> {
             if (processed.firstDelivery(CONSUMER, envelope.eventId())) {
                 factories.apply(envelope, snapshot);
             }

@@ -7,6 +7,7 @@ import org.buildwithukraine.events.line.LineEventTypes;
 import org.buildwithukraine.events.line.OutputReported;
 import org.buildwithukraine.kit.inbox.InboundEvents;
 import org.buildwithukraine.kit.inbox.InboundEvents.UnreadableEventException;
+import org.buildwithukraine.kit.inbox.InboundTransactions;
 import org.buildwithukraine.kit.inbox.ProcessedEvents;
 import org.buildwithukraine.licence.service.QuotaLedger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -41,7 +42,7 @@ public class LineOutputConsumer {
                 || output.reportId() == null || output.observedAt() == null || output.goodUnits() < 0) {
             throw new UnreadableEventException("Output event " + envelope.eventId() + " is incomplete or negative");
         }
-        ConsumerTransactions.run(envelope.type() + " " + envelope.eventId(), () -> {
+        InboundTransactions.run(envelope.type() + " " + envelope.eventId(), () -> {
             if (processed.firstDelivery(CONSUMER, envelope.eventId())) {
                 ledger.record(envelope.eventId(), envelope.actor() != null ? envelope.actor() : "system:line-output",
                         output);

@@ -50,8 +50,4 @@ public class FactoryView {
             licences.factoryStatusChanged(factory.id, before, factory.status, actor);
         }
     }
-
-    public KnownFactory get(String id) {
-        return KnownFactory.findById(id);
-    }
 }

@@ -1,5 +1,7 @@
 package org.buildwithukraine.licence.service;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -24,7 +26,14 @@ public class LicenceExpiry {
     @Scheduled(identity = "licence-expiry", every = "${bwu.licence.expiry-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireLapsed() {
-        for (String id : licences.lapsed()) {
+        List<String> lapsed;
+        try {
+            lapsed = licences.lapsed();
+        } catch (RuntimeException e) {
+            LOG.warnf("Expiry check will retry: %s", e.getMessage());
+            return;
+        }
+        for (String id : lapsed) {
             try {
                 licences.expire(id);
             } catch (RuntimeException e) {

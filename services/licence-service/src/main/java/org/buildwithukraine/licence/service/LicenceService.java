@@ -40,8 +40,8 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class LicenceService {
 
-    public static final String FACTORY_SUSPENDED_REASON = "factory suspended";
-    public static final String FACTORY_REINSTATED_REASON = "factory reinstated";
+    private static final String FACTORY_SUSPENDED_REASON = "factory suspended";
+    private static final String FACTORY_REINSTATED_REASON = "factory reinstated";
 
     private static final String EXPIRY_ACTOR = "system:licence-expiry";
 
@@ -76,14 +76,18 @@ public class LicenceService {
     /** An officer's decision: grant, suspend, reinstate or revoke. */
     @Transactional
     public Licence decide(String id, LicenceAction action, String reason, String actor) {
+        boolean putsInForce = action == LicenceAction.GRANT || action == LicenceAction.REINSTATE;
         KnownFactory factory = null;
-        if (action == LicenceAction.GRANT || action == LicenceAction.REINSTATE) {
+        if (putsInForce) {
             // the factory first, then the licence: the order a factory suspension locks them in
-            Licence unlocked = Licence.findById(id);
-            if (unlocked == null) {
+            List<String> factoryId = Licence.getEntityManager()
+                    .createQuery("select factoryId from Licence where id = ?1", String.class)
+                    .setParameter(1, id)
+                    .getResultList();
+            if (factoryId.isEmpty()) {
                 throw ProblemException.notFound("No licence " + id);
             }
-            factory = KnownFactory.findById(unlocked.factoryId, LockModeType.PESSIMISTIC_READ);
+            factory = KnownFactory.findById(factoryId.get(0), LockModeType.PESSIMISTIC_READ);
         }
         Licence licence = locked(id);
         Step step = LicenceLifecycle.apply(licence.standing(), action);
@@ -91,9 +95,13 @@ public class LicenceService {
             throw ProblemException.conflict("Licence " + id + " cannot be " + pastTense(action) + ": "
                     + refused.reason());
         }
-        if (factory != null && factory.status != FactoryStatus.ACTIVE) {
+        if (putsInForce && factory.status != FactoryStatus.ACTIVE) {
             throw ProblemException.conflict("Licence " + id + " cannot be " + pastTense(action) + ": factory "
                     + factory.id + " is " + factory.status);
+        }
+        if (putsInForce && licence.validTo.isBefore(today())) {
+            throw ProblemException.conflict("Licence " + id + " cannot be " + pastTense(action) + ": its validity "
+                    + "ended on " + licence.validTo + "; amend validTo first");
         }
         if (action == LicenceAction.GRANT) {
             licence.grantedBy = actor;

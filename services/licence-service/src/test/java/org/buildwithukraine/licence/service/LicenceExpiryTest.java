@@ -54,7 +54,7 @@ class LicenceExpiryTest {
     }
 
     @Test
-    void grantedLicencesExpireTheDayAfterTheirLastDayOthersDoNot() {
+    void grantedLicencesExpireTheDayAfterTheirLastDayOthersDoNotAndLapsedOnesAreNotPutInForce() {
         String factory = activeFactory("nl-expiry");
         String technology = technology();
         LocalDate today = today();
@@ -94,8 +94,18 @@ class LicenceExpiryTest {
         asOfficer().body(Map.of("validTo", today.plusYears(1).toString(), "reason", "extend"))
                 .patch("/api/licences/{id}", endsToday).then().statusCode(409);
 
+        // a licence whose validity has ended is not put in force again until its validity is amended
+        decide(requested, "grant", "late decision").statusCode(409)
+                .body("detail", equalTo("Licence " + requested + " cannot be granted: its validity ended on " + today
+                        + "; amend validTo first"));
+        decide(suspended, "reinstate", "inspection over").statusCode(409);
+        asOfficer().body(Map.of("validTo", today.plusYears(1).toString(), "reason", "new framework contract"))
+                .patch("/api/licences/{id}", requested).then().statusCode(200);
+        decide(requested, "grant", "late decision").statusCode(200).body("status", equalTo("GRANTED"));
+
         clock.advance(Duration.ofDays(1));
         awaitStatus(endsTomorrow, "EXPIRED");
+        licenceOf(requested).body("status", equalTo("GRANTED"));
         assertThat(licenceEvents.eventsFor(endsToday)).extracting(EventEnvelope::type)
                 .containsExactly("LicenceGranted", "LicenceExpired");
     }
