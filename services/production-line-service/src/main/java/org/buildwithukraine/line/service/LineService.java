@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -114,7 +115,7 @@ public class LineService {
         if (visible.isPresent()) {
             Set<String> own = visible.get();
             if (own.isEmpty()) {
-                return new Page<>(java.util.List.of(), page, size, 0);
+                return new Page<>(List.of(), page, size, 0);
             }
             query.append(" and factoryId in :own");
             parameters.put("own", own);

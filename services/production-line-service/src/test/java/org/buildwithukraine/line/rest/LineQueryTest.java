@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -190,7 +191,7 @@ class LineQueryTest {
                 { "r1800", day.atTime(18, 0), "IDLE", 16, 0 },
                 { "next-day", day.plusDays(1).atTime(LocalTime.of(6, 0)), "RUNNING", 500, 500 } };
         for (Object[] r : reports) {
-            Instant at = ((java.time.LocalDateTime) r[1]).atZone(berlin).toInstant();
+            Instant at = ((LocalDateTime) r[1]).atZone(berlin).toInstant();
             String state = (String) r[2];
             String reason = state.equals("DOWN") ? "BREAKDOWN" : null;
             postReport(asMaker(otherFactory), id, report((String) r[0], at, state, reason,
