@@ -20,7 +20,8 @@ class OpenApiMergerTest {
         Map<String, JsonObject> documents = new LinkedHashMap<>();
         documents.put("factory", new JsonObject("""
                 {"openapi":"3.1.0","paths":{
-                  "/api/factories":{"get":{"responses":{}},"post":{"responses":{}}},
+                  "/api/factories":{"get":{"responses":{}},"post":{"responses":{},
+                    "security":[{"SecurityScheme":["network-admin"]}]}},
                   "/api/factories/{id}":{"parameters":[{"name":"id","in":"path"}],"patch":{"responses":{}}},
                   "/hello":{"get":{"responses":{}}}}}"""));
         JsonObject merged = merger.merge(documents, List.of("routing"));
@@ -29,6 +30,8 @@ class OpenApiMergerTest {
         assertThat(paths.fieldNames()).containsExactlyInAnyOrder("/api/factories", "/api/factories/{id}");
         assertThat(paths.getJsonObject("/api/factories/{id}").fieldNames()).contains("parameters", "patch");
         assertThat(merged.getJsonArray("x-bwu-missing-services").getList()).containsExactly("routing");
+        assertThat(paths.getJsonObject("/api/factories").getJsonObject("post").getJsonArray("security"))
+                .isEqualTo(new io.vertx.core.json.JsonArray("[{\"bearer\":[]}]"));
         assertThat(merged.getJsonObject("info").getString("description")).contains("routing");
     }
 

@@ -116,7 +116,8 @@ public interface GatewayConfig {
         @WithDefault("true")
         boolean enabled();
 
-        @WithDefault("20000")
+        /** About 1.5 KB each (the token is the key). */
+        @WithDefault("10000")
         int maxSize();
     }
 

@@ -101,7 +101,13 @@ public final class OpenApiMerger {
                 if (operation && !routed(key.toUpperCase(Locale.ROOT), path) || kept.containsKey(key)) {
                     continue;
                 }
-                kept.put(key, item.getValue(key));
+                Object value = item.getValue(key);
+                if (operation && value instanceof JsonObject op && op.getValue("security") instanceof JsonArray security
+                        && !security.isEmpty()) {
+                    // each service names its own scheme; at the gateway every secured call takes the same token
+                    op.put("security", new JsonArray().add(new JsonObject().put("bearer", new JsonArray())));
+                }
+                kept.put(key, value);
             }
             if (kept.fieldNames().stream().anyMatch(OPERATIONS::contains)) {
                 merged.put(path, kept);
