@@ -2,7 +2,9 @@ package org.buildwithukraine.line.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.kit.inbox.InboundEvents;
+import org.buildwithukraine.kit.inbox.InboundTransactions;
 import org.buildwithukraine.line.service.FactoryViewService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -23,6 +25,7 @@ public class FactoryEventsConsumer {
     @Incoming("factoryevents")
     @Blocking
     public void consume(String json) {
-        factories.apply(Envelopes.timed(inbound.parse(json)));
+        EventEnvelope envelope = Envelopes.timed(inbound.parse(json));
+        InboundTransactions.run(envelope.type() + " " + envelope.eventId(), () -> factories.apply(envelope));
     }
 }

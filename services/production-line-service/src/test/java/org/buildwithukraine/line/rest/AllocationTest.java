@@ -26,10 +26,9 @@ import org.buildwithukraine.line.Allocation;
 import org.buildwithukraine.line.Events;
 import org.buildwithukraine.testsupport.TestKafka;
 import org.buildwithukraine.testsupport.TopicRecorder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,18 +39,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AllocationTest {
 
-    private static TopicRecorder lineOutput;
+    @RegisterExtension
+    static final TopicRecorder lineOutput = TopicRecorder.of(Topics.LINE_OUTPUT);
+
     private static String factory;
-
-    @BeforeAll
-    static void recordEvents() {
-        lineOutput = TopicRecorder.of(Topics.LINE_OUTPUT);
-    }
-
-    @AfterAll
-    static void stopRecording() {
-        lineOutput.close();
-    }
 
     @BeforeEach
     void factory() {

@@ -27,10 +27,9 @@ import org.buildwithukraine.kit.security.Roles;
 import org.buildwithukraine.line.Events;
 import org.buildwithukraine.testsupport.TopicRecorder;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,19 +40,11 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class LineRegistrationTest {
 
-    private static TopicRecorder lineStatus;
+    @RegisterExtension
+    static final TopicRecorder lineStatus = TopicRecorder.of(Topics.LINE_STATUS);
+
     private static String factory;
     private static String otherFactory;
-
-    @BeforeAll
-    static void recordEvents() {
-        lineStatus = TopicRecorder.of(Topics.LINE_STATUS);
-    }
-
-    @AfterAll
-    static void stopRecording() {
-        lineStatus.close();
-    }
 
     @BeforeEach
     void factories() {

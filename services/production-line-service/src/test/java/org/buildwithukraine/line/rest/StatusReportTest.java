@@ -31,10 +31,9 @@ import org.buildwithukraine.events.Topics;
 import org.buildwithukraine.kit.security.Roles;
 import org.buildwithukraine.line.Events;
 import org.buildwithukraine.testsupport.TopicRecorder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -43,24 +42,15 @@ import io.restassured.response.Response;
 @QuarkusTest
 class StatusReportTest {
 
+    @RegisterExtension
+    static final TopicRecorder lineStatus = TopicRecorder.of(Topics.LINE_STATUS);
+    @RegisterExtension
+    static final TopicRecorder lineOutput = TopicRecorder.of(Topics.LINE_OUTPUT);
+
     /** The factory the MES client of the platform's demo acts for. */
     private static final String MUNICH = "de-munich";
 
-    private static TopicRecorder lineStatus;
-    private static TopicRecorder lineOutput;
     private static String otherFactory;
-
-    @BeforeAll
-    static void recordEvents() {
-        lineStatus = TopicRecorder.of(Topics.LINE_STATUS);
-        lineOutput = TopicRecorder.of(Topics.LINE_OUTPUT);
-    }
-
-    @AfterAll
-    static void stopRecording() {
-        lineStatus.close();
-        lineOutput.close();
-    }
 
     @BeforeEach
     void factories() {
