@@ -1,0 +1,156 @@
+package org.buildwithukraine.routing.network;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.buildwithukraine.events.factory.FactorySnapshot;
+import org.buildwithukraine.events.licence.LicenceSnapshot;
+import org.buildwithukraine.events.licence.LicenceStatus;
+import org.buildwithukraine.events.line.LineSnapshot;
+import org.buildwithukraine.events.line.OutputReported;
+
+/**
+ * Keeps the router's own view of factories, licences and lines, from their events only: routing never asks
+ * another service. Each snapshot replaces what was known; the time of a status change is the time of its event.
+ */
+@ApplicationScoped
+public class NetworkViews {
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public NetworkViews(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /** @return true if its kind or status changed, which is all routing cares about */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean factory(FactorySnapshot snapshot, Instant occurredAt) {
+        FactoryView view = FactoryView.findById(snapshot.id());
+        boolean created = view == null;
+        if (created) {
+            view = new FactoryView();
+            view.id = snapshot.id();
+        }
+        boolean changed = created || view.kind != snapshot.kind() || view.status != snapshot.status();
+        if (created || view.status != snapshot.status()) {
+            view.statusSince = occurredAt;
+        }
+        view.kind = snapshot.kind();
+        view.status = snapshot.status();
+        view.statusReason = snapshot.statusReason();
+        view.updatedAt = clock.instant();
+        if (created) {
+            view.persist();
+        }
+        return changed;
+    }
+
+    /**
+     * Also settles output the router counted before the licence service did: units it now reports as consumed
+     * are no longer unconfirmed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void licence(LicenceSnapshot snapshot, Instant occurredAt) {
+        LicenceView view = LicenceView.findById(snapshot.licenceId());
+        boolean created = view == null;
+        if (created) {
+            view = new LicenceView();
+            view.id = snapshot.licenceId();
+            view.statusSince = occurredAt;
+        } else {
+            long newlyConsumed = snapshot.unitsConsumed() - view.unitsConsumed;
+            if (newlyConsumed > 0) {
+                addUnconfirmedOutput(snapshot.factoryId(), snapshot.technologyCode(), -newlyConsumed);
+            }
+            if (view.status != snapshot.status()) {
+                view.statusSince = occurredAt;
+            }
+        }
+        view.technologyCode = snapshot.technologyCode();
+        view.factoryId = snapshot.factoryId();
+        view.activities = snapshot.activities().stream().map(Enum::name).sorted().toArray(String[]::new);
+        view.quantityCap = snapshot.quantityCap();
+        view.unitsConsumed = snapshot.unitsConsumed();
+        view.validFrom = snapshot.validFrom();
+        view.validTo = snapshot.validTo();
+        view.exportTerritories = snapshot.exportTerritories() == null ? new String[0]
+                : snapshot.exportTerritories().stream().sorted().toArray(String[]::new);
+        view.status = snapshot.status();
+        view.statusReason = snapshot.statusReason();
+        view.updatedAt = clock.instant();
+        if (created) {
+            view.persist();
+        }
+    }
+
+    /** The technology the line builds as far as the router knows, or null for a line it does not know yet. */
+    public String technologyOf(String lineId) {
+        List<String> technology = entityManager
+                .createQuery("select technologyCode from LineView where id = :id", String.class)
+                .setParameter("id", lineId).getResultList();
+        return technology.isEmpty() ? null : technology.get(0);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void line(LineSnapshot snapshot) {
+        LineView view = LineView.findById(snapshot.lineId());
+        boolean created = view == null;
+        if (created) {
+            view = new LineView();
+            view.id = snapshot.lineId();
+        }
+        view.region = snapshot.region();
+        view.factoryId = snapshot.factoryId();
+        view.technologyCode = snapshot.technologyCode();
+        view.capacityPerDay = snapshot.nominalCapacityPerDay();
+        view.state = snapshot.state();
+        view.downtimeReason = snapshot.downtimeReason();
+        view.stateSince = snapshot.stateSince();
+        view.updatedAt = clock.instant();
+        if (created) {
+            view.persist();
+        }
+    }
+
+    /**
+     * Good units the licence service will charge to the factory's licence for the technology, as it charges those
+     * of days a granted licence covers; counted against quota until it confirms them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void output(OutputReported output) {
+        LocalDate day = LocalDate.ofInstant(Objects.requireNonNullElse(output.observedAt(), clock.instant()),
+                ZoneOffset.UTC);
+        long covering = entityManager.createQuery("""
+                select count(l) from LicenceView l where l.factoryId = :factory and l.technologyCode = :technology
+                and l.status = :granted and l.validFrom <= :day and l.validTo >= :day""", Long.class)
+                .setParameter("factory", output.factoryId())
+                .setParameter("technology", output.technologyCode())
+                .setParameter("granted", LicenceStatus.GRANTED)
+                .setParameter("day", day)
+                .getSingleResult();
+        if (covering > 0 && output.goodUnits() > 0) {
+            addUnconfirmedOutput(output.factoryId(), output.technologyCode(), output.goodUnits());
+        }
+    }
+
+    private void addUnconfirmedOutput(String factoryId, String technologyCode, long units) {
+        entityManager.createNativeQuery("""
+                insert into unconfirmed_output (factory_id, technology_code, units) values (?1, ?2, ?3)
+                on conflict (factory_id, technology_code)
+                do update set units = unconfirmed_output.units + excluded.units""")
+                .setParameter(1, factoryId)
+                .setParameter(2, technologyCode)
+                .setParameter(3, units)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,59 @@
+package org.buildwithukraine.routing.order;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.buildwithukraine.events.order.OrderState;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One routing decision about one order, kept for good: what set it off, where the order stood afterwards, and,
+ * as JSON, every candidate line with its verdict, the allocations placed and those withdrawn.
+ */
+@Entity
+@Table(name = "routing_decision")
+public class RoutingDecisionRecord extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "order_id", nullable = false, updatable = false)
+    public String orderId;
+
+    @Column(name = "decided_at", nullable = false, updatable = false)
+    public Instant decidedAt;
+
+    @Column(nullable = false, updatable = false)
+    public String trigger;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public OrderState state;
+
+    @Column(nullable = false, updatable = false)
+    public String summary;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
+    public String candidates;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
+    public String placed;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
+    public String withdrawn;
+}

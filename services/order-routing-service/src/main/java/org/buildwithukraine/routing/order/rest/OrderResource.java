@@ -1,0 +1,109 @@
+package org.buildwithukraine.routing.order.rest;
+
+import static org.buildwithukraine.kit.security.Roles.ORDER_DESK;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.buildwithukraine.events.order.CustomerClass;
+import org.buildwithukraine.events.order.OrderState;
+import org.buildwithukraine.kit.idempotency.IdempotentRequests;
+import org.buildwithukraine.kit.security.Caller;
+import org.buildwithukraine.kit.validation.OneOf;
+import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.routing.order.service.NewOrder;
+import org.buildwithukraine.routing.order.service.OrderFilter;
+import org.buildwithukraine.routing.order.service.OrderService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Orders", description = "Orders, where they were routed, and why")
+@SecurityRequirement(name = "bearer")
+public class OrderResource {
+
+    private final OrderService orders;
+    private final OrderViews views;
+    private final Caller caller;
+
+    public OrderResource(OrderService orders, OrderViews views, Caller caller) {
+        this.orders = orders;
+        this.views = views;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ORDER_DESK)
+    @Operation(summary = "Place an order; the answer is its routing decision (ROUTED, PARTIALLY_ROUTED, QUEUED or"
+            + " REJECTED). Retrying with the same Idempotency-Key and body gives the same answer.")
+    public Response place(
+            @Parameter(description = "unique per order, reused when retrying it", required = true)
+            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @NotNull @Valid PlaceOrderRequest request) {
+        NewOrder order = new NewOrder(CustomerClass.valueOf(request.customerClass()), request.customer(),
+                request.technologyCode(), request.quantity(), request.neededBy(), request.destinationCountry(),
+                request.exportCentreId());
+        return orders.place(idempotencyKey, order, caller.actor(), views::of);
+    }
+
+    @GET
+    @RolesAllowed(ORDER_DESK)
+    @Operation(summary = "List orders, newest first, filtered and paged")
+    public Page<OrderSummary> list(
+            @QueryParam("state") @OneOf(OrderState.class) String state,
+            @QueryParam("customerClass") @OneOf(CustomerClass.class) String customerClass,
+            @QueryParam("technologyCode") @Size(max = 40) String technologyCode,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        OrderFilter filter = new OrderFilter(state == null ? null : OrderState.valueOf(state),
+                customerClass == null ? null : CustomerClass.valueOf(customerClass), technologyCode);
+        return orders.list(filter, page, size).map(OrderSummary::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(ORDER_DESK)
+    @Operation(summary = "One order with its allocations and latest routing decision")
+    public OrderResponse get(@PathParam("id") String id) {
+        return views.of(orders.get(id));
+    }
+
+    @GET
+    @Path("/{id}/decisions")
+    @RolesAllowed(ORDER_DESK)
+    @Operation(summary = "Every routing decision about the order, oldest first, with why each line was chosen or"
+            + " passed over")
+    public List<DecisionResponse> decisions(@PathParam("id") String id) {
+        return orders.decisions(id).stream().map(views::decision).toList();
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ORDER_DESK)
+    @Operation(summary = "Cancel an open order: its unbuilt work leaves the lines and waiting orders take the capacity")
+    public OrderResponse cancel(@PathParam("id") String id, @Valid CancelOrderRequest request) {
+        return views.of(orders.cancel(id, request == null ? null : request.reason(), caller.actor()));
+    }
+}

@@ -1,0 +1,52 @@
+package org.buildwithukraine.routing.order.rest;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.buildwithukraine.routing.order.CustomerOrder;
+import org.buildwithukraine.routing.order.PlacedPart;
+import org.buildwithukraine.routing.order.RoutingDecisionRecord;
+import org.buildwithukraine.routing.order.WithdrawnPart;
+import org.buildwithukraine.routing.order.service.OrderService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Orders and decisions as the API shows them. */
+@ApplicationScoped
+public class OrderViews {
+
+    private final OrderService orders;
+    private final ObjectMapper objectMapper;
+
+    public OrderViews(OrderService orders, ObjectMapper objectMapper) {
+        this.orders = orders;
+        this.objectMapper = objectMapper;
+    }
+
+    public OrderResponse of(CustomerOrder o) {
+        RoutingDecisionRecord latest = orders.latestDecision(o.id);
+        return new OrderResponse(o.id, o.customerClass, o.customer, o.technologyCode, o.quantity, o.neededBy,
+                o.destinationCountry, o.exportCentreId, o.state, o.reason, o.quantity - o.unplaced, o.produced,
+                o.unplaced, o.receivedAt, o.receivedBy,
+                orders.allocations(o.id).stream().map(AllocationResponse::of).toList(),
+                latest == null ? null : decision(latest));
+    }
+
+    public DecisionResponse decision(RoutingDecisionRecord d) {
+        return new DecisionResponse(d.id, d.decidedAt, d.trigger, d.state, d.summary,
+                read(d.candidates, new TypeReference<List<CandidateResponse>>() { }),
+                read(d.placed, new TypeReference<List<PlacedPart>>() { }),
+                read(d.withdrawn, new TypeReference<List<WithdrawnPart>>() { }));
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored routing decision is not readable", e);
+        }
+    }
+}

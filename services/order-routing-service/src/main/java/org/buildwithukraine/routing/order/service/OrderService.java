@@ -1,0 +1,173 @@
+package org.buildwithukraine.routing.order.service;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+
+import org.buildwithukraine.events.order.OrderEventTypes;
+import org.buildwithukraine.events.order.OrderState;
+import org.buildwithukraine.kit.idempotency.IdempotentRequests;
+import org.buildwithukraine.kit.problem.ProblemException;
+import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.routing.order.AllocationStatus;
+import org.buildwithukraine.routing.order.CustomerOrder;
+import org.buildwithukraine.routing.order.OrderAllocation;
+import org.buildwithukraine.routing.order.RoutingDecisionRecord;
+import org.buildwithukraine.routing.order.WithdrawnPart;
+import org.buildwithukraine.routing.order.messaging.OrderEvents;
+
+import io.quarkus.panache.common.Sort;
+
+/** Orders of the order desk: received and routed at once, looked up, cancelled. */
+@ApplicationScoped
+public class OrderService {
+
+    private final IdempotentRequests idempotent;
+    private final RoutingLocks locks;
+    private final Router router;
+    private final OrderEvents events;
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    public OrderService(IdempotentRequests idempotent, RoutingLocks locks, Router router, OrderEvents events,
+            EntityManager entityManager, Clock clock) {
+        this.idempotent = idempotent;
+        this.locks = locks;
+        this.router = router;
+        this.events = events;
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /**
+     * Receives the order and routes it in the same transaction, so that the answer is the routing decision. The
+     * same key with the same order gets the first answer again; with another order, 409.
+     *
+     * @param answer the body of the answer for the routed order
+     */
+    @Transactional
+    public Response place(String idempotencyKey, NewOrder request, String actor,
+            Function<CustomerOrder, Object> answer) {
+        return idempotent.once("POST /api/orders by " + actor, idempotencyKey, request, () -> {
+            locks.technologies(Set.of(request.technologyCode()));
+            CustomerOrder order = receive(request, actor);
+            router.route(order.technologyCode, List.of(order), false, "order " + order.id + " received", actor);
+            return new IdempotentRequests.Answer(201, URI.create("/api/orders/" + order.id), answer.apply(order));
+        });
+    }
+
+    /** Numbered after the technology's lock is held, so that arrival order is the order routing sees them in. */
+    private CustomerOrder receive(NewOrder request, String actor) {
+        Instant now = clock.instant();
+        CustomerOrder order = new CustomerOrder();
+        order.id = UUID.randomUUID().toString();
+        order.sequence = ((Number) entityManager.createNativeQuery("select nextval('customer_order_sequence')")
+                .getSingleResult()).longValue();
+        order.customerClass = request.customerClass();
+        order.customer = request.customer();
+        order.technologyCode = request.technologyCode();
+        order.quantity = request.quantity();
+        order.neededBy = request.neededBy();
+        order.destinationCountry = request.destinationCountry();
+        order.exportCentreId = request.exportCentreId();
+        order.state = OrderState.RECEIVED;
+        order.unplaced = request.quantity();
+        order.receivedAt = now;
+        order.receivedBy = actor;
+        order.updatedAt = now;
+        order.persist();
+        events.order(OrderEventTypes.RECEIVED, order, actor);
+        return order;
+    }
+
+    public CustomerOrder get(String id) {
+        CustomerOrder order = CustomerOrder.findById(id);
+        if (order == null) {
+            throw ProblemException.notFound("No order " + id);
+        }
+        return order;
+    }
+
+    /** Newest first. */
+    public Page<CustomerOrder> list(OrderFilter filter, int page, int size) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (filter.state() != null) {
+            query.append(" and state = :state");
+            parameters.put("state", filter.state());
+        }
+        if (filter.customerClass() != null) {
+            query.append(" and customerClass = :customerClass");
+            parameters.put("customerClass", filter.customerClass());
+        }
+        if (filter.technologyCode() != null) {
+            query.append(" and technologyCode = :technologyCode");
+            parameters.put("technologyCode", filter.technologyCode());
+        }
+        var matches = CustomerOrder.<CustomerOrder>find(query.toString(), Sort.descending("sequence"), parameters);
+        return new Page<>(matches.page(page, size).list(), page, size, matches.count());
+    }
+
+    public List<OrderAllocation> allocations(String orderId) {
+        return OrderAllocation.list("orderId", Sort.by("createdAt").and("id"), orderId);
+    }
+
+    /** Oldest first. */
+    public List<RoutingDecisionRecord> decisions(String orderId) {
+        get(orderId);
+        return RoutingDecisionRecord.list("orderId", Sort.by("id"), orderId);
+    }
+
+    public RoutingDecisionRecord latestDecision(String orderId) {
+        return RoutingDecisionRecord.<RoutingDecisionRecord>find("orderId", Sort.descending("id"), orderId)
+                .firstResult();
+    }
+
+    /** Takes its unbuilt work off the lines, then routes what was waiting for that capacity. */
+    @Transactional
+    public CustomerOrder cancel(String id, String reason, String actor) {
+        List<String> technology = entityManager
+                .createQuery("select technologyCode from CustomerOrder where id = :id", String.class)
+                .setParameter("id", id).getResultList();
+        if (technology.isEmpty()) {
+            throw ProblemException.notFound("No order " + id);
+        }
+        locks.technologies(Set.of(technology.get(0)));
+        CustomerOrder order = get(id);
+        if (!order.isOpen()) {
+            throw ProblemException.conflict("Order " + id + " is " + order.state + " and cannot be cancelled");
+        }
+        Instant now = clock.instant();
+        String why = "order cancelled by " + actor + (reason == null || reason.isBlank() ? "" : ": " + reason);
+        List<WithdrawnPart> withdrawn = new ArrayList<>();
+        for (OrderAllocation allocation : OrderAllocation.<OrderAllocation>list("orderId = ?1 and status = ?2", id,
+                AllocationStatus.ACTIVE)) {
+            allocation.status = AllocationStatus.CANCELLED;
+            allocation.cancelReason = why;
+            allocation.endedAt = now;
+            events.allocationCancelled(allocation, why, actor);
+            withdrawn.add(new WithdrawnPart(allocation.id, allocation.lineId, allocation.quantity,
+                    allocation.produced, why));
+        }
+        order.state = OrderState.CANCELLED;
+        order.reason = why;
+        order.unplaced = order.quantity - order.produced;
+        order.updatedAt = now;
+        events.order(OrderEventTypes.CANCELLED, order, actor);
+        router.recordCancellation(order, withdrawn, "order " + id + " cancelled");
+        router.route(order.technologyCode, List.of(), false, "order " + id + " cancelled", actor);
+        return order;
+    }
+}
