@@ -130,6 +130,13 @@ class RoutingTest {
     }
 
     @Test
+    void answersWithoutBodyStayWithoutBody() {
+        as(user("admin", NETWORK_ADMIN)).delete("/api/factories/de-munich").then()
+                .statusCode(204)
+                .header("Transfer-Encoding", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void unknownPathsAndMethodsAreProblems() {
         as(user("admin", EVERY_ROLE)).get("/api/warehouses").then()
                 .statusCode(404).contentType(PROBLEM_JSON).body("status", equalTo(404));

@@ -162,7 +162,9 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             // hop-by-hop headers the gateway must not pass on to its caller
             response.putHeader("Connection", "X-Stub-Hop").putHeader("X-Stub-Hop", "hop")
                     .putHeader("Keep-Alive", "timeout=30").putHeader("X-Stub-Backend", name);
-            if (request.path().equals("/q/openapi")) {
+            if (request.method().name().equals("DELETE")) {
+                response.setStatusCode(204).end();
+            } else if (request.path().equals("/q/openapi")) {
                 response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(openApi().encode());
             } else if (request.path().equals("/api/lines") && REGIONS.contains(name)) {
                 response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(lines(request).encode());

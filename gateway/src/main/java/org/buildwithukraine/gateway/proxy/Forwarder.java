@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
 /**
@@ -38,7 +39,9 @@ public class Forwarder {
             }
             exchange.response.setStatusCode(answer.statusCode());
             exchange.copyResponseHeaders(answer.headers());
-            if (!answer.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            int status = answer.statusCode();
+            boolean bodyless = status == 204 || status == 304 || exchange.request.method() == HttpMethod.HEAD;
+            if (!bodyless && !answer.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
                 exchange.response.setChunked(true);
             }
             answer.pipeTo(exchange.response).onFailure(broken -> LOG.debugf("Answer of %s to %s %s broken off: %s",
