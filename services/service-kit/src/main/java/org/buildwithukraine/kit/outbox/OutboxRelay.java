@@ -59,8 +59,10 @@ public class OutboxRelay {
         this.failures = registry.counter("bwu.outbox.publish.failures");
     }
 
+    /** Not before start-up has finished: the Kafka channel is wired during start-up. */
     @Scheduled(identity = "outbox-relay", every = "${bwu.outbox.poll-interval:0.2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void publishPending() {
         try {
             int sent;
@@ -94,7 +96,8 @@ public class OutboxRelay {
     }
 
     private int publishBatchInTransaction() {
-        if (!holdsRelayLock()) {
+        // until the Kafka connector has subscribed (start-up) or while it pushes back, there is nobody to send to
+        if (!emitter.hasRequests() || !holdsRelayLock()) {
             return 0;
         }
         List<OutboxEvent> batch = entityManager
