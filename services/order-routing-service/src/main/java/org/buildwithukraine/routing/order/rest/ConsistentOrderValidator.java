@@ -3,6 +3,7 @@ package org.buildwithukraine.routing.order.rest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintValidator;
@@ -30,6 +31,11 @@ public class ConsistentOrderValidator implements ConstraintValidator<ConsistentO
         if (order.neededBy() != null && order.neededBy().isBefore(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
             valid = violation(context, "neededBy", "must not be in the past");
         }
+        boolean known = Arrays.stream(CustomerClass.values()).anyMatch(c -> c.name().equals(order.customerClass()));
+        if (!known) {
+            // the class itself is reported as invalid; what it would require cannot be judged
+            return valid;
+        }
         boolean export = CustomerClass.EXPORT.name().equals(order.customerClass());
         if (export && order.destinationCountry() == null) {
             valid = violation(context, "destinationCountry", "is required for an EXPORT order");
@@ -37,10 +43,10 @@ public class ConsistentOrderValidator implements ConstraintValidator<ConsistentO
         if (export && (order.exportCentreId() == null || order.exportCentreId().isBlank())) {
             valid = violation(context, "exportCentreId", "is required for an EXPORT order");
         }
-        if (!export && order.customerClass() != null && order.destinationCountry() != null) {
+        if (!export && order.destinationCountry() != null) {
             valid = violation(context, "destinationCountry", "is for EXPORT orders only");
         }
-        if (!export && order.customerClass() != null && order.exportCentreId() != null) {
+        if (!export && order.exportCentreId() != null) {
             valid = violation(context, "exportCentreId", "is for EXPORT orders only");
         }
         return valid;

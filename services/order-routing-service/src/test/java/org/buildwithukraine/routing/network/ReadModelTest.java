@@ -1,0 +1,126 @@
+package org.buildwithukraine.routing.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.buildwithukraine.routing.Fixtures.awaitFactory;
+import static org.buildwithukraine.routing.Fixtures.awaitLicence;
+import static org.buildwithukraine.routing.Fixtures.awaitLine;
+import static org.buildwithukraine.routing.Fixtures.envelope;
+import static org.buildwithukraine.routing.Fixtures.unique;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.buildwithukraine.events.Topics;
+import org.buildwithukraine.events.factory.FactoryKind;
+import org.buildwithukraine.events.factory.FactoryStatus;
+import org.buildwithukraine.events.licence.LicenceEventTypes;
+import org.buildwithukraine.events.licence.LicenceStatus;
+import org.buildwithukraine.events.line.DowntimeReason;
+import org.buildwithukraine.events.line.LineEventTypes;
+import org.buildwithukraine.events.line.LineSnapshot;
+import org.buildwithukraine.events.line.LineState;
+import org.buildwithukraine.routing.Fixtures;
+import org.buildwithukraine.testsupport.TestKafka;
+import org.buildwithukraine.testsupport.TopicRecorder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Events in, read model out: factories, licences and lines as their services describe them, each event once. */
+@QuarkusTest
+class ReadModelTest {
+
+    private static TopicRecorder lineStatusDeadLetters;
+
+    @BeforeAll
+    static void record() {
+        lineStatusDeadLetters = TopicRecorder.of(Topics.deadLetterOf(Topics.LINE_STATUS));
+    }
+
+    @AfterAll
+    static void stop() {
+        lineStatusDeadLetters.close();
+    }
+
+    @Test
+    void factoryEventsBuildTheFactoryView() {
+        String id = unique("pl-rzeszow").toLowerCase();
+        Fixtures.factory(id, FactoryKind.MANUFACTURER, FactoryStatus.ONBOARDING, null);
+        awaitFactory(id, f -> f.status == FactoryStatus.ONBOARDING);
+        Fixtures.factory(id, FactoryKind.MANUFACTURER, FactoryStatus.SUSPENDED, "security review");
+        awaitFactory(id, f -> f.status == FactoryStatus.SUSPENDED);
+
+        FactoryView view = QuarkusTransaction.requiringNew().call(() -> FactoryView.<FactoryView>findById(id));
+        assertThat(view.kind).isEqualTo(FactoryKind.MANUFACTURER);
+        assertThat(view.statusReason).isEqualTo("security review");
+        assertThat(view.statusSince).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(1,
+                ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void licenceEventsBuildTheLicenceView() {
+        String id = unique("LIC");
+        String technology = unique("UA-T");
+        Fixtures.sendLicence(LicenceEventTypes.GRANTED, Fixtures.licence(id, "de-munich", technology, 5000, "LV", "EE"));
+        awaitLicence(id, l -> l.status == LicenceStatus.GRANTED);
+        Fixtures.sendLicence(LicenceEventTypes.SUSPENDED, Fixtures.withStatus(
+                Fixtures.licence(id, "de-munich", technology, 5000, "LV", "EE"), LicenceStatus.SUSPENDED,
+                "quality audit"));
+        awaitLicence(id, l -> l.status == LicenceStatus.SUSPENDED);
+
+        LicenceView view = QuarkusTransaction.requiringNew().call(() -> LicenceView.<LicenceView>findById(id));
+        assertThat(view.technologyCode).isEqualTo(technology);
+        assertThat(view.factoryId).isEqualTo("de-munich");
+        assertThat(view.activities).containsExactly("EXPORT", "PRODUCE");
+        assertThat(view.exportTerritories).containsExactly("EE", "LV");
+        assertThat(view.quantityCap).isEqualTo(5000);
+        assertThat(view.validTo).isEqualTo(Fixtures.TODAY.plusDays(365));
+        assertThat(view.statusReason).isEqualTo("quality audit");
+    }
+
+    @Test
+    void lineEventsBuildTheLineViewAndARedeliveredEventIsAppliedOnce() {
+        String id = unique("UK-BRS");
+        Instant downSince = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        LineSnapshot down = new LineSnapshot(id, "uk", "uk-bristol", "UA-RECON-3", 40, LineState.DOWN,
+                DowntimeReason.POWER, downSince);
+        UUID downEvent = UUID.randomUUID();
+        TestKafka.send(Topics.LINE_STATUS, id, envelope(downEvent, LineEventTypes.REGISTERED, id, "netadmin", down));
+        awaitLine(id, l -> l.state == LineState.DOWN);
+        Fixtures.sendLine(LineEventTypes.STATUS_CHANGED, Fixtures.line(id, "uk-bristol", "UA-RECON-3", 40,
+                LineState.RUNNING));
+        awaitLine(id, l -> l.state == LineState.RUNNING);
+
+        // the first event arrives again (at-least-once delivery): it was applied already and must not be again
+        TestKafka.send(Topics.LINE_STATUS, id, envelope(downEvent, LineEventTypes.REGISTERED, id, "netadmin", down));
+        String marker = unique("UK-BRS");
+        Fixtures.registerLine(Fixtures.line(marker, "uk-bristol", "UA-RECON-3", 10, LineState.IDLE));
+        awaitLine(marker, l -> l.state == LineState.IDLE);
+
+        LineView view = QuarkusTransaction.requiringNew().call(() -> LineView.<LineView>findById(id));
+        assertThat(view.state).isEqualTo(LineState.RUNNING);
+        assertThat(view.region).isEqualTo("de");
+        assertThat(view.factoryId).isEqualTo("uk-bristol");
+        assertThat(view.technologyCode).isEqualTo("UA-RECON-3");
+        assertThat(view.capacityPerDay).isEqualTo(40);
+    }
+
+    @Test
+    void anUnreadableEventGoesToTheDeadLetterTopicAndTheNextOneIsStillApplied() {
+        String id = unique("DE-MUC");
+        TestKafka.send(Topics.LINE_STATUS, id, "this is not an event");
+        TestKafka.send(Topics.LINE_STATUS, id, envelope(UUID.randomUUID(), LineEventTypes.STATUS_CHANGED, id, "x",
+                java.util.Map.of("lineId", id, "nominalCapacityPerDay", "lots")));
+        Fixtures.registerLine(Fixtures.line(id, "de-munich", "UA-FPV-7", 10, LineState.RUNNING));
+
+        awaitLine(id, l -> l.state == LineState.RUNNING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lineStatusDeadLetters.recordsFor(id).size() == 2);
+        assertThat(lineStatusDeadLetters.recordsFor(id).get(0).value()).isEqualTo("this is not an event");
+    }
+}
