@@ -137,6 +137,177 @@ class MissionIT {
         asUser("desk").get("/api/lines/{id}", "DE-MUC-02").then().body("state", equalTo("RUNNING"));
     }
 
+    // ---- 4. routing ---------------------------------------------------------------------------------------
+
+    @Test
+    @Order(5)
+    @DisplayName("4. UA_DEFENCE is served before EXPORT; an export outside the licence territories is REJECTED, with why")
+    void ukraineFirstAndExportRules() {
+        LocalDate neededBy = LocalDate.now().plusDays(20);
+        // the export arrives first and takes the lines; Ukraine's order still goes ahead of it on every line
+        exportOrder = routed(placeOrder(exportOrderBody(1000, neededBy, "EE")));
+        uaOrder = routed(placeOrder(Map.of("customerClass", "UA_DEFENCE", "customer", "Armed Forces of Ukraine",
+                "technologyCode", FPV, "quantity", 1000, "neededBy", neededBy.toString())));
+
+        JsonPath ua = order(uaOrder);
+        JsonPath export = order(exportOrder);
+        assertThat(ua.getString("state")).isEqualTo("ROUTED");
+        for (Map<String, Object> first : active(ua)) {
+            for (Map<String, Object> later : active(export)) {
+                if (first.get("lineId").equals(later.get("lineId"))) {
+                    assertThat(Instant.parse((String) later.get("plannedStart")))
+                            .as("export work on %s starts after Ukraine's", first.get("lineId"))
+                            .isAfterOrEqualTo(Instant.parse((String) first.get("plannedFinish")));
+                }
+            }
+        }
+        assertThat(earliestStart(ua)).isBeforeOrEqualTo(earliestStart(export));
+
+        // the licence permits export to EE, LV, LT and FI only
+        Response rejected = placeOrder(exportOrderBody(50, neededBy, "US"));
+        rejected.then().statusCode(201).body("state", equalTo("REJECTED"));
+        JsonPath why = rejected.jsonPath();
+        assertThat(why.getString("reason") + " " + why.getString("decision.summary") + " "
+                + why.getList("decision.candidates.explanation")).contains("no export permission for US");
+        assertThat(rejected.jsonPath().getList("allocations")).isEmpty();
+
+        // a retried placement (same Idempotency-Key, same body) is the same order, not a second one
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = exportOrderBody(10, neededBy, "LV");
+        String id = placeOrder(key, body).then().statusCode(201).extract().path("id");
+        placeOrder(key, body).then().statusCode(201).body("id", equalTo(id));
+        asUser("desk").body(Map.of("reason", "placed twice by mistake")).post("/api/orders/{id}/cancel", id)
+                .then().statusCode(200).body("state", equalTo("CANCELLED"));
+    }
+
+    // ---- 5. disruptions ---------------------------------------------------------------------------------
+
+    @Test
+    @Order(6)
+    @DisplayName("5. the line serving Ukraine's order goes DOWN: its work moves to the other eligible line")
+    void lineDownMovesAllocations() {
+        String down = (String) active(order(uaOrder)).get(0).get("lineId");
+        String other = down.equals("DE-MUC-01") ? "DE-MUC-02" : "DE-MUC-01";
+        report("maker-de", down, "DOWN", "BREAKDOWN", 0);
+
+        await().atMost(SETTLE).untilAsserted(() -> {
+            JsonPath ua = order(uaOrder);
+            assertThat(ua.getString("state")).isEqualTo("ROUTED");
+            assertThat(activeLines(ua)).containsOnly(other);
+        });
+        JsonPath ua = order(uaOrder);
+        assertThat(ua.getList("decision.candidates.findAll { it.lineId == '" + down + "' }.explanation",
+                String.class)).allMatch(explanation -> explanation.contains("line DOWN"));
+        // the line's own view of its work follows through order.allocations
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(openOrders(other)).contains(uaOrder));
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("5. the officer suspends the licence: its orders are QUEUED; reinstated, they are placed again")
+    void licenceSuspensionQueuesAndReinstatementReplaces() {
+        asUser("officer").body(Map.of("reason", "export-control review")).post("/api/licences/{id}/suspend", fpvLicence)
+                .then().statusCode(200).body("status", equalTo("SUSPENDED"));
+        await().atMost(SETTLE).untilAsserted(() -> {
+            assertThat(order(uaOrder).getString("state")).isEqualTo("QUEUED");
+            assertThat(order(exportOrder).getString("state")).isEqualTo("QUEUED");
+        });
+        assertThat(order(uaOrder).getList("decision.candidates.explanation", String.class))
+                .anyMatch(explanation -> explanation.contains("suspended"));
+
+        asUser("officer").body(Map.of("reason", "review closed")).post("/api/licences/{id}/reinstate", fpvLicence)
+                .then().statusCode(200).body("status", equalTo("GRANTED"));
+        await().atMost(SETTLE).untilAsserted(() -> {
+            assertThat(order(uaOrder).getString("state")).isEqualTo("ROUTED");
+            assertThat(order(exportOrder).getString("state")).isEqualTo("ROUTED");
+        });
+    }
+
+    // ---- 6. output ------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(8)
+    @DisplayName("6. output reported on the line fulfils the orders and consumes the licence's quota")
+    void outputFulfilsOrdersAndConsumesQuota() {
+        String line = activeLines(order(uaOrder)).get(0);
+        assertThat(activeLines(order(exportOrder))).containsOnly(line);
+        // the factory reports against the work it sees on its line (order.allocations reaches it in a moment)
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(openOrders(line)).contains(uaOrder, exportOrder));
+        JsonPath output = report("maker-de", line, "RUNNING", null, 2000);
+        assertThat(output.getLong("unattributedUnits")).isZero();
+
+        await().atMost(SETTLE).untilAsserted(() -> {
+            assertThat(order(uaOrder).getString("state")).isEqualTo("FULFILLED");
+            assertThat(order(exportOrder).getString("state")).isEqualTo("FULFILLED");
+        });
+        await().atMost(SETTLE).untilAsserted(() -> asUser("officer").get("/api/licences/{id}", fpvLicence)
+                .then().statusCode(200).body("unitsConsumed", equalTo(2000)).body("remainingQuota", equalTo(3000)));
+    }
+
+    // ---- 7. failures ------------------------------------------------------------------------------------------
+
+    static String resilienceOrder;
+    static String runningLine;
+    static String downLine;
+
+    @Test
+    @Order(9)
+    @DisplayName("7. Keycloak stopped: tokens issued before keep working, for reads and writes")
+    void keycloakStopped() {
+        runningLine = asUser("desk").get("/api/lines/{id}", "DE-MUC-01").jsonPath().getString("state")
+                .equals("RUNNING") ? "DE-MUC-01" : "DE-MUC-02";
+        downLine = runningLine.equals("DE-MUC-01") ? "DE-MUC-02" : "DE-MUC-01";
+        resilienceOrder = routed(placeOrder(Map.of("customerClass", "PARTNER_DEFENCE", "customer", "Allied MoD",
+                "technologyCode", FPV, "quantity", 300, "neededBy", LocalDate.now().plusDays(20).toString())));
+        assertThat(activeLines(order(resilienceOrder))).containsOnly(runningLine);
+        // tokens with their whole lifetime ahead, for the outage
+        for (String user : List.of("desk", "maker-de", "officer", "netadmin")) {
+            Tokens.newUserToken(user);
+        }
+
+        Platform.get().stop("keycloak");
+        assertThat(keycloakAnswers()).as("Keycloak is down").isFalse();
+
+        asUser("desk").get("/api/factories").then().statusCode(200);
+        asUser("desk").get("/api/lines").then().statusCode(200);
+        asUser("desk").get("/api/orders/{id}", resilienceOrder).then().statusCode(200);
+        asUser("officer").get("/api/licences/{id}", fpvLicence).then().statusCode(200);
+        report("maker-de", runningLine, "RUNNING", null, 0);
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("7. the routing service stopped: its routes answer 503 at once, the others keep working")
+    void oneServiceStopped() {
+        Platform.get().stop("order-routing-service");
+
+        long start = System.nanoTime();
+        asUser("desk").get("/api/orders").then().statusCode(503).contentType(startsWith(PROBLEM_JSON));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+
+        asUser("desk").get("/api/factories").then().statusCode(200);
+        asUser("desk").get("/api/lines").then().statusCode(200);
+        asUser("officer").get("/api/technologies").then().statusCode(200);
+        // the network changes while the router is away: the line it used breaks down, the other comes back
+        report("maker-de", downLine, "RUNNING", null, 0);
+        report("maker-de", runningLine, "DOWN", "MATERIAL_SHORTAGE", 0);
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("7. both restarted: new tokens, the routes recover, and the router applies what it missed")
+    void bothRestarted() {
+        Platform.get().up(false);
+        Tokens.newUserToken("desk");
+
+        await().atMost(SETTLE).untilAsserted(() -> {
+            JsonPath order = order(resilienceOrder);
+            assertThat(order.getString("state")).isEqualTo("ROUTED");
+            assertThat(activeLines(order)).containsOnly(downLine);
+        });
+        asUser("desk").get("/api/orders").then().statusCode(200);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------
 
     private static void register(String id, String name, String country, String kind, List<String> capabilities) {
@@ -184,5 +355,61 @@ class MissionIT {
         return asUser(user).body(statusReport(state, reason, goodUnits))
                 .post("/api/lines/{id}/status-reports", lineId)
                 .then().statusCode(201).extract().jsonPath();
+    }
+
+    static Map<String, Object> exportOrderBody(long quantity, LocalDate neededBy, String destination) {
+        return Map.of("customerClass", "EXPORT", "customer", "Ministry of Defence of " + destination,
+                "technologyCode", FPV, "quantity", quantity, "neededBy", neededBy.toString(),
+                "destinationCountry", destination, "exportCentreId", "ee-tallinn");
+    }
+
+    static Response placeOrder(Map<String, Object> body) {
+        return placeOrder(UUID.randomUUID().toString(), body);
+    }
+
+    static Response placeOrder(String idempotencyKey, Map<String, Object> body) {
+        return asUser("desk").header("Idempotency-Key", idempotencyKey).body(body).post("/api/orders");
+    }
+
+    /**
+     * The id of a placed order once it is ROUTED. An order placed while the router has not yet heard of a new line
+     * or licence waits in the queue and is placed when the news arrives.
+     */
+    static String routed(Response placed) {
+        String id = placed.then().statusCode(201).extract().path("id");
+        await().atMost(SETTLE).until(() -> order(id).getString("state"), equalTo("ROUTED"));
+        return id;
+    }
+
+    static JsonPath order(String id) {
+        return asUser("desk").get("/api/orders/{id}", id).then().statusCode(200).extract().jsonPath();
+    }
+
+    static List<Map<String, Object>> active(JsonPath order) {
+        return order.getList("allocations.findAll { it.status == 'ACTIVE' }");
+    }
+
+    static List<String> activeLines(JsonPath order) {
+        return order.getList("allocations.findAll { it.status == 'ACTIVE' }.lineId", String.class);
+    }
+
+    static Instant earliestStart(JsonPath order) {
+        return active(order).stream().map(a -> Instant.parse((String) a.get("plannedStart"))).min(Instant::compareTo)
+                .orElseThrow();
+    }
+
+    /** The orders a line's factory sees open work for, as the line's production-line service shows it. */
+    static List<String> openOrders(String lineId) {
+        return asUser("maker-de").get("/api/lines/{id}/allocations", lineId).then().statusCode(200).extract()
+                .jsonPath().getList("findAll { it.status == 'OPEN' }.orderId", String.class);
+    }
+
+    static boolean keycloakAnswers() {
+        try {
+            io.restassured.RestAssured.given().get(Platform.get().keycloakUrl() + "/realms/bwu");
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
     }
 }
