@@ -35,14 +35,20 @@ final class Eligibility {
         }
     }
 
-    Verdict of(Line line, Order order) {
-        String problem = lineOrFactoryProblem(line);
+    Verdict of(Network.Site site, Order order) {
+        Line line = site.line();
+        String problem = lineOrFactoryProblem(line, site.factory());
         if (problem != null) {
             return new Verdict(List.of(), problem);
         }
-        List<Licence> held = network.licencesHeldBy(line.factoryId(), order.technologyCode());
+        List<Licence> held = site.licences();
         if (held.isEmpty()) {
             return new Verdict(List.of(), Explanations.noLicence(line.factoryId(), order.technologyCode()));
+        }
+        if (held.size() == 1) {
+            Licence only = held.get(0);
+            return problemRank(only, order, true) == USABLE ? new Verdict(held, null)
+                    : new Verdict(List.of(), problem(only, order, true));
         }
         List<Licence> usable = new ArrayList<>();
         Licence closest = null;
@@ -71,7 +77,7 @@ final class Eligibility {
         if (!line.technologyCode().equals(allocation.technologyCode())) {
             return "line now builds " + line.technologyCode();
         }
-        String problem = lineOrFactoryProblem(line);
+        String problem = lineOrFactoryProblem(line, network.factory(line.factoryId()));
         if (problem != null) {
             return problem;
         }
@@ -100,11 +106,13 @@ final class Eligibility {
      * export to its destination, or its export centre is not an export centre.
      */
     String rejection(Order order) {
-        List<Licence> alive = network.licencesFor(order.technologyCode()).stream()
-                .filter(l -> l.status() == LicenceStatus.GRANTED || l.status() == LicenceStatus.SUSPENDED)
-                .filter(l -> !today.isAfter(l.validTo()))
-                .filter(l -> l.activities().contains(LicenceActivity.PRODUCE))
-                .toList();
+        List<Licence> alive = new ArrayList<>();
+        for (Licence licence : network.licencesFor(order.technologyCode())) {
+            if ((licence.status() == LicenceStatus.GRANTED || licence.status() == LicenceStatus.SUSPENDED)
+                    && !today.isAfter(licence.validTo()) && licence.activities().contains(LicenceActivity.PRODUCE)) {
+                alive.add(licence);
+            }
+        }
         if (alive.isEmpty()) {
             return "no licence for " + order.technologyCode() + " anywhere in the network";
         }
@@ -125,11 +133,10 @@ final class Eligibility {
         return null;
     }
 
-    private String lineOrFactoryProblem(Line line) {
+    private String lineOrFactoryProblem(Line line, Factory factory) {
         if (!line.isProducing()) {
             return Explanations.lineState(line, now);
         }
-        Factory factory = network.factory(line.factoryId());
         if (factory == null || factory.status() != FactoryStatus.ACTIVE) {
             return Explanations.factory(line.factoryId(), factory);
         }

@@ -24,6 +24,16 @@ public final class Network {
     private record FactoryTechnology(String factoryId, String technologyCode) {
     }
 
+    /**
+     * A line with its factory and the licences its factory holds for the line's technology, resolved once when the
+     * network is indexed: judging a line then needs no look-up, which is what routing does for every line of a
+     * technology in every decision.
+     */
+    record Site(Line line, Factory factory, List<Licence> licences) {
+    }
+
+    private final Map<String, List<Site>> sitesByTechnology = new HashMap<>();
+
     private Network() {
     }
 
@@ -45,12 +55,20 @@ public final class Network {
         }
         network.licencesByTechnology.values().forEach(list -> list.sort(Comparator.comparing(Licence::id)));
         network.licencesByHolder.values().forEach(list -> list.sort(Comparator.comparing(Licence::id)));
+        network.linesByTechnology.forEach((technology, built) -> network.sitesByTechnology.put(technology,
+                built.stream().map(line -> new Site(line, network.factory(line.factoryId()),
+                        network.licencesHeldBy(line.factoryId(), technology))).toList()));
         return network;
     }
 
     /** Lines building the technology, by id. */
     public List<Line> linesBuilding(String technologyCode) {
         return linesByTechnology.getOrDefault(technologyCode, List.of());
+    }
+
+    /** The lines building the technology with their factories and licences, by line id. */
+    List<Site> sitesBuilding(String technologyCode) {
+        return sitesByTechnology.getOrDefault(technologyCode, List.of());
     }
 
     public Line line(String id) {

@@ -38,8 +38,8 @@ final class Pass {
 
     private final Map<String, Load> lines = new HashMap<>();
     private final Map<String, Load> licences = new HashMap<>();
-    private final Map<String, Order> orders = new HashMap<>();
-    private final Map<String, Long> unplaced = new HashMap<>();
+    private final Map<String, Order> orders;
+    private final Map<String, Long> unplaced;
     private final Set<String> received = new HashSet<>();
     private final Set<String> rejected = new HashSet<>();
     private final TreeSet<Order> queue = new TreeSet<>(Ranking.ORDERS);
@@ -58,6 +58,9 @@ final class Pass {
         this.allocationIds = allocationIds;
         this.base = base;
         this.eligibility = new Eligibility(network, now, LocalDate.ofInstant(now, ZoneOffset.UTC));
+        int expected = (openOrders.size() + receivedOrders.size()) * 4 / 3 + 1;
+        this.orders = new HashMap<>(expected);
+        this.unplaced = new HashMap<>(expected);
         for (OpenOrder open : openOrders) {
             orders.put(open.order().id(), open.order());
             unplaced.put(open.order().id(), open.unplaced());
@@ -178,15 +181,15 @@ final class Pass {
         String rejection = received.contains(order.id()) ? eligibility.rejection(order) : null;
         String centreProblem = order.isExport() ? eligibility.exportCentreProblem(order) : null;
 
-        List<Line> candidates = network.linesBuilding(order.technologyCode());
+        List<Network.Site> candidates = network.sitesBuilding(order.technologyCode());
         CandidateLine[] verdicts = new CandidateLine[candidates.size()];
         List<Option> options = new ArrayList<>();
         Map<String, Integer> groups = new HashMap<>();
         List<Long> quotas = new ArrayList<>();
         boolean otherLicences = false;
         for (int i = 0; i < candidates.size(); i++) {
-            Line line = candidates.get(i);
-            Eligibility.Verdict verdict = eligibility.of(line, order);
+            Line line = candidates.get(i).line();
+            Eligibility.Verdict verdict = eligibility.of(candidates.get(i), order);
             if (!verdict.eligible()) {
                 verdicts[i] = candidate(line, null, Verdict.INELIGIBLE, verdict.problem());
                 continue;
@@ -195,10 +198,7 @@ final class Pass {
                 verdicts[i] = candidate(line, null, Verdict.INELIGIBLE, centreProblem);
                 continue;
             }
-            Licence licence = verdict.usable().stream()
-                    .max(Comparator.comparingLong((Licence l) -> quotaFor(l, customerClass))
-                            .thenComparing(Licence::id, Comparator.reverseOrder()))
-                    .orElseThrow();
+            Licence licence = mostQuotaLeft(verdict.usable(), customerClass);
             Load load = lineLoad(line.id());
             long free = horizonCapacity(line) - load.atOrAbove(customerClass);
             long ahead = load.ahead(order);
@@ -301,6 +301,8 @@ final class Pass {
             amounts[single] = wanted;
             notes.put(single, "finishes soonest, before needed-by " + order.neededBy());
             Option chosen = options.get(single);
+            String sooner = "eligible, not needed: " + chosen.line().id() + " finishes sooner ("
+                    + at(instant(singleFinish)) + " against ";
             for (int i = 0; i < options.size(); i++) {
                 Option other = options.get(i);
                 if (i == single) {
@@ -308,8 +310,7 @@ final class Pass {
                 }
                 String why;
                 if (other.cap() >= wanted && quotas.get(other.group()) >= wanted) {
-                    why = "eligible, not needed: " + chosen.line().id() + " finishes sooner ("
-                            + at(instant(singleFinish)) + " against " + at(instant(other.finishSeconds(wanted))) + ")";
+                    why = sooner + at(instant(other.finishSeconds(wanted))) + ")";
                 } else {
                     why = "eligible, not needed: it can take only "
                             + Math.min(other.cap(), quotas.get(other.group())) + " units; " + chosen.line().id()
@@ -385,6 +386,22 @@ final class Pass {
             verdicts[option.slot()] = candidate(option.line(), option.licence(), Verdict.NOT_NEEDED, why);
         }
         return amounts;
+    }
+
+    /** Of usable licences, the one with most quota left for the class; the first by id among equals. */
+    private Licence mostQuotaLeft(List<Licence> usable, CustomerClass customerClass) {
+        Licence best = usable.get(0);
+        if (usable.size() > 1) {
+            long bestQuota = quotaFor(best, customerClass);
+            for (Licence licence : usable) {
+                long quota = quotaFor(licence, customerClass);
+                if (quota > bestQuota) {
+                    best = licence;
+                    bestQuota = quota;
+                }
+            }
+        }
+        return best;
     }
 
     /** Units the options can finish together within {@code seconds}, each licence's quota shared by its lines. */
