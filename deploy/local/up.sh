@@ -42,7 +42,9 @@ fail() {
     printf '\nFAILED: %s: %s\n' "$component" "$message" >&2
     if [[ -n $log && -f $log ]]; then
         printf '   log: %s (last lines below)\n' "$log" >&2
-        tail -n 25 "$log" | sed 's/^/   | /' >&2
+        # only what this start wrote: from the last start marker on
+        awk '/^---- .*: starting /{n=NR} {line[NR]=$0} END{for(i=(n?n:1);i<=NR;i++) print line[i]}' "$log" |
+            tail -n 25 | sed 's/^/   | /' >&2
     fi
     printf '   Components started so far keep running; deploy/local/down.sh stops them.\n' >&2
     exit 1
@@ -92,7 +94,7 @@ for name in "${PORT_VARS[@]}"; do echo "$name=${!name}"; done >"$INST_DIR/ports.
 
 # --- build what is missing ------------------------------------------------------------------------------
 
-step "Services"
+step "Build"
 AVAILABLE=()   # components whose application exists
 to_build=()
 for entry in "${SERVICES[@]}"; do
@@ -123,6 +125,8 @@ if ((${#to_build[@]})); then
             fail "$module" "the build did not produce target/quarkus-app/quarkus-run.jar" "$(log_file build)"
     done
     info "built in $(elapsed)"
+else
+    info "every service is built (up.sh --rebuild builds them again)"
 fi
 
 # --- runtime pieces through Maven -------------------------------------------------------------------------
@@ -158,12 +162,9 @@ info "ready ($(elapsed))"
 # Runs a component in a session of its own (its pid is also its process group, which down.sh stops whole),
 # detached from this terminal, output appended to its log.
 launch() {
-    local component=$1 port=$2; shift 2
+    local component=$1; shift
     local log
     log=$(log_file "$component")
-    if port_in_use "$port"; then
-        fail "$component" "port $port is already in use by another program; choose another one through the environment (see deploy/local/lib.sh)"
-    fi
     printf '\n---- %s: starting %s\n' "$(date -Is)" "$component" >>"$log"
     local pid_file
     pid_file=$(pid_file "$component")
@@ -208,15 +209,13 @@ start_postgres() {
         printf '%s\n' "$out" >>"$log"
         fail postgres "could not create the service databases" "$log"
     fi
-    launch postgres "$BWU_POSTGRES_PORT" "${PG_WRAP[@]}" "$bin/postgres" -D "$data" -p "$BWU_POSTGRES_PORT" \
+    launch postgres "${PG_WRAP[@]}" "$bin/postgres" -D "$data" -p "$BWU_POSTGRES_PORT" \
         -c listen_addresses=localhost -c unix_socket_directories= -c max_connections=300 \
         -c shared_buffers=64MB -c timezone=UTC -c fsync=off -c synchronous_commit=off
 }
 
 start_kafka() {
     already_running kafka && return
-    port_in_use "$BWU_KAFKA_CONTROLLER_PORT" && fail kafka \
-        "its controller port $BWU_KAFKA_CONTROLLER_PORT is already in use by another program; set BWU_KAFKA_CONTROLLER_PORT"
     local dir=$INST_DIR/kafka
     mkdir -p "$dir"
     cat >"$dir/server.properties" <<EOF
@@ -263,7 +262,7 @@ EOF
             -t "$(java -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null)" -c "$dir/server.properties" \
             >>"$(log_file kafka)" 2>&1 || fail kafka "formatting the storage failed" "$(log_file kafka)"
     fi
-    launch kafka "$BWU_KAFKA_PORT" java -Xmx512m -XX:+UseSerialGC -Dlog4j2.configurationFile="$dir/log4j2.yaml" \
+    launch kafka java -Xmx512m -XX:+UseSerialGC -Dlog4j2.configurationFile="$dir/log4j2.yaml" \
         -cp "$cp" kafka.Kafka "$dir/server.properties"
 }
 
@@ -288,7 +287,7 @@ start_keycloak() {
     mkdir -p "$home/data/import"
     cp "$REALM_FILE" "$home/data/import/bwu-realm.json"
     echo "$realm_stamp" >"$home/data/.realm-stamp"
-    launch keycloak "$BWU_KEYCLOAK_PORT" env KC_BOOTSTRAP_ADMIN_USERNAME="$KEYCLOAK_ADMIN" \
+    launch keycloak env KC_BOOTSTRAP_ADMIN_USERNAME="$KEYCLOAK_ADMIN" \
         KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
         JAVA_OPTS_APPEND="${BWU_KEYCLOAK_JAVA_OPTS:--XX:TieredStopAtLevel=1}" \
         bash "$home/bin/kc.sh" start-dev --http-port="$BWU_KEYCLOAK_PORT" --import-realm
@@ -331,7 +330,7 @@ start_service() {
     local env=()
     mapfile -t env < <(service_env "$component")
     env+=("QUARKUS_HTTP_PORT=$port")
-    launch "$component" "$port" env "${env[@]}" java $JAVA_OPTS -Dbwu.instance="$INST_DIR/" \
+    launch "$component" env "${env[@]}" java $JAVA_OPTS -Dbwu.instance="$INST_DIR/" \
         -jar "$BWU_ROOT/$module/target/quarkus-app/quarkus-run.jar"
 }
 
@@ -372,6 +371,27 @@ wait_ready() {
         ((${#pending[@]} == 0)) || sleep 0.5
     done
 }
+
+# Every port this run will listen on must be free before anything starts.
+port_of() {
+    case $1 in
+        postgres) echo "$BWU_POSTGRES_PORT" ;;
+        kafka) echo "$BWU_KAFKA_PORT $BWU_KAFKA_CONTROLLER_PORT" ;;
+        keycloak) echo "$BWU_KEYCLOAK_PORT" ;;
+        *) local entry c port_var
+            for entry in "${SERVICES[@]}"; do
+                read -r c _ port_var <<<"$entry"
+                [[ $c == "$1" ]] && echo "${!port_var}"
+            done ;;
+    esac
+}
+for component in postgres kafka keycloak "${AVAILABLE[@]}"; do
+    running_pid "$component" >/dev/null && continue
+    for port in $(port_of "$component"); do
+        port_in_use "$port" && fail "$component" \
+            "port $port is already in use by another program; choose another one through the environment (see deploy/local/README.md)"
+    done
+done
 
 step "Infrastructure (instance '$BWU_INSTANCE' in $INST_DIR)"
 start_postgres
