@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -170,9 +171,9 @@ public final class Fixtures {
             String technology = unique("UA-T");
             String centre = unique("lv-riga").toLowerCase();
             Fixtures.exportCentre(centre);
-            List<String> factories = new java.util.ArrayList<>();
-            List<String> lines = new java.util.ArrayList<>();
-            List<String> licences = new java.util.ArrayList<>();
+            List<String> factories = new ArrayList<>();
+            List<String> lines = new ArrayList<>();
+            List<String> licences = new ArrayList<>();
             for (int i = 0; i < capacities.length; i++) {
                 String factory = unique("f" + i).toLowerCase();
                 String line = unique("DE-L" + i);

@@ -2,6 +2,7 @@ package org.buildwithukraine.routing.engine;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -47,7 +48,7 @@ public final class RoutingEngine {
      */
     public RoutingResult reroute(Network network, Commitments commitments, Collection<OpenOrder> openOrders,
             Instant now, Supplier<String> allocationIds) {
-        return new Pass(network, policy, now, allocationIds, commitments, openOrders, java.util.List.of()).run(true);
+        return new Pass(network, policy, now, allocationIds, commitments, openOrders, List.of()).run(true);
     }
 
     public RoutingPolicy policy() {

@@ -1,6 +1,7 @@
 package org.buildwithukraine.routing.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.buildwithukraine.events.order.CustomerClass.EXPORT;
 import static org.buildwithukraine.events.order.CustomerClass.UA_DEFENCE;
 import static org.buildwithukraine.routing.engine.Scenario.NOW;
@@ -156,9 +157,9 @@ class EligibilityTest {
         RoutingResult toNorway = scenario.receive(scenario.export(FPV, 50, 30, "NO", "lv-riga"));
         assertThat(toNorway.decisions().get(0).candidates()).extracting(CandidateLine::lineId,
                 CandidateLine::verdict, CandidateLine::explanation).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("DE-MUC-01", Verdict.INELIGIBLE,
+                        tuple("DE-MUC-01", Verdict.INELIGIBLE,
                                 "no export permission for NO: licence UA-FPV-7 for de-munich allows LT, LV"),
-                        org.assertj.core.groups.Tuple.tuple("UK-BRS-01", Verdict.CHOSEN,
+                        tuple("UK-BRS-01", Verdict.CHOSEN,
                                 toNorway.decisions().get(0).candidates().get(1).explanation()));
         assertThat(toNorway.decisions().get(0).candidates().get(1).licenceId()).isEqualTo("L-UK-X");
 

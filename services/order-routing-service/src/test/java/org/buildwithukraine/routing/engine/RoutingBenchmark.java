@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.buildwithukraine.events.factory.FactoryKind;
 import org.buildwithukraine.events.factory.FactoryStatus;
@@ -98,7 +100,7 @@ public final class RoutingBenchmark {
             Map<String, Boolean> licensed = new HashMap<>();
             for (Line line : lines) {
                 if (licensed.putIfAbsent(line.factoryId() + "/" + line.technologyCode(), true) == null) {
-                    Set<String> territories = new java.util.HashSet<>();
+                    Set<String> territories = new HashSet<>();
                     TERRITORIES.forEach(t -> {
                         if (random.nextBoolean()) {
                             territories.add(t);
@@ -141,7 +143,7 @@ public final class RoutingBenchmark {
             Map<String, Commitments> commitments = new HashMap<>();
             allocationsByTechnology.forEach((t, list) -> commitments.put(t, Commitments.of(list)));
             int[] counter = { 0 };
-            java.util.function.Supplier<String> ids = () -> "N-" + (++counter[0]);
+            Supplier<String> ids = () -> "N-" + (++counter[0]);
 
             // warm up the JIT on the same work
             long warmUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
@@ -173,7 +175,7 @@ public final class RoutingBenchmark {
         }
 
         private void decide(RoutingEngine engine, Network network, Map<String, Commitments> commitments,
-                java.util.function.Supplier<String> ids) {
+                Supplier<String> ids) {
             String technology = technologiesWithLines.get(random.nextInt(technologiesWithLines.size()));
             long quantity = 20 + random.nextInt(2_000);
             Order order = random.nextInt(3) == 0

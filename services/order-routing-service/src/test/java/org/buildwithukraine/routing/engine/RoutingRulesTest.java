@@ -1,13 +1,14 @@
 package org.buildwithukraine.routing.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.buildwithukraine.events.order.CustomerClass.EXPORT;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.buildwithukraine.events.order.CustomerClass.PARTNER_DEFENCE;
 import static org.buildwithukraine.events.order.CustomerClass.UA_DEFENCE;
 import static org.buildwithukraine.routing.engine.Scenario.NOW;
 import static org.buildwithukraine.routing.engine.Scenario.TODAY;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -88,8 +89,8 @@ class RoutingRulesTest {
 
         assertThat(decision.outcome()).isEqualTo(Outcome.PLACED);
         assertThat(decision.created()).extracting(Allocation::lineId, Allocation::quantity)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("DE-MUC-01", 75L),
-                        org.assertj.core.groups.Tuple.tuple("UK-BRS-01", 75L));
+                .containsExactlyInAnyOrder(tuple("DE-MUC-01", 75L),
+                        tuple("UK-BRS-01", 75L));
         assertThat(decision.created()).allSatisfy(
                 a -> assertThat(a.plannedFinish()).isEqualTo(NOW.plus(Duration.ofHours(180))));
         assertThat(candidate(decision, "DE-MUC-01").explanation())
@@ -320,7 +321,7 @@ class RoutingRulesTest {
         OrderDecision decision = scenario.receive(order).decisionFor(order.id());
 
         assertThat(decision.created()).extracting(Allocation::licenceId, Allocation::quantity).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("L-B", 100L), org.assertj.core.groups.Tuple.tuple("L-A", 20L));
+                tuple("L-B", 100L), tuple("L-A", 20L));
         assertThat(decision.candidates()).singleElement().satisfies(c -> {
             assertThat(c.verdict()).isEqualTo(Verdict.CHOSEN);
             assertThat(c.quantity()).isEqualTo(120);
@@ -411,7 +412,7 @@ class RoutingRulesTest {
 
     @Test
     void theSameInputsGiveTheSameDecisions() {
-        List<RoutingResult> runs = new java.util.ArrayList<>();
+        List<RoutingResult> runs = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
             Scenario scenario = twoLines().line("DE-MUC-02", "de-munich", FPV, 13);
             scenario.receive(scenario.export(FPV, 120, 12, "LV", "lv-riga"));

@@ -11,6 +11,7 @@ import static org.buildwithukraine.routing.Fixtures.unique;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 import org.buildwithukraine.events.Topics;
@@ -116,7 +117,7 @@ class ReadModelTest {
         String id = unique("DE-MUC");
         TestKafka.send(Topics.LINE_STATUS, id, "this is not an event");
         TestKafka.send(Topics.LINE_STATUS, id, envelope(UUID.randomUUID(), LineEventTypes.STATUS_CHANGED, id, "x",
-                java.util.Map.of("lineId", id, "nominalCapacityPerDay", "lots")));
+                Map.of("lineId", id, "nominalCapacityPerDay", "lots")));
         Fixtures.registerLine(Fixtures.line(id, "de-munich", "UA-FPV-7", 10, LineState.RUNNING));
 
         awaitLine(id, l -> l.state == LineState.RUNNING);

@@ -7,11 +7,14 @@ import static org.buildwithukraine.routing.Fixtures.order;
 import static org.buildwithukraine.routing.Fixtures.place;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.Topics;
+import org.buildwithukraine.events.factory.FactoryKind;
+import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.events.licence.LicenceEventTypes;
 import org.buildwithukraine.events.licence.LicenceStatus;
 import org.buildwithukraine.events.line.LineEventTypes;
@@ -107,6 +110,29 @@ class ReroutingServiceTest {
     }
 
     @Test
+    void aSuspendedFactoryHasItsWorkMovedAndExportsThroughASuspendedCentreWait() {
+        TestNetwork network = TestNetwork.of(20, 10);
+        String domestic = place(order("UA_DEFENCE", network.technology(), 60, 30)).then().statusCode(201)
+                .extract().path("id");
+        String export = place(Fixtures.exportOrder(network.technology(), 30, 30, "LT", network.exportCentre()))
+                .then().statusCode(201).extract().path("id");
+
+        Fixtures.factory(network.factories().get(0), FactoryKind.MANUFACTURER, FactoryStatus.SUSPENDED,
+                "export-control audit");
+        awaitActiveOn(domestic, network.lines().get(1));
+        assertThat((String) asDesk().get("/api/orders/{id}", domestic).then().extract()
+                .path("allocations[0].cancelReason")).isEqualTo("factory " + network.factories().get(0)
+                        + " suspended " + Fixtures.TODAY + ": export-control audit");
+
+        Fixtures.factory(network.exportCentre(), FactoryKind.EXPORT_CENTRE, FactoryStatus.SUSPENDED, "customs");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "QUEUED".equals(
+                asDesk().get("/api/orders/{id}", export).then().extract().path("state")));
+        assertThat((String) asDesk().get("/api/orders/{id}", export).then().extract().path("reason"))
+                .isEqualTo("queued: export centre " + network.exportCentre() + " suspended " + Fixtures.TODAY
+                        + ": customs");
+    }
+
+    @Test
     void whenCapacityAppearsWaitingOrdersArePlacedHighestClassFirst() {
         TestNetwork network = TestNetwork.of(10);
         String line = network.lines().get(0);
@@ -130,8 +156,8 @@ class ReroutingServiceTest {
         awaitActiveOn(ukraine, line);
         JsonPath first = asDesk().get("/api/orders/{id}", ukraine).then().extract().jsonPath();
         assertThat(first.getString("state")).isEqualTo("ROUTED");
-        assertThat(java.time.Instant.parse(first.getString("allocations[0].plannedStart")))
-                .isBefore(java.time.Instant.parse(first.getString("allocations[0].plannedFinish")));
+        assertThat(Instant.parse(first.getString("allocations[0].plannedStart")))
+                .isBefore(Instant.parse(first.getString("allocations[0].plannedFinish")));
         JsonPath second = asDesk().get("/api/orders/{id}", partner).then().extract().jsonPath();
         assertThat(second.getString("state")).isEqualTo("PARTIALLY_ROUTED");
         assertThat(second.getLong("allocatedQuantity")).isEqualTo(100);
