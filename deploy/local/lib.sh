@@ -14,6 +14,42 @@ LOG_DIR=$INST_DIR/logs
 PID_DIR=$INST_DIR/pids
 DATA_DIR=$INST_DIR/data
 
+# Helpers first: the port defaults below depend on whether the instance is running.
+pid_file() { echo "$PID_DIR/$1.pid"; }
+log_file() { echo "$LOG_DIR/$1.log"; }
+
+# The recorded pid of a component if that process still runs and belongs to this instance (every command
+# line up.sh starts names the instance folder, so a recycled pid is never taken for ours).
+running_pid() {
+    local file pid
+    file=$(pid_file "$1")
+    [[ -f $file ]] || return 1
+    pid=$(<"$file")
+    [[ $pid =~ ^[0-9]+$ ]] || return 1
+    kill -0 "$pid" 2>/dev/null || return 1
+    tr "\0" " " <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$INST_DIR/" || return 1
+    echo "$pid"
+}
+
+port_in_use() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# A running instance keeps the ports it was started with, unless the environment names others.
+if [[ -f $INST_DIR/ports.env ]]; then
+    for pid_path in "$PID_DIR"/*.pid; do
+        [[ -f $pid_path ]] || continue
+        pid_name=$(basename "$pid_path" .pid)
+        if running_pid "$pid_name" >/dev/null; then
+            while IFS='=' read -r name value; do
+                [[ $name =~ ^BWU_[A-Z_]+_PORT$ && -z ${!name:-} ]] && printf -v "$name" '%s' "$value"
+            done <"$INST_DIR/ports.env"
+            break
+        fi
+    done
+    unset pid_path pid_name
+fi
+
 BWU_GATEWAY_PORT=${BWU_GATEWAY_PORT:-8080}
 BWU_FACTORY_PORT=${BWU_FACTORY_PORT:-8081}
 BWU_LICENCE_PORT=${BWU_LICENCE_PORT:-8082}
@@ -38,23 +74,3 @@ SERVICES=(
     "order-routing-service services/order-routing-service BWU_ROUTING_PORT"
     "gateway gateway BWU_GATEWAY_PORT"
 )
-
-pid_file() { echo "$PID_DIR/$1.pid"; }
-log_file() { echo "$LOG_DIR/$1.log"; }
-
-# The recorded pid of a component if that process still runs and belongs to this instance (every command
-# line up.sh starts names the instance folder, so a recycled pid is never taken for ours).
-running_pid() {
-    local file pid
-    file=$(pid_file "$1")
-    [[ -f $file ]] || return 1
-    pid=$(<"$file")
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    kill -0 "$pid" 2>/dev/null || return 1
-    tr "\0" " " <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$INST_DIR/" || return 1
-    echo "$pid"
-}
-
-port_in_use() {
-    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
