@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -143,7 +144,7 @@ class MissionIT {
     @Order(5)
     @DisplayName("4. UA_DEFENCE is served before EXPORT; an export outside the licence territories is REJECTED, with why")
     void ukraineFirstAndExportRules() {
-        LocalDate neededBy = LocalDate.now().plusDays(20);
+        LocalDate neededBy = today().plusDays(20);
         // the export arrives first and takes the lines; Ukraine's order still goes ahead of it on every line
         exportOrder = routed(placeOrder(exportOrderBody(1000, neededBy, "EE")));
         uaOrder = routed(placeOrder(Map.of("customerClass", "UA_DEFENCE", "customer", "Armed Forces of Ukraine",
@@ -258,7 +259,7 @@ class MissionIT {
                 .equals("RUNNING") ? "DE-MUC-01" : "DE-MUC-02";
         downLine = runningLine.equals("DE-MUC-01") ? "DE-MUC-02" : "DE-MUC-01";
         resilienceOrder = routed(placeOrder(Map.of("customerClass", "PARTNER_DEFENCE", "customer", "Allied MoD",
-                "technologyCode", FPV, "quantity", 300, "neededBy", LocalDate.now().plusDays(20).toString())));
+                "technologyCode", FPV, "quantity", 300, "neededBy", today().plusDays(20).toString())));
         assertThat(activeLines(order(resilienceOrder))).containsOnly(runningLine);
         // tokens with their whole lifetime ahead, for the outage
         for (String user : List.of("desk", "maker-de", "officer", "netadmin")) {
@@ -321,8 +322,8 @@ class MissionIT {
     private static String grant(String factory, String technology, List<String> activities, long cap,
             List<String> territories) {
         Map<String, Object> body = Map.of("technologyCode", technology, "factoryId", factory,
-                "activities", activities, "quantityCap", cap, "validFrom", LocalDate.now().toString(),
-                "validTo", LocalDate.now().plusYears(2).toString(), "exportTerritories", territories,
+                "activities", activities, "quantityCap", cap, "validFrom", today().toString(),
+                "validTo", today().plusYears(2).toString(), "exportTerritories", territories,
                 "reason", "e2e mission");
         JsonPath granted = await().atMost(SETTLE).until(
                 () -> asUser("officer").body(body).post("/api/licences"),
@@ -355,6 +356,11 @@ class MissionIT {
         return asUser(user).body(statusReport(state, reason, goodUnits))
                 .post("/api/lines/{id}/status-reports", lineId)
                 .then().statusCode(201).extract().jsonPath();
+    }
+
+    /** The platform's calendar day: licences and needed-by dates are UTC days. */
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
     }
 
     static Map<String, Object> exportOrderBody(long quantity, LocalDate neededBy, String destination) {
