@@ -247,6 +247,7 @@ class MissionIT {
 
     // ---- 7. failures ------------------------------------------------------------------------------------------
 
+    static final List<String> NEW_CENTRES = List.of("fi-turku", "se-lulea", "lv-liepaja");
     static String resilienceOrder;
     static String runningLine;
     static String downLine;
@@ -280,6 +281,12 @@ class MissionIT {
     @Order(10)
     @DisplayName("7. the routing service stopped: its routes answer 503 at once, the others keep working")
     void oneServiceStopped() {
+        // news reach the router just as it is stopped: events in flight then must not be lost either
+        for (String centre : NEW_CENTRES) {
+            register(centre, centre + " export centre", centre.substring(0, 2).toUpperCase(), "EXPORT_CENTRE", List.of());
+            asUser("netadmin").body(Map.of("status", "ACTIVE")).post("/api/factories/{id}/status", centre)
+                    .then().statusCode(200);
+        }
         Platform.get().stop("order-routing-service");
 
         long start = System.nanoTime();
@@ -296,7 +303,7 @@ class MissionIT {
 
     @Test
     @Order(11)
-    @DisplayName("7. both restarted: new tokens, the routes recover, and the router applies what it missed")
+    @DisplayName("7. both restarted: new tokens, the routes recover, and the router applies every event it missed")
     void bothRestarted() {
         Platform.get().up(false);
         Tokens.newUserToken("desk");
@@ -307,6 +314,10 @@ class MissionIT {
             assertThat(activeLines(order)).containsOnly(downLine);
         });
         asUser("desk").get("/api/orders").then().statusCode(200);
+        // the router knows the export centres opened as it went down: exports through them are placed
+        for (String centre : NEW_CENTRES) {
+            routed(placeOrder(exportOrderBody(10, today().plusDays(20), "LV", centre)));
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------
@@ -364,9 +375,14 @@ class MissionIT {
     }
 
     static Map<String, Object> exportOrderBody(long quantity, LocalDate neededBy, String destination) {
+        return exportOrderBody(quantity, neededBy, destination, "ee-tallinn");
+    }
+
+    static Map<String, Object> exportOrderBody(long quantity, LocalDate neededBy, String destination,
+            String exportCentre) {
         return Map.of("customerClass", "EXPORT", "customer", "Ministry of Defence of " + destination,
                 "technologyCode", FPV, "quantity", quantity, "neededBy", neededBy.toString(),
-                "destinationCountry", destination, "exportCentreId", "ee-tallinn");
+                "destinationCountry", destination, "exportCentreId", exportCentre);
     }
 
     static Response placeOrder(Map<String, Object> body) {
