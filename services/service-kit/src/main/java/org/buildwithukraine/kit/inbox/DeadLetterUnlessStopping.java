@@ -1,0 +1,64 @@
+package org.buildwithukraine.kit.inbox;
+
+import java.util.function.BiConsumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.buildwithukraine.kit.inbox.InboundTransactions.ConsumerStoppingException;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaConnectorIncomingConfiguration;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
+import io.vertx.mutiny.core.Vertx;
+
+/**
+ * Failure strategy {@code bwu-dead-letter-queue} of every consuming channel: Kafka's dead-letter queue for events
+ * that cannot be processed, but nothing at all for an event given back because the service is stopping — its
+ * offset is never committed, so it comes again after the restart instead of being parked (and so lost to the
+ * read model) in the dead-letter topic.
+ */
+@ApplicationScoped
+@Identifier(DeadLetterUnlessStopping.STRATEGY)
+public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
+
+    public static final String STRATEGY = "bwu-dead-letter-queue";
+
+    private final KafkaFailureHandler.Factory deadLetterQueue;
+
+    public DeadLetterUnlessStopping(@Identifier("dead-letter-queue") KafkaFailureHandler.Factory deadLetterQueue) {
+        this.deadLetterQueue = deadLetterQueue;
+    }
+
+    @Override
+    public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,
+            KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
+        KafkaFailureHandler deadLetters = deadLetterQueue.create(config, vertx, consumer, reportFailure);
+        return new KafkaFailureHandler() {
+            @Override
+            public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
+                if (isStopping(reason)) {
+                    return Uni.createFrom().nothing();
+                }
+                return deadLetters.handle(record, reason, metadata);
+            }
+
+            @Override
+            public void terminate() {
+                deadLetters.terminate();
+            }
+        };
+    }
+
+    private static boolean isStopping(Throwable reason) {
+        for (Throwable cause = reason; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConsumerStoppingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
