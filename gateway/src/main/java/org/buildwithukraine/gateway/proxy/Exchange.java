@@ -21,6 +21,8 @@ final class Exchange {
     static final String TRACEPARENT = "traceparent";
     static final String PROBLEM_JSON = "application/problem+json";
 
+    /** Of a refused body, at most this much is read and thrown away before the connection is cut. */
+    private static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
     private static final int MAX_REQUEST_ID_LENGTH = 128;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -154,18 +156,33 @@ final class Exchange {
                 .end(problem.toBuffer());
     }
 
-    /** Refuses a body that is too large without reading it: the connection is closed after the answer. */
+    /**
+     * Refuses a body that is too large. An HTTP/1.1 client usually goes on sending its body before it reads the
+     * answer; closing at once would show it a broken pipe instead of the 413. So the rest of the body is read and
+     * thrown away, up to a bound, and the connection closed once it has ended.
+     */
     void refuseBody(long maxBytes) {
         boolean http1 = request.version() != HttpVersion.HTTP_2;
         if (http1 && !answered()) {
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
-        problem(413, "Payload too large", "The request body exceeds the limit of " + maxBytes + " bytes")
-                .onComplete(ignored -> {
-                    if (http1) {
-                        request.connection().close();
-                    }
-                });
+        problem(413, "Payload too large", "The request body exceeds the limit of " + maxBytes + " bytes");
+        if (!http1) {
+            return;
+        }
+        if (request.isEnded()) {
+            response.endHandler(ignored -> request.connection().close());
+            return;
+        }
+        long[] discarded = { 0 };
+        request.handler(chunk -> {
+            discarded[0] += chunk.length();
+            if (discarded[0] > MAX_DISCARDED_BYTES) {
+                request.connection().close();
+            }
+        });
+        request.endHandler(ended -> request.connection().close());
+        request.resume();
     }
 
     private static boolean isAcceptableRequestId(String id) {
