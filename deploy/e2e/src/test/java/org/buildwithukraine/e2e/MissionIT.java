@@ -145,6 +145,8 @@ class MissionIT {
     @DisplayName("4. UA_DEFENCE is served before EXPORT; an export outside the licence territories is REJECTED, with why")
     void ukraineFirstAndExportRules() {
         LocalDate neededBy = today().plusDays(20);
+        // the router knows the network only from events: the order desk starts once it has heard of all of it
+        Platform.get().awaitEventsApplied(SETTLE);
         // the export arrives first and takes the lines; Ukraine's order still goes ahead of it on every line
         exportOrder = routed(placeOrder(exportOrderBody(1000, neededBy, "EE")));
         uaOrder = routed(placeOrder(Map.of("customerClass", "UA_DEFENCE", "customer", "Armed Forces of Ukraine",

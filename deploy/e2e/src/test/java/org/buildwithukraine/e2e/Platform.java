@@ -15,6 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
 /**
  * The platform under test: started once per test JVM by {@code deploy/local/up.sh} as instance "e2e" on free
  * ports of its own (so it never meets a developer's platform on the default ports), from a clean slate, and
@@ -73,6 +80,49 @@ public final class Platform {
     /** Stops these components (down.sh with component names); {@link #up} starts them again. */
     public void stop(String... components) {
         script("down.sh", components);
+    }
+
+    /**
+     * Waits until every consumer group of the platform has committed offsets up to the end of each partition it
+     * reads: every service has applied every event published so far. Services learn of each other's changes only
+     * through Kafka; a step that depends on another service's news waits for this first.
+     */
+    public void awaitEventsApplied(Duration timeout) {
+        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "localhost:" + environment.get("BWU_KAFKA_PORT"));
+        try (Admin admin = Admin.create(config)) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!allCaughtUp(admin)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Services have not applied every event within " + timeout);
+                }
+                TimeUnit.MILLISECONDS.sleep(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean allCaughtUp(Admin admin) throws InterruptedException {
+        try {
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin
+                        .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                for (var partition : committed.entrySet()) {
+                    if (partition.getValue() == null
+                            || partition.getValue().offset() < ends.get(partition.getKey()).offset()) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return false;
+        }
     }
 
     public String gatewayUrl() {
