@@ -6,11 +6,13 @@
 #   deploy/benchmarks/routing-bench.sh 10 1000 50000  # other sizes
 #
 # Runs the plain-Java engine in-process (no database, no Kafka): the cost of deciding, not of storing. Not part of
-# `mvn verify`. Needs the shared modules installed once (`mvn -B install -DskipTests` at the repository root).
+# `mvn verify`. Installs the shared modules it builds on first, so it runs on a fresh clone.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 sizes="${*:-10 1000 10000}"
 
+mvn -B -q -ntp -f "$root/pom.xml" install -DskipTests \
+    -pl services/event-contracts,services/service-kit,services/test-support
 mvn -B -q -ntp -f "$root/services/order-routing-service/pom.xml" test-compile exec:java \
     -Dexec.args="$sizes" -Dquarkus.log.level=WARN
