@@ -1,8 +1,6 @@
 package org.buildwithukraine.line.rest;
 
 import static org.buildwithukraine.kit.security.Roles.MANUFACTURER;
-import static org.buildwithukraine.kit.security.Roles.NETWORK_ADMIN;
-import static org.buildwithukraine.kit.security.Roles.OPERATOR;
 import static org.buildwithukraine.kit.security.Roles.ORDER_DESK;
 
 import java.util.List;
@@ -32,7 +30,7 @@ public class AllocationResource {
     }
 
     @GET
-    @RolesAllowed({ MANUFACTURER, ORDER_DESK, OPERATOR, NETWORK_ADMIN })
+    @RolesAllowed({ MANUFACTURER, ORDER_DESK })
     @Operation(summary = "The line's allocations, oldest first: planned, produced, remaining")
     public List<AllocationResponse> list(@PathParam("lineId") String lineId) {
         return allocations.forLine(lineId).stream().map(AllocationResponse::of).toList();
