@@ -26,9 +26,8 @@ import org.buildwithukraine.events.line.LineState;
 import org.buildwithukraine.routing.Fixtures;
 import org.buildwithukraine.testsupport.TestKafka;
 import org.buildwithukraine.testsupport.TopicRecorder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,17 +36,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class ReadModelTest {
 
-    private static TopicRecorder lineStatusDeadLetters;
-
-    @BeforeAll
-    static void record() {
-        lineStatusDeadLetters = TopicRecorder.of(Topics.deadLetterOf(Topics.LINE_STATUS));
-    }
-
-    @AfterAll
-    static void stop() {
-        lineStatusDeadLetters.close();
-    }
+    @RegisterExtension
+    static final TopicRecorder lineStatusDeadLetters = TopicRecorder.of(Topics.deadLetterOf(Topics.LINE_STATUS));
 
     @Test
     void factoryEventsBuildTheFactoryView() {

@@ -19,9 +19,8 @@ import org.buildwithukraine.events.order.OrderEventTypes;
 import org.buildwithukraine.routing.Fixtures;
 import org.buildwithukraine.routing.Fixtures.TestNetwork;
 import org.buildwithukraine.testsupport.TopicRecorder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -30,20 +29,10 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class FulfilmentTest {
 
-    private static TopicRecorder orderEvents;
-    private static TopicRecorder allocations;
-
-    @BeforeAll
-    static void record() {
-        orderEvents = TopicRecorder.of(Topics.ORDER_EVENTS);
-        allocations = TopicRecorder.of(Topics.ORDER_ALLOCATIONS);
-    }
-
-    @AfterAll
-    static void stop() {
-        orderEvents.close();
-        allocations.close();
-    }
+    @RegisterExtension
+    static final TopicRecorder orderEvents = TopicRecorder.of(Topics.ORDER_EVENTS);
+    @RegisterExtension
+    static final TopicRecorder allocations = TopicRecorder.of(Topics.ORDER_ALLOCATIONS);
 
     @Test
     void reportedUnitsMoveTheOrderToInProductionThenFulfilled() {

@@ -24,9 +24,8 @@ import org.buildwithukraine.events.order.OrderEventTypes;
 import org.buildwithukraine.routing.Fixtures;
 import org.buildwithukraine.routing.Fixtures.TestNetwork;
 import org.buildwithukraine.testsupport.TopicRecorder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -35,20 +34,10 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class ReroutingServiceTest {
 
-    private static TopicRecorder allocations;
-    private static TopicRecorder orderEvents;
-
-    @BeforeAll
-    static void record() {
-        allocations = TopicRecorder.of(Topics.ORDER_ALLOCATIONS);
-        orderEvents = TopicRecorder.of(Topics.ORDER_EVENTS);
-    }
-
-    @AfterAll
-    static void stop() {
-        allocations.close();
-        orderEvents.close();
-    }
+    @RegisterExtension
+    static final TopicRecorder allocations = TopicRecorder.of(Topics.ORDER_ALLOCATIONS);
+    @RegisterExtension
+    static final TopicRecorder orderEvents = TopicRecorder.of(Topics.ORDER_EVENTS);
 
     @Test
     void aLineGoingDownHasItsAllocationsReroutedToAnotherEligibleLine() {
