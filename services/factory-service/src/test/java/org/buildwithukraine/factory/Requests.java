@@ -2,6 +2,7 @@ package org.buildwithukraine.factory;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.List;
 import java.util.Map;
 
 import org.buildwithukraine.kit.security.Roles;
@@ -27,7 +28,7 @@ public final class Requests {
 
     public static Map<String, Object> factory(String id) {
         return Map.of("id", id, "name", "Factory " + id, "country", "DE", "kind", "MANUFACTURER",
-                "capabilities", java.util.List.of("FPV_DRONE", "RECON_UAV"));
+                "capabilities", List.of("FPV_DRONE", "RECON_UAV"));
     }
 
     public static ValidatableResponse register(String id) {

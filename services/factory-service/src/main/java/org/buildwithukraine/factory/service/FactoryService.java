@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -123,7 +124,7 @@ public class FactoryService {
         return factory;
     }
 
-    private static EnumSet<TechnologyCategory> copyOf(java.util.Set<TechnologyCategory> categories) {
+    private static EnumSet<TechnologyCategory> copyOf(Set<TechnologyCategory> categories) {
         return categories == null || categories.isEmpty() ? EnumSet.noneOf(TechnologyCategory.class)
                 : EnumSet.copyOf(categories);
     }

@@ -135,7 +135,7 @@ class OutboxRelayTest {
             ids.parallelStream().forEach(id -> {
                 register(id);
                 for (int round = 0; round < 5; round++) {
-                    changeStatus(id, round == 0 ? "ACTIVE" : "ACTIVE", "round " + round).statusCode(200);
+                    changeStatus(id, "ACTIVE", "round " + round).statusCode(200);
                     changeStatus(id, "SUSPENDED", "round " + round).statusCode(200);
                 }
             });

@@ -7,6 +7,8 @@ import static org.buildwithukraine.factory.Requests.register;
 import static org.buildwithukraine.factory.Requests.uniqueId;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.Map;
+
 import org.buildwithukraine.kit.security.Roles;
 import org.buildwithukraine.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -54,9 +56,9 @@ class FactoryAccessTest {
 
         String existing = uniqueId("existing");
         register(existing);
-        as(token).body(java.util.Map.of("status", "ACTIVE")).post("/api/factories/{id}/status", existing).then()
+        as(token).body(Map.of("status", "ACTIVE")).post("/api/factories/{id}/status", existing).then()
                 .statusCode(403).contentType("application/problem+json");
-        as(token).body(java.util.Map.of("name", "Renamed")).patch("/api/factories/{id}", existing).then()
+        as(token).body(Map.of("name", "Renamed")).patch("/api/factories/{id}", existing).then()
                 .statusCode(403);
         as(TestTokens.user("netadmin", Roles.NETWORK_ADMIN).bearer()).get("/api/factories/{id}", existing).then()
                 .statusCode(200).body("status", equalTo("ONBOARDING")).body("name", equalTo("Factory " + existing));

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.Topics;
 import org.buildwithukraine.events.factory.FactoryEventTypes;
+import org.buildwithukraine.kit.security.Roles;
+import org.buildwithukraine.testsupport.TestTokens;
 import org.buildwithukraine.testsupport.TopicRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -130,8 +132,7 @@ class FactoryRegistrationTest {
 
     @Test
     void wrongMediaTypeIsRefusedClearly() {
-        given().header("Authorization", org.buildwithukraine.testsupport.TestTokens
-                .user("netadmin", "network-admin").bearer())
+        given().header("Authorization", TestTokens.user("netadmin", Roles.NETWORK_ADMIN).bearer())
                 .contentType("text/plain").body("hello").post("/api/factories").then()
                 .statusCode(415).contentType("application/problem+json");
     }
