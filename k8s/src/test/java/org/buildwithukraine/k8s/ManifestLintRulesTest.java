@@ -38,6 +38,20 @@ class ManifestLintRulesTest {
     }
 
     @Test
+    void aProbeOnTheHttpPort() {
+        assertThat(lintAfter(objects -> ((ObjectNode) container(objects, "factory-service").at("/readinessProbe/httpGet"))
+                .put("port", "http")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.PROBES, "Deployment/factory-service", "readinessProbe is not on the management port 9000"));
+    }
+
+    @Test
+    void aProbeOnTheHttpPortByNumber() {
+        assertThat(lintAfter(objects -> ((ObjectNode) container(objects, "gateway").at("/startupProbe/httpGet"))
+                .put("port", 8080)))
+                .singleElement().satisfies(v -> assertRule(v, Rule.PROBES, "Deployment/gateway", "startupProbe is not on the management port 9000"));
+    }
+
+    @Test
     void aContainerWithoutLimits() {
         assertThat(lintAfter(objects -> ((ObjectNode) container(objects, "production-de").get("resources")).remove("limits")))
                 .extracting(Violation::rule).containsExactly(Rule.RESOURCES, Rule.RESOURCES);
@@ -113,8 +127,12 @@ class ManifestLintRulesTest {
 
     @Test
     void aPodThatNoNetworkPolicyOfItsOwnCovers() {
-        // its egress stays governed by the policies for Kafka and Keycloak clients; nothing governs its ingress
-        assertThat(lintAfter(objects -> objects.remove(Manifests.get(objects, "NetworkPolicy", "licence-service"))))
+        // its egress stays governed by the policies for Kafka and Keycloak clients; nothing of its own governs its
+        // ingress, so default deny keeps out the gateway and Prometheus too
+        List<Violation> violations = lintAfter(objects -> objects.remove(Manifests.get(objects, "NetworkPolicy", "licence-service")));
+        assertThat(violations).extracting(Violation::rule)
+                .containsExactlyInAnyOrder(Rule.NETWORK_POLICY, Rule.HTTP_INGRESS, Rule.PROMETHEUS);
+        assertThat(violations).filteredOn(v -> v.rule() == Rule.NETWORK_POLICY)
                 .singleElement().satisfies(v -> assertRule(v, Rule.NETWORK_POLICY, "Deployment/licence-service", "ingress"));
     }
 
@@ -136,6 +154,109 @@ class ManifestLintRulesTest {
     void aNamespaceWithoutDefaultDeny() {
         assertThat(lintAfter(objects -> objects.remove(Manifests.get(objects, "NetworkPolicy", "default-deny"))))
                 .singleElement().satisfies(v -> assertRule(v, Rule.NETWORK_POLICY, "Namespace/bwu", "default-deny"));
+    }
+
+    @Test
+    void prometheusAdmittedToAServicesHttpPort() {
+        assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "factory-service").at("/spec/ingress/1/ports")).addObject()
+                .put("port", "http").put("protocol", "TCP")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/factory-service",
+                        "NetworkPolicy/factory-service admits {\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"monitoring\"}}"));
+    }
+
+    @Test
+    void aRuleWithoutPortsOpensTheHttpPortToo() {
+        // Prometheus still reaches the management port; it reaches every other port as well
+        assertThat(lintAfter(objects -> ((ObjectNode) policy(objects, "licence-service").at("/spec/ingress/1")).remove("ports")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/licence-service", "prometheus"));
+    }
+
+    @Test
+    void aRuleWithoutPeersAdmitsEveryone() {
+        assertThat(lintAfter(objects -> ((ObjectNode) policy(objects, "order-routing-service").at("/spec/ingress/0")).remove("from")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/order-routing-service", "admits everyone"));
+    }
+
+    @Test
+    void theHttpPortByNumberAdmittingEveryPodOfTheNamespace() {
+        assertThat(lintAfter(objects -> {
+            ObjectNode rule = ((ArrayNode) policy(objects, "production-de").at("/spec/ingress")).addObject();
+            rule.putArray("from").addObject().putObject("podSelector");
+            rule.putArray("ports").addObject().put("port", 8080);
+        })).singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/production-de", "admits {\"podSelector\":{}}"));
+    }
+
+    @Test
+    void aPortRangeThatIncludesTheHttpPort() {
+        assertThat(lintAfter(objects -> {
+            ObjectNode rule = ((ArrayNode) policy(objects, "production-uk").at("/spec/ingress")).addObject();
+            rule.putArray("from").addObject().putObject("namespaceSelector");
+            rule.putArray("ports").addObject().put("port", 8000).put("endPort", 8999);
+        })).singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/production-uk", "HTTP port 8080"));
+    }
+
+    @Test
+    void theGatewaysPodsOfAnyNamespace() {
+        // it still admits the gateway; it admits pods labelled like it in every other namespace as well
+        assertThat(lintAfter(objects -> ((ObjectNode) policy(objects, "licence-service").at("/spec/ingress/0/from/0"))
+                .putObject("namespaceSelector")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/licence-service", "only the gateway's pods may"));
+    }
+
+    @Test
+    void aPolicyForEveryPodAdmittingPrometheusEverywhere() {
+        // policies add up: a namespace-wide one opens the HTTP port of every application beside their own policies
+        assertThat(lintAfter(objects -> {
+            ObjectNode policy = policy(objects, "factory-service").deepCopy();
+            ((ObjectNode) policy.get("metadata")).put("name", "scrape-everything");
+            ObjectNode spec = (ObjectNode) policy.get("spec");
+            spec.putObject("podSelector");
+            spec.putArray("policyTypes").add("Ingress");
+            spec.remove("egress");
+            ((ArrayNode) spec.get("ingress")).remove(0);
+            ((ObjectNode) spec.at("/ingress/0")).remove("ports");
+            objects.add(policy);
+        })).allSatisfy(v -> assertThat(v.rule()).isEqualTo(Rule.HTTP_INGRESS))
+                .extracting(Violation::object).containsExactlyInAnyOrder("Deployment/factory-service",
+                        "Deployment/licence-service", "Deployment/production-de", "Deployment/production-uk",
+                        "Deployment/order-routing-service", "Deployment/gateway");
+    }
+
+    @Test
+    void prometheusAdmittedToTheGatewaysHttpPort() {
+        assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "gateway").at("/spec/ingress/0/from"))
+                .add(policy(objects, "gateway").at("/spec/ingress/1/from/0").deepCopy())))
+                .singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/gateway", "only the ingress controller may"));
+    }
+
+    @Test
+    void anAddressRangeAdmittedToTheGateway() {
+        assertThat(lintAfter(objects -> {
+            ObjectNode rule = ((ArrayNode) policy(objects, "gateway").at("/spec/ingress")).addObject();
+            rule.putArray("from").addObject().putObject("ipBlock").put("cidr", "0.0.0.0/0");
+            rule.putArray("ports").addObject().put("port", "http");
+        })).singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/gateway", "ipBlock"));
+    }
+
+    @Test
+    void aServiceThatNoLongerAdmitsTheGateway() {
+        assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "factory-service").at("/spec/ingress")).remove(0)))
+                .singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/factory-service",
+                        "no NetworkPolicy admits the gateway's pods to its HTTP port 8080"));
+    }
+
+    @Test
+    void theGatewayNoLongerAllowedOutToAService() {
+        assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "gateway").at("/spec/egress/0/to")).remove(1)))
+                .singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/licence-service",
+                        "no NetworkPolicy lets the gateway's pods out to its HTTP port 8080"));
+    }
+
+    @Test
+    void theIngressControllerNoLongerAdmittedToTheGateway() {
+        assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "gateway").at("/spec/ingress")).remove(0)))
+                .singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/gateway",
+                        "no NetworkPolicy admits the ingress controller"));
     }
 
     @Test
@@ -177,6 +298,28 @@ class ManifestLintRulesTest {
     }
 
     @Test
+    void aScrapeAnnotationOnTheHttpPort() {
+        assertThat(lintAfter(objects -> ((ObjectNode) deployment(objects, "licence-service").at("/spec/template/metadata/annotations"))
+                .put("prometheus.io/port", "8080")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.PROMETHEUS, "Deployment/licence-service", "prometheus.io/port 8080"));
+    }
+
+    @Test
+    void aPodMonitorOnTheHttpPort() {
+        assertThat(lintAfter(objects -> ((ObjectNode) Manifests.get(objects, "PodMonitor", "bwu-platform")
+                .at("/spec/podMetricsEndpoints/0")).put("port", "http")))
+                .hasSize(6).allSatisfy(v -> assertThat(v.toString()).startsWith("PROMETHEUS Deployment/")
+                        .contains("PodMonitor/bwu-platform scrapes port http, not the management port 9000"));
+    }
+
+    @Test
+    void prometheusNoLongerAdmittedToTheManagementPort() {
+        assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "order-routing-service").at("/spec/ingress")).remove(1)))
+                .singleElement().satisfies(v -> assertRule(v, Rule.PROMETHEUS, "Deployment/order-routing-service",
+                        "no NetworkPolicy admits Prometheus (namespace monitoring) to its management port 9000"));
+    }
+
+    @Test
     void anImageWithoutATag() {
         assertThat(lintAfter(objects -> container(objects, "gateway").put("image", "bwu/gateway")))
                 .singleElement().satisfies(v -> assertRule(v, Rule.IMAGE_TAG, "Deployment/gateway", "no fixed tag"));
@@ -196,6 +339,10 @@ class ManifestLintRulesTest {
 
     private static ObjectNode deployment(List<ObjectNode> objects, String name) {
         return Manifests.get(objects, "Deployment", name);
+    }
+
+    private static ObjectNode policy(List<ObjectNode> objects, String name) {
+        return Manifests.get(objects, "NetworkPolicy", name);
     }
 
     private static ObjectNode container(List<ObjectNode> objects, String deployment) {
