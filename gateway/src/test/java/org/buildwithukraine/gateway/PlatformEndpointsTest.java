@@ -9,14 +9,25 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
+import java.net.URL;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @StubbedPlatform
 class PlatformEndpointsTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    private RequestSpecification onManagementPort() {
+        return given().port(management.getPort());
+    }
 
     @BeforeEach
     void reset() {
@@ -50,17 +61,26 @@ class PlatformEndpointsTest {
 
     @Test
     void healthShowsTheBreakers() {
-        given().get("/q/health/ready").then()
+        onManagementPort().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'backends' }.data.factory", equalTo("CLOSED"));
     }
 
     @Test
+    void healthAndMetricsAreServedOnTheManagementPortOnly() {
+        onManagementPort().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        onManagementPort().get("/q/health/started").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+        onManagementPort().get("/q/openapi").then().statusCode(404);
+    }
+
+    @Test
     void metricsCountAndTimeEachRoute() {
         as(user("desk", ORDER_DESK)).get("/api/orders/9").then().statusCode(200);
         as(user("desk", ORDER_DESK)).post("/api/factories").then().statusCode(403);
-        given().get("/q/metrics").then()
+        onManagementPort().get("/q/metrics").then()
                 .statusCode(200)
                 .body(containsString("bwu_gateway_requests_seconds_count{backend=\"routing\",method=\"GET\","
                         + "route=\"orders.get\",status=\"200\""))

@@ -2,22 +2,24 @@ package org.buildwithukraine.routing;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
 
+import org.buildwithukraine.testsupport.ServiceOperationsTest;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
-/** What the operator watches: health, Prometheus metrics (routing passes timed), the API description. */
+/** Probes, metrics and the API description (see {@link ServiceOperationsTest}), with routing's own. */
 @QuarkusTest
-class OperationsTest {
+class OperationsTest extends ServiceOperationsTest {
 
     @Test
-    void healthMetricsAndApiDescriptionAreServed() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200);
+    void prometheusMetricsTimeRoutingPasses() {
         Fixtures.place(Fixtures.order("UA_DEFENCE", Fixtures.unique("UA-OPS"), 1, 10)).then().statusCode(201);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("bwu_routing_pass_seconds"));
+        onManagementPort().get("/q/metrics").then().statusCode(200).body(containsString("bwu_routing_pass_seconds"));
+    }
+
+    @Test
+    void openApiDescribesTheRoutingApi() {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/orders/{id}/decisions"));
     }
 }

@@ -23,12 +23,17 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.Startup;
 
 /**
  * Charges reported good units to the licences of the factory and technology that were GRANTED and in date on
  * the day of the output, the one that lapses first first. Each report is counted once, whatever the number of
  * deliveries; what no licence covers is kept in the ledger as unlicensed.
+ *
+ * <p>Created at start so that its counters are exported from zero: a counter that first appears with its first
+ * increment hides that increment from Prometheus' rate().
  */
+@Startup
 @ApplicationScoped
 public class QuotaLedger {
 
