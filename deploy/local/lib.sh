@@ -56,6 +56,13 @@ BWU_LICENCE_PORT=${BWU_LICENCE_PORT:-8082}
 BWU_PRODUCTION_DE_PORT=${BWU_PRODUCTION_DE_PORT:-8083}
 BWU_PRODUCTION_UK_PORT=${BWU_PRODUCTION_UK_PORT:-8084}
 BWU_ROUTING_PORT=${BWU_ROUTING_PORT:-8085}
+# health probes and metrics: each Quarkus application's management interface
+BWU_GATEWAY_MANAGEMENT_PORT=${BWU_GATEWAY_MANAGEMENT_PORT:-9080}
+BWU_FACTORY_MANAGEMENT_PORT=${BWU_FACTORY_MANAGEMENT_PORT:-9081}
+BWU_LICENCE_MANAGEMENT_PORT=${BWU_LICENCE_MANAGEMENT_PORT:-9082}
+BWU_PRODUCTION_DE_MANAGEMENT_PORT=${BWU_PRODUCTION_DE_MANAGEMENT_PORT:-9083}
+BWU_PRODUCTION_UK_MANAGEMENT_PORT=${BWU_PRODUCTION_UK_MANAGEMENT_PORT:-9084}
+BWU_ROUTING_MANAGEMENT_PORT=${BWU_ROUTING_MANAGEMENT_PORT:-9085}
 BWU_KEYCLOAK_PORT=${BWU_KEYCLOAK_PORT:-8180}
 BWU_KAFKA_PORT=${BWU_KAFKA_PORT:-9092}
 BWU_KAFKA_CONTROLLER_PORT=${BWU_KAFKA_CONTROLLER_PORT:-$((BWU_KAFKA_PORT + 1))}
@@ -65,12 +72,12 @@ BWU_POSTGRES_PORT=${BWU_POSTGRES_PORT:-5432}
 ALL_COMPONENTS=(postgres kafka keycloak factory-service licence-service production-de production-uk
     order-routing-service gateway)
 
-# Quarkus applications: component, module, port variable.
+# Quarkus applications: component, module, HTTP port variable, management port variable.
 SERVICES=(
-    "factory-service services/factory-service BWU_FACTORY_PORT"
-    "licence-service services/licence-service BWU_LICENCE_PORT"
-    "production-de services/production-line-service BWU_PRODUCTION_DE_PORT"
-    "production-uk services/production-line-service BWU_PRODUCTION_UK_PORT"
-    "order-routing-service services/order-routing-service BWU_ROUTING_PORT"
-    "gateway gateway BWU_GATEWAY_PORT"
+    "factory-service services/factory-service BWU_FACTORY_PORT BWU_FACTORY_MANAGEMENT_PORT"
+    "licence-service services/licence-service BWU_LICENCE_PORT BWU_LICENCE_MANAGEMENT_PORT"
+    "production-de services/production-line-service BWU_PRODUCTION_DE_PORT BWU_PRODUCTION_DE_MANAGEMENT_PORT"
+    "production-uk services/production-line-service BWU_PRODUCTION_UK_PORT BWU_PRODUCTION_UK_MANAGEMENT_PORT"
+    "order-routing-service services/order-routing-service BWU_ROUTING_PORT BWU_ROUTING_MANAGEMENT_PORT"
+    "gateway gateway BWU_GATEWAY_PORT BWU_GATEWAY_MANAGEMENT_PORT"
 )

@@ -77,8 +77,11 @@ fi
 mkdir -p "$LOG_DIR" "$PID_DIR" "$DATA_DIR" "$DIST_DIR"
 
 # An instance that is (partly) running keeps the ports it was started with.
-PORT_VARS=(BWU_GATEWAY_PORT BWU_FACTORY_PORT BWU_LICENCE_PORT BWU_PRODUCTION_DE_PORT BWU_PRODUCTION_UK_PORT
-    BWU_ROUTING_PORT BWU_KEYCLOAK_PORT BWU_KAFKA_PORT BWU_KAFKA_CONTROLLER_PORT BWU_POSTGRES_PORT)
+PORT_VARS=(BWU_KEYCLOAK_PORT BWU_KAFKA_PORT BWU_KAFKA_CONTROLLER_PORT BWU_POSTGRES_PORT)
+for entry in "${SERVICES[@]}"; do
+    read -r _ _ http_var management_var <<<"$entry"
+    PORT_VARS+=("$http_var" "$management_var")
+done
 if [[ -f $INST_DIR/ports.env ]]; then
     for component in "${ALL_COMPONENTS[@]}"; do
         if running_pid "$component" >/dev/null; then
@@ -325,11 +328,11 @@ service_env() {
 }
 
 start_service() {
-    local component=$1 module=$2 port=$3
+    local component=$1 module=$2 port=$3 management_port=$4
     already_running "$component" && return
     local env=()
     mapfile -t env < <(service_env "$component")
-    env+=("QUARKUS_HTTP_PORT=$port")
+    env+=("QUARKUS_HTTP_PORT=$port" "QUARKUS_MANAGEMENT_PORT=$management_port")
     launch "$component" env "${env[@]}" java $JAVA_OPTS -Dbwu.instance="$INST_DIR/" \
         -jar "$BWU_ROOT/$module/target/quarkus-app/quarkus-run.jar"
 }
@@ -342,12 +345,12 @@ ready_check() {
         postgres) [[ $(sed -n 8p "$DATA_DIR/postgres/postmaster.pid" 2>/dev/null) == ready* ]] ;;
         kafka) port_in_use "$BWU_KAFKA_PORT" ;;
         keycloak) curl -sf -o /dev/null "http://localhost:$BWU_KEYCLOAK_PORT/realms/bwu" ;;
-        *) local entry port_var
+        *) local entry management_var
             for entry in "${SERVICES[@]}"; do
-                read -r c _ port_var <<<"$entry"
+                read -r c _ _ management_var <<<"$entry"
                 [[ $c == "$1" ]] && break
             done
-            curl -sf -o /dev/null "http://localhost:${!port_var}/q/health/ready" ;;
+            curl -sf -o /dev/null "http://localhost:${!management_var}/q/health/ready" ;;
     esac
 }
 
@@ -378,10 +381,10 @@ port_of() {
         postgres) echo "$BWU_POSTGRES_PORT" ;;
         kafka) echo "$BWU_KAFKA_PORT $BWU_KAFKA_CONTROLLER_PORT" ;;
         keycloak) echo "$BWU_KEYCLOAK_PORT" ;;
-        *) local entry c port_var
+        *) local entry c http_var management_var
             for entry in "${SERVICES[@]}"; do
-                read -r c _ port_var <<<"$entry"
-                [[ $c == "$1" ]] && echo "${!port_var}"
+                read -r c _ http_var management_var <<<"$entry"
+                [[ $c == "$1" ]] && echo "${!http_var} ${!management_var}"
             done ;;
     esac
 }
@@ -402,9 +405,9 @@ wait_ready postgres kafka
 step "Services"
 services=()
 for entry in "${SERVICES[@]}"; do
-    read -r component module port_var <<<"$entry"
+    read -r component module http_var management_var <<<"$entry"
     [[ " ${AVAILABLE[*]-} " == *" $component "* ]] || continue
-    start_service "$component" "$module" "${!port_var}"
+    start_service "$component" "$module" "${!http_var}" "${!management_var}"
     services+=("$component")
 done
 wait_ready keycloak "${services[@]}"
@@ -465,6 +468,7 @@ cat <<EOF
    Gateway         $G          Swagger UI: $G/q/swagger-ui
    Keycloak        $K          admin console: $K/admin  ($KEYCLOAK_ADMIN / $KEYCLOAK_ADMIN_PASSWORD)
    Services        factory :$BWU_FACTORY_PORT  licence :$BWU_LICENCE_PORT  production de :$BWU_PRODUCTION_DE_PORT / uk :$BWU_PRODUCTION_UK_PORT  routing :$BWU_ROUTING_PORT
+   Health, metrics /q/health, /q/metrics on gateway :$BWU_GATEWAY_MANAGEMENT_PORT  factory :$BWU_FACTORY_MANAGEMENT_PORT  licence :$BWU_LICENCE_MANAGEMENT_PORT  production de :$BWU_PRODUCTION_DE_MANAGEMENT_PORT / uk :$BWU_PRODUCTION_UK_MANAGEMENT_PORT  routing :$BWU_ROUTING_MANAGEMENT_PORT
    Infrastructure  PostgreSQL localhost:$BWU_POSTGRES_PORT (databases ${DATABASES[*]}; user = password = database)
                    Kafka localhost:$BWU_KAFKA_PORT
 

@@ -40,8 +40,10 @@ public final class Platform {
     private Platform(Path root) {
         this.root = root;
         environment.put("BWU_INSTANCE", "e2e");
-        List<String> names = List.of("GATEWAY", "FACTORY", "LICENCE", "PRODUCTION_DE", "PRODUCTION_UK", "ROUTING",
-                "KEYCLOAK", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES");
+        List<String> applications = List.of("GATEWAY", "FACTORY", "LICENCE", "PRODUCTION_DE", "PRODUCTION_UK", "ROUTING");
+        List<String> names = new ArrayList<>(applications);
+        applications.forEach(application -> names.add(application + "_MANAGEMENT"));
+        names.addAll(List.of("KEYCLOAK", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES"));
         List<Integer> ports = freePorts(names.size());
         for (int i = 0; i < names.size(); i++) {
             environment.put("BWU_" + names.get(i) + "_PORT", ports.get(i).toString());
