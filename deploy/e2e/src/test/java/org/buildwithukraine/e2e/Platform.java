@@ -10,17 +10,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+
+import io.restassured.RestAssured;
 
 /**
  * The platform under test: started once per test JVM by {@code deploy/local/up.sh} as instance "e2e" on free
@@ -31,6 +39,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class Platform {
 
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(15);
+    private static final Pattern OUTBOX_PENDING = Pattern.compile("(?m)^bwu_outbox_pending(?:\\{[^}]*\\})? (\\S+)$");
     private static Platform instance;
 
     private final Path root;
@@ -85,8 +94,9 @@ public final class Platform {
     }
 
     /**
-     * Waits until every consumer group of the platform has committed offsets up to the end of each partition it
-     * reads: every service has applied every event published so far. Services learn of each other's changes only
+     * Waits until every service has published every event it committed (its outbox backlog, a metric on its
+     * management port, is 0) and every consumer group has committed offsets up to the end of every partition
+     * assigned to it: every service has applied every event so far. Services learn of each other's changes only
      * through Kafka; a step that depends on another service's news waits for this first.
      */
     public void awaitEventsApplied(Duration timeout) {
@@ -94,11 +104,12 @@ public final class Platform {
                 "localhost:" + environment.get("BWU_KAFKA_PORT"));
         try (Admin admin = Admin.create(config)) {
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (!allCaughtUp(admin)) {
+            // consumers publish news of their own: settled only when the outboxes are still empty afterwards
+            while (!(outboxesEmpty() && allCaughtUp(admin) && outboxesEmpty())) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("Services have not applied every event within " + timeout);
                 }
-                TimeUnit.MILLISECONDS.sleep(500);
+                TimeUnit.MILLISECONDS.sleep(200);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -106,23 +117,41 @@ public final class Platform {
         }
     }
 
+    private boolean outboxesEmpty() {
+        for (String service : List.of("FACTORY", "LICENCE", "PRODUCTION_DE", "PRODUCTION_UK", "ROUTING")) {
+            String metrics = RestAssured.given().baseUri("http://localhost:" + port(service + "_MANAGEMENT"))
+                    .get("/q/metrics").asString();
+            Matcher pending = OUTBOX_PENDING.matcher(metrics);
+            if (!pending.find() || Double.parseDouble(pending.group(1)) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean allCaughtUp(Admin admin) throws InterruptedException {
         try {
-            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+            List<String> groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId)
+                    .toList();
+            for (ConsumerGroupDescription group : admin.describeConsumerGroups(groups).all().get().values()) {
+                // a partition that has never delivered to the group has no committed offset yet: it counts from 0
+                Set<TopicPartition> partitions = new HashSet<>();
+                group.members().forEach(member -> partitions.addAll(member.assignment().topicPartitions()));
                 Map<TopicPartition, OffsetAndMetadata> committed = admin
                         .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+                partitions.addAll(committed.keySet());
                 Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-                committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+                partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
                 var ends = admin.listOffsets(latest).all().get();
-                for (var partition : committed.entrySet()) {
-                    if (partition.getValue() == null
-                            || partition.getValue().offset() < ends.get(partition.getKey()).offset()) {
+                for (TopicPartition partition : partitions) {
+                    OffsetAndMetadata offset = committed.get(partition);
+                    if ((offset == null ? 0 : offset.offset()) < ends.get(partition).offset()) {
                         return false;
                     }
                 }
             }
             return true;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return false;
         }
     }

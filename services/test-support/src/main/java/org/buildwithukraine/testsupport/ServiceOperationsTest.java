@@ -1,6 +1,7 @@
 package org.buildwithukraine.testsupport;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -38,6 +39,13 @@ public abstract class ServiceOperationsTest {
     void livenessAndStartupProbesAnswer() {
         onManagementPort().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         onManagementPort().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theOutboxBacklogIsExported() {
+        onManagementPort().get("/q/metrics").then().statusCode(200)
+                .body(containsString("bwu_outbox_pending "))
+                .body(containsString("bwu_outbox_oldest_pending_seconds "));
     }
 
     @Test

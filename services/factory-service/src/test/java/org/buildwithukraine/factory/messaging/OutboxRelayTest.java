@@ -28,6 +28,7 @@ import org.buildwithukraine.events.Topics;
 import org.buildwithukraine.events.factory.FactoryKind;
 import org.buildwithukraine.factory.service.FactoryService;
 import org.buildwithukraine.factory.service.NewFactory;
+import org.buildwithukraine.kit.outbox.OutboxBacklog;
 import org.buildwithukraine.kit.outbox.OutboxRelay;
 import org.buildwithukraine.testsupport.TopicRecorder;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,9 @@ class OutboxRelayTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    OutboxBacklog backlog;
 
     @Inject
     Scheduler scheduler;
@@ -74,7 +78,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void eventsCommittedWhileTheRelayIsStoppedArePublishedWhenItStarts() throws Exception {
+    void eventsCommittedWhileTheRelayIsStoppedArePublishedWhenItStartsAndTheBacklogShowsMeanwhile() throws Exception {
         String id = uniqueId("relay-stopped");
         scheduler.pause("outbox-relay");
         try {
@@ -86,12 +90,16 @@ class OutboxRelayTest {
             Thread.sleep(500);
             assertThat(factoryEvents.eventsFor(id)).isEmpty();
             assertThat(unpublishedRows(id)).isEqualTo(2);
+            assertThat(backlog.pending()).isGreaterThanOrEqualTo(2);
+            assertThat(backlog.oldestPendingSeconds()).isGreaterThan(0.5);
         } finally {
             scheduler.resume("outbox-relay");
         }
         assertThat(factoryEvents.awaitEvents(id, 2)).extracting(EventEnvelope::type)
                 .containsExactly("FactoryRegistered", "FactoryActivated");
         await().until(() -> unpublishedRows(id) == 0);
+        await().until(() -> backlog.pending() == 0);
+        assertThat(backlog.oldestPendingSeconds()).isZero();
     }
 
     @Test

@@ -24,7 +24,8 @@ public class LicenceExpiry {
     }
 
     @Scheduled(identity = "licence-expiry", every = "${bwu.licence.expiry-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void expireLapsed() {
         List<String> lapsed;
         try {

@@ -93,7 +93,8 @@ public class IdempotentRequests {
     }
 
     @Scheduled(identity = "idempotency-housekeeping", every = "1h", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void forgetOldKeys() {
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("delete from idempotency_key where created_at < ?1")

@@ -76,7 +76,8 @@ public class OutboxRelay {
     }
 
     @Scheduled(identity = "outbox-housekeeping", every = "1h", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deleteOldPublished() {
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createQuery("delete from OutboxEvent where publishedAt < :before")

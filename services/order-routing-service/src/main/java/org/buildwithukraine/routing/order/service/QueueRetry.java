@@ -30,7 +30,8 @@ public class QueueRetry {
     }
 
     @Scheduled(identity = "routing-retry", every = "${bwu.routing.retry-interval:5m}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void retryAll() {
         List<String> technologies = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
                 "select distinct technologyCode from CustomerOrder where state in :open order by technologyCode",
