@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.buildwithukraine.k8s.NetworkPolicies.Direction;
+import org.buildwithukraine.k8s.NetworkPolicies.Peer;
 
 /**
  * Rules every rendered overlay must keep. Each violation names its rule, so that a test can prove that each rule
@@ -63,18 +65,6 @@ final class ManifestLint {
     private static final String HTTP = "http";
     private static final String MANAGEMENT = "management";
     private static final String GATEWAY = "gateway";
-    /** The label Kubernetes sets on every namespace: the one selector that pins a namespace. */
-    private static final String NAMESPACE_NAME = "kubernetes.io/metadata.name";
-
-    /**
-     * A pod as a NetworkPolicy sees it. {@code identity}: the labels a peer selector must require to admit
-     * these pods and no others; {@code labels}: those the pods carry.
-     */
-    record Peer(String description, String namespace, Map<String, String> identity, Map<String, String> labels) {
-        static Peer outside(String description, String namespace, Map<String, String> labels) {
-            return new Peer(description, namespace, labels, labels);
-        }
-    }
 
     /** The pods outside the namespace that the policies admit, as the README's "What the cluster must have" says. */
     static final Peer INGRESS_CONTROLLER = Peer.outside("the ingress controller", "ingress-nginx",
@@ -83,11 +73,13 @@ final class ManifestLint {
             Map.of("app.kubernetes.io/name", "prometheus"));
 
     private final List<ObjectNode> objects;
+    private final NetworkPolicies network;
     private final Function<String, AppConfig> configOfImage;
     private final List<Violation> violations = new ArrayList<>();
 
     private ManifestLint(List<ObjectNode> objects, Function<String, AppConfig> configOfImage) {
         this.objects = objects;
+        this.network = new NetworkPolicies(objects);
         this.configOfImage = configOfImage;
     }
 
@@ -148,7 +140,7 @@ final class ManifestLint {
 
     private void probes(JsonNode workload, JsonNode template, JsonNode container, String c) {
         boolean platformImage = platformImage(container);
-        Optional<Integer> management = port(container, MANAGEMENT);
+        Optional<Integer> management = Manifests.containerPort(container, MANAGEMENT);
         if (platformImage && management.isEmpty()) {
             add(Rule.PROBES, workload, c + " has no port named " + MANAGEMENT + " for its probes");
         }
@@ -159,7 +151,7 @@ final class ManifestLint {
             } else if (platformImage && !path.equals(p.path("httpGet").path("path").asText())) {
                 add(Rule.PROBES, workload, c + " " + probe + " does not GET " + path);
             } else if (platformImage && management.isPresent()
-                    && !portNumber(p.path("httpGet").path("port"), template).equals(management)) {
+                    && !Manifests.portNumber(p.path("httpGet").path("port"), template).equals(management)) {
                 // health on the HTTP port would need the kubelet's way in next to the gateway's
                 add(Rule.PROBES, workload, c + " " + probe + " is not on the " + MANAGEMENT + " port " + management.get());
             }
@@ -267,7 +259,7 @@ final class ManifestLint {
         boolean annotated = annotations.path("prometheus.io/scrape").asText().equals("true")
                 && annotations.has("prometheus.io/port") && annotations.has("prometheus.io/path");
         boolean monitored = Manifests.ofKind(objects, "PodMonitor")
-                .anyMatch(m -> selects(m.path("spec").path("selector"), template));
+                .anyMatch(m -> Manifests.selects(m.path("spec").path("selector"), template));
         if (!annotated && !monitored) {
             add(Rule.PROMETHEUS, workload, "no prometheus.io annotations and no PodMonitor selects its pods");
             return;
@@ -275,7 +267,7 @@ final class ManifestLint {
         if (platformContainer(template).isEmpty()) {
             return;
         }
-        Optional<Integer> management = namedPort(template, MANAGEMENT);
+        Optional<Integer> management = Manifests.namedPort(template, MANAGEMENT);
         if (management.isEmpty()) {
             add(Rule.PROMETHEUS, workload, "its pods have no port named " + MANAGEMENT + " to scrape");
             return;
@@ -284,14 +276,14 @@ final class ManifestLint {
             add(Rule.PROMETHEUS, workload, "prometheus.io/port " + annotations.path("prometheus.io/port").asText()
                     + " is not the " + MANAGEMENT + " port " + management.get());
         }
-        Manifests.ofKind(objects, "PodMonitor").filter(m -> selects(m.path("spec").path("selector"), template))
+        Manifests.ofKind(objects, "PodMonitor").filter(m -> Manifests.selects(m.path("spec").path("selector"), template))
                 .forEach(monitor -> monitor.path("spec").path("podMetricsEndpoints").forEach(endpoint -> {
-                    if (!portNumber(endpoint.path("port"), template).equals(management)) {
+                    if (!Manifests.portNumber(endpoint.path("port"), template).equals(management)) {
                         add(Rule.PROMETHEUS, workload, Manifests.id(monitor) + " scrapes port " + endpoint.path("port").asText()
                                 + ", not the " + MANAGEMENT + " port " + management.get());
                     }
                 }));
-        if (!allows(policies(workload, template, "Ingress"), "ingress", PROMETHEUS_SERVER, management.get(), template)) {
+        if (!NetworkPolicies.allows(network.selecting(workload, template, Direction.INGRESS), Direction.INGRESS, PROMETHEUS_SERVER, management.get(), template)) {
             add(Rule.PROMETHEUS, workload, "no NetworkPolicy admits " + PROMETHEUS_SERVER.description() + " (namespace "
                     + PROMETHEUS_SERVER.namespace() + ") to its " + MANAGEMENT + " port " + management.get());
         }
@@ -303,7 +295,7 @@ final class ManifestLint {
      * may run; reach is checked against the allowed pods' labels.
      */
     private void httpIngress(JsonNode workload, JsonNode template, JsonNode container) {
-        Optional<Integer> http = port(container, HTTP);
+        Optional<Integer> http = Manifests.containerPort(container, HTTP);
         if (http.isEmpty()) {
             add(Rule.HTTP_INGRESS, workload, "container " + container.path("name").asText() + " has no port named " + HTTP);
             return;
@@ -311,13 +303,13 @@ final class ManifestLint {
         boolean isGateway = application(container).equals(GATEWAY);
         Optional<Peer> allowed = isGateway ? Optional.of(INGRESS_CONTROLLER) : gateway().map(g -> gatewayPeer(g));
         String only = allowed.map(Peer::description).orElse("no pod (no gateway is rendered)");
-        List<JsonNode> policies = policies(workload, template, "Ingress");
+        List<JsonNode> policies = network.selecting(workload, template, Direction.INGRESS);
         if (policies.isEmpty()) {
             add(Rule.HTTP_INGRESS, workload, "no NetworkPolicy governs its ingress: everyone reaches its HTTP port " + http.get());
         }
         for (JsonNode policy : policies) {
             for (JsonNode rule : policy.path("spec").path("ingress")) {
-                if (!opens(rule.path("ports"), http.get(), template)) {
+                if (!NetworkPolicies.opens(rule.path("ports"), http.get(), template)) {
                     continue;
                 }
                 if (rule.path("from").isEmpty()) {
@@ -325,7 +317,7 @@ final class ManifestLint {
                             + http.get() + "; only " + only + " may reach it");
                 }
                 for (JsonNode peer : rule.path("from")) {
-                    if (allowed.isEmpty() || !only(peer, Manifests.namespace(policy), allowed.get())) {
+                    if (allowed.isEmpty() || !NetworkPolicies.only(peer, Manifests.namespace(policy), allowed.get())) {
                         add(Rule.HTTP_INGRESS, workload, Manifests.id(policy) + " admits " + Manifests.toJson(peer)
                                 + " to its HTTP port " + http.get() + "; only " + only + " may reach it");
                     }
@@ -335,14 +327,14 @@ final class ManifestLint {
         if (allowed.isEmpty()) {
             return;
         }
-        if (!allows(policies, "ingress", allowed.get(), http.get(), template)) {
+        if (!NetworkPolicies.allows(policies, Direction.INGRESS, allowed.get(), http.get(), template)) {
             add(Rule.HTTP_INGRESS, workload, "no NetworkPolicy admits " + allowed.get().description() + " to its HTTP port " + http.get());
         }
         if (!isGateway) {
             ObjectNode gateway = gateway().orElseThrow();
             JsonNode gatewayTemplate = Manifests.podTemplate(gateway).orElseThrow();
-            Peer self = new Peer(Manifests.name(workload), Manifests.namespace(workload), Map.of(), labels(template));
-            if (!allows(policies(gateway, gatewayTemplate, "Egress"), "egress", self, http.get(), template)) {
+            Peer self = new Peer(Manifests.name(workload), Manifests.namespace(workload), Map.of(), Manifests.labels(template));
+            if (!NetworkPolicies.allows(network.selecting(gateway, gatewayTemplate, Direction.EGRESS), Direction.EGRESS, self, http.get(), template)) {
                 add(Rule.HTTP_INGRESS, workload, "no NetworkPolicy lets " + allowed.get().description() + " out to its HTTP port " + http.get());
             }
         }
@@ -355,87 +347,11 @@ final class ManifestLint {
     }
 
     private static Peer gatewayPeer(JsonNode gateway) {
-        Map<String, String> identity = new java.util.TreeMap<>();
+        Map<String, String> identity = new TreeMap<>();
         gateway.path("spec").path("selector").path("matchLabels").fields()
                 .forEachRemaining(e -> identity.put(e.getKey(), e.getValue().asText()));
         return new Peer("the gateway's pods", Manifests.namespace(gateway), identity,
-                labels(Manifests.podTemplate(gateway).orElseThrow()));
-    }
-
-    /** The NetworkPolicies of the pod's namespace that govern its traffic of one type (ingress or egress). */
-    private List<JsonNode> policies(JsonNode workload, JsonNode template, String type) {
-        return Manifests.ofKind(objects, "NetworkPolicy")
-                .filter(p -> Manifests.namespace(p).equals(Manifests.namespace(workload)))
-                .filter(p -> types(p).contains(type))
-                .filter(p -> selects(p.path("spec").path("podSelector"), template))
-                .map(JsonNode.class::cast).toList();
-    }
-
-    /**
-     * Whether policies of one direction let a peer through to (or, for egress, towards) a port of the pods of
-     * {@code portOwner}, which resolves named ports. Policies are additive; none at all means no restriction.
-     */
-    private static boolean allows(List<JsonNode> policies, String direction, Peer peer, int port, JsonNode portOwner) {
-        String peers = direction.equals("ingress") ? "from" : "to";
-        return policies.isEmpty() || policies.stream().anyMatch(p -> stream(p.path("spec").path(direction))
-                .anyMatch(rule -> opens(rule.path("ports"), port, portOwner)
-                        && admits(rule.path(peers), Manifests.namespace(p), peer)));
-    }
-
-    /** Whether a rule's ports include a port: no ports is every port; by number, range or the name in the pod. */
-    private static boolean opens(JsonNode ports, int port, JsonNode template) {
-        if (ports.isEmpty()) {
-            return true;
-        }
-        for (JsonNode p : ports) {
-            if (!p.path("protocol").asText("TCP").equals("TCP")) {
-                continue;
-            }
-            if (p.path("port").isMissingNode() || p.path("port").isNull()) {
-                return true;
-            }
-            Optional<Integer> first = portNumber(p.path("port"), template);
-            int last = p.has("endPort") ? p.path("endPort").asInt() : first.orElse(-1);
-            if (first.isPresent() && first.get() <= port && port <= last) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a rule's peers admit the given pods (no peers: everyone; an ipBlock is taken as no pod's). */
-    private static boolean admits(JsonNode peers, String policyNamespace, Peer pods) {
-        if (peers.isEmpty()) {
-            return true;
-        }
-        for (JsonNode peer : peers) {
-            if (peer.has("ipBlock")) {
-                continue;
-            }
-            boolean namespace = peer.has("namespaceSelector")
-                    ? selects(peer.path("namespaceSelector"), withLabels(Map.of(NAMESPACE_NAME, pods.namespace())))
-                    : pods.namespace().equals(policyNamespace);
-            if (namespace && (!peer.has("podSelector") || selects(peer.path("podSelector"), withLabels(pods.labels())))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Whether a peer of a policy admits only the allowed pods: no ipBlock, the allowed pods' namespace pinned by
-     * name (or left out, when it is the policy's own), and a pod selector that requires their identity.
-     */
-    private static boolean only(JsonNode peer, String policyNamespace, Peer allowed) {
-        if (peer.has("ipBlock") || !peer.has("podSelector")) {
-            return false;
-        }
-        boolean namespacePinned = peer.has("namespaceSelector")
-                ? allowed.namespace().equals(peer.path("namespaceSelector").path("matchLabels").path(NAMESPACE_NAME).asText(null))
-                : allowed.namespace().equals(policyNamespace);
-        JsonNode required = peer.path("podSelector").path("matchLabels");
-        return namespacePinned && !allowed.identity().isEmpty() && allowed.identity().entrySet().stream()
-                .allMatch(e -> e.getValue().equals(required.path(e.getKey()).asText(null)));
+                Manifests.labels(Manifests.podTemplate(gateway).orElseThrow()));
     }
 
     private static boolean platformImage(JsonNode container) {
@@ -445,45 +361,12 @@ final class ManifestLint {
 
     /** The container of a platform application in a pod, if the pod runs one. */
     private static Optional<JsonNode> platformContainer(JsonNode template) {
-        return stream(template.path("spec").path("containers")).filter(ManifestLint::platformImage).findFirst();
+        return Manifests.stream(template.path("spec").path("containers")).filter(ManifestLint::platformImage).findFirst();
     }
 
     /** bwu/gateway:0.1.0 and registry.example/bwu/gateway@sha256:... are both the application "gateway". */
     private static String application(JsonNode container) {
         return container.path("image").asText().replaceFirst("^.*/", "").replaceFirst("[:@].*$", "");
-    }
-
-    private static Optional<Integer> port(JsonNode container, String name) {
-        return stream(container.path("ports")).filter(p -> p.path("name").asText().equals(name))
-                .map(p -> p.path("containerPort").asInt()).findFirst();
-    }
-
-    private static Optional<Integer> namedPort(JsonNode template, String name) {
-        return stream(template.path("spec").path("containers")).map(c -> port(c, name))
-                .flatMap(Optional::stream).findFirst();
-    }
-
-    /** A port as a probe, policy or monitor names it: a number, or the name of a container port of the pod. */
-    private static Optional<Integer> portNumber(JsonNode port, JsonNode template) {
-        if (port.isInt()) {
-            return Optional.of(port.asInt());
-        }
-        String text = port.asText("");
-        return text.matches("\\d+") ? Optional.of(Integer.valueOf(text)) : namedPort(template, text);
-    }
-
-    private static Map<String, String> labels(JsonNode template) {
-        return Manifests.labels(template);
-    }
-
-    private static JsonNode withLabels(Map<String, String> labels) {
-        ObjectNode pod = Manifests.JSON.createObjectNode();
-        labels.forEach(pod.putObject("metadata").putObject("labels")::put);
-        return pod;
-    }
-
-    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
-        return StreamSupport.stream(array.spliterator(), false);
     }
 
     private void service(ObjectNode service) {
@@ -494,8 +377,8 @@ final class ManifestLint {
         }
         List<JsonNode> selected = objects.stream()
                 .filter(o -> Manifests.namespace(o).equals(Manifests.namespace(service)))
-                .map(Manifests::podTemplate).flatMap(java.util.Optional::stream)
-                .filter(t -> matchLabels(selector, t.path("metadata").path("labels")))
+                .map(Manifests::podTemplate).flatMap(Optional::stream)
+                .filter(t -> Manifests.matchLabels(selector, t.path("metadata").path("labels")))
                 .map(JsonNode.class::cast).toList();
         if (selected.isEmpty()) {
             add(Rule.SERVICE_SELECTS_PODS, service, "selector " + selector + " selects no pod");
@@ -504,7 +387,7 @@ final class ManifestLint {
         for (JsonNode port : service.path("spec").path("ports")) {
             JsonNode target = port.path("targetPort");
             if (target.isTextual() && selected.stream().noneMatch(t -> t.path("spec").path("containers")
-                    .findValues("ports").stream().flatMap(ps -> java.util.stream.StreamSupport.stream(ps.spliterator(), false))
+                    .findValues("ports").stream().flatMap(Manifests::stream)
                     .anyMatch(p -> p.path("name").asText().equals(target.asText())))) {
                 add(Rule.SERVICE_SELECTS_PODS, service, "targetPort " + target.asText() + " is no port of the selected pods");
             }
@@ -514,12 +397,7 @@ final class ManifestLint {
     private void defaultDeny() {
         objects.stream().filter(o -> Manifests.podTemplate(o).isPresent()).map(Manifests::namespace).distinct()
                 .forEach(namespace -> {
-                    boolean denies = Manifests.ofKind(objects, "NetworkPolicy")
-                            .filter(p -> Manifests.namespace(p).equals(namespace))
-                            .anyMatch(p -> p.path("spec").path("podSelector").isEmpty()
-                                    && types(p).containsAll(List.of("Ingress", "Egress"))
-                                    && p.path("spec").path("ingress").isEmpty() && p.path("spec").path("egress").isEmpty());
-                    if (!denies) {
+                    if (!network.deniesByDefault(namespace)) {
                         violations.add(new Violation(Rule.NETWORK_POLICY, "Namespace/" + namespace,
                                 "no default-deny NetworkPolicy (empty podSelector, Ingress and Egress, no rules)"));
                     }
@@ -527,59 +405,12 @@ final class ManifestLint {
     }
 
     private void networkPolicies(JsonNode workload, JsonNode template) {
-        for (String type : List.of("Ingress", "Egress")) {
-            boolean own = policies(workload, template, type).stream()
+        for (Direction direction : Direction.values()) {
+            boolean own = network.selecting(workload, template, direction).stream()
                     .anyMatch(p -> !p.path("spec").path("podSelector").isEmpty());
             if (!own) {
-                add(Rule.NETWORK_POLICY, workload, "no NetworkPolicy of its own governs its " + type.toLowerCase() + " traffic");
+                add(Rule.NETWORK_POLICY, workload, "no NetworkPolicy of its own governs its " + direction.rules + " traffic");
             }
         }
-    }
-
-    private static List<String> types(JsonNode policy) {
-        List<String> types = new ArrayList<>();
-        policy.path("spec").path("policyTypes").forEach(t -> types.add(t.asText()));
-        if (types.isEmpty()) {
-            types.add("Ingress");
-            if (policy.path("spec").has("egress")) {
-                types.add("Egress");
-            }
-        }
-        return types;
-    }
-
-    /** Whether a label selector (matchLabels and matchExpressions) selects a pod template. */
-    static boolean selects(JsonNode selector, JsonNode template) {
-        JsonNode labels = template.path("metadata").path("labels");
-        if (!matchLabels(selector.path("matchLabels"), labels)) {
-            return false;
-        }
-        for (JsonNode expression : selector.path("matchExpressions")) {
-            JsonNode value = labels.get(expression.path("key").asText());
-            List<String> values = new ArrayList<>();
-            expression.path("values").forEach(v -> values.add(v.asText()));
-            boolean ok = switch (expression.path("operator").asText()) {
-                case "In" -> value != null && values.contains(value.asText());
-                case "NotIn" -> value == null || !values.contains(value.asText());
-                case "Exists" -> value != null;
-                case "DoesNotExist" -> value == null;
-                default -> false;
-            };
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean matchLabels(JsonNode wanted, JsonNode labels) {
-        var it = wanted.fields();
-        while (it.hasNext()) {
-            var e = it.next();
-            if (!Objects.equals(labels.path(e.getKey()).asText(null), e.getValue().asText())) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,6 +108,74 @@ final class Manifests {
         metadataOwner.path("metadata").path("labels").fields()
                 .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
+    }
+
+    /** Whether a label selector (matchLabels and matchExpressions) selects a pod template (or any object's labels). */
+    static boolean selects(JsonNode selector, JsonNode template) {
+        JsonNode labels = template.path("metadata").path("labels");
+        if (!matchLabels(selector.path("matchLabels"), labels)) {
+            return false;
+        }
+        for (JsonNode expression : selector.path("matchExpressions")) {
+            JsonNode value = labels.get(expression.path("key").asText());
+            List<String> values = new ArrayList<>();
+            expression.path("values").forEach(v -> values.add(v.asText()));
+            boolean ok = switch (expression.path("operator").asText()) {
+                case "In" -> value != null && values.contains(value.asText());
+                case "NotIn" -> value == null || !values.contains(value.asText());
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether labels carry every label of a plain selector (a Service's, or a selector's matchLabels). */
+    static boolean matchLabels(JsonNode wanted, JsonNode labels) {
+        var it = wanted.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (!Objects.equals(labels.path(e.getKey()).asText(null), e.getValue().asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An object that carries these labels and nothing else, for asking whether a selector selects them. */
+    static JsonNode withLabels(Map<String, String> labels) {
+        ObjectNode object = JSON.createObjectNode();
+        labels.forEach(object.putObject("metadata").putObject("labels")::put);
+        return object;
+    }
+
+    /** The number of a container's port of that name. */
+    static Optional<Integer> containerPort(JsonNode container, String name) {
+        return stream(container.path("ports")).filter(p -> p.path("name").asText().equals(name))
+                .map(p -> p.path("containerPort").asInt()).findFirst();
+    }
+
+    /** The number of the port of that name in any container of a pod template. */
+    static Optional<Integer> namedPort(JsonNode template, String name) {
+        return stream(template.path("spec").path("containers")).map(c -> containerPort(c, name))
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    /** A port as a probe, policy or monitor names it: a number, or the name of a container port of the pod. */
+    static Optional<Integer> portNumber(JsonNode port, JsonNode template) {
+        if (port.isInt()) {
+            return Optional.of(port.asInt());
+        }
+        String text = port.asText("");
+        return text.matches("\\d+") ? Optional.of(Integer.valueOf(text)) : namedPort(template, text);
+    }
+
+    static Stream<JsonNode> stream(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
     }
 
     static String toJson(JsonNode node) {

@@ -69,7 +69,7 @@ class OverlayShapeTest {
                 assertThat(deployment.at("/spec/replicas").isMissingNode()).as(name + " leaves replicas to its autoscaler").isTrue();
             }
             assertThat(Manifests.ofKind(production, "PodDisruptionBudget")
-                    .filter(pdb -> ManifestLint.selects(pdb.at("/spec/selector"), deployment.at("/spec/template"))))
+                    .filter(pdb -> Manifests.selects(pdb.at("/spec/selector"), deployment.at("/spec/template"))))
                     .as(name + " disruption budget").hasSize(1);
             JsonNode spread = deployment.at("/spec/template/spec/topologySpreadConstraints");
             assertThat(spread.findValues("topologyKey")).extracting(JsonNode::asText)
