@@ -96,6 +96,16 @@ final class AppConfig {
         return false;
     }
 
+    /** Whether it has Kafka channels (its own, or the kit's outbox). */
+    boolean talksToKafka() {
+        return kafka;
+    }
+
+    /** Whether it reads the OpenID Connect server's address, from which quarkus-oidc fetches Keycloak's keys. */
+    boolean talksToKeycloak() {
+        return envNames.contains(envName("quarkus.oidc.auth-server-url"));
+    }
+
     String module() {
         return module;
     }

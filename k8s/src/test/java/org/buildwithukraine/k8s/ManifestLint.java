@@ -5,14 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.buildwithukraine.k8s.NetworkPolicies.Destination;
 import org.buildwithukraine.k8s.NetworkPolicies.Direction;
 import org.buildwithukraine.k8s.NetworkPolicies.Peer;
+import org.buildwithukraine.k8s.NetworkPolicies.Port;
 
 /**
  * Rules every rendered overlay must keep. Each violation names its rule, so that a test can prove that each rule
@@ -41,6 +43,12 @@ final class ManifestLint {
          * admits everyone, a port counts by name and by number); and they do reach them
          */
         HTTP_INGRESS,
+        /**
+         * a platform pod reaches the cluster DNS, Kafka's brokers, Keycloak and its own database (the gateway also the
+         * services' HTTP ports), on their ports, and nothing else (whatever policy selects it); and it does reach what
+         * it talks to
+         */
+        EGRESS,
         /** every environment variable names a configuration key the application reads */
         CONFIG_KEYS,
         /** every pod is scraped by Prometheus (annotations or a PodMonitor); platform pods on the management port, which Prometheus may reach */
@@ -61,25 +69,28 @@ final class ManifestLint {
             "livenessProbe", "/q/health/live",
             "readinessProbe", "/q/health/ready");
 
-    /** The names of the ports of a platform container: the API, and the Quarkus management interface. */
-    private static final String HTTP = "http";
+    /** The name of the port of the Quarkus management interface in a platform container (the API's: Platform.HTTP). */
     private static final String MANAGEMENT = "management";
-    private static final String GATEWAY = "gateway";
 
     /** The pods outside the namespace that the policies admit, as the README's "What the cluster must have" says. */
     static final Peer INGRESS_CONTROLLER = Peer.outside("the ingress controller", "ingress-nginx",
             Map.of("app.kubernetes.io/name", "ingress-nginx"));
     static final Peer PROMETHEUS_SERVER = Peer.outside("Prometheus", "monitoring",
             Map.of("app.kubernetes.io/name", "prometheus"));
+    /** The pods outside the namespace that every platform pod reaches (named there too). */
+    static final Destination CLUSTER_DNS = new Destination(Peer.outside("the cluster DNS", "kube-system",
+            Map.of("k8s-app", "kube-dns")), List.of(new Port("UDP", 53), Port.tcp(53)));
 
     private final List<ObjectNode> objects;
     private final NetworkPolicies network;
+    private final Platform platform;
     private final Function<String, AppConfig> configOfImage;
     private final List<Violation> violations = new ArrayList<>();
 
     private ManifestLint(List<ObjectNode> objects, Function<String, AppConfig> configOfImage) {
         this.objects = objects;
         this.network = new NetworkPolicies(objects);
+        this.platform = new Platform(objects);
         this.configOfImage = configOfImage;
     }
 
@@ -120,7 +131,10 @@ final class ManifestLint {
         }
         networkPolicies(workload, template);
         prometheus(workload, template);
-        platformContainer(template).ifPresent(app -> httpIngress(workload, template, app));
+        Platform.platformContainer(template).ifPresent(app -> {
+            httpIngress(workload, template, app);
+            egress(workload, template, app);
+        });
         List<JsonNode> containers = new ArrayList<>();
         spec.path("initContainers").forEach(containers::add);
         spec.path("containers").forEach(containers::add);
@@ -139,7 +153,7 @@ final class ManifestLint {
     }
 
     private void probes(JsonNode workload, JsonNode template, JsonNode container, String c) {
-        boolean platformImage = platformImage(container);
+        boolean platformImage = Platform.platformImage(container);
         Optional<Integer> management = Manifests.containerPort(container, MANAGEMENT);
         if (platformImage && management.isEmpty()) {
             add(Rule.PROBES, workload, c + " has no port named " + MANAGEMENT + " for its probes");
@@ -229,7 +243,7 @@ final class ManifestLint {
     }
 
     private void configKeys(JsonNode workload, JsonNode container, String c) {
-        if (!platformImage(container)) {
+        if (!Platform.platformImage(container)) {
             return;
         }
         String image = container.path("image").asText();
@@ -264,7 +278,7 @@ final class ManifestLint {
             add(Rule.PROMETHEUS, workload, "no prometheus.io annotations and no PodMonitor selects its pods");
             return;
         }
-        if (platformContainer(template).isEmpty()) {
+        if (Platform.platformContainer(template).isEmpty()) {
             return;
         }
         Optional<Integer> management = Manifests.namedPort(template, MANAGEMENT);
@@ -283,7 +297,7 @@ final class ManifestLint {
                                 + ", not the " + MANAGEMENT + " port " + management.get());
                     }
                 }));
-        if (!NetworkPolicies.allows(network.selecting(workload, template, Direction.INGRESS), Direction.INGRESS, PROMETHEUS_SERVER, management.get(), template)) {
+        if (!NetworkPolicies.allows(network.selecting(workload, template, Direction.INGRESS), Direction.INGRESS, PROMETHEUS_SERVER, Port.tcp(management.get()), template)) {
             add(Rule.PROMETHEUS, workload, "no NetworkPolicy admits " + PROMETHEUS_SERVER.description() + " (namespace "
                     + PROMETHEUS_SERVER.namespace() + ") to its " + MANAGEMENT + " port " + management.get());
         }
@@ -295,13 +309,13 @@ final class ManifestLint {
      * may run; reach is checked against the allowed pods' labels.
      */
     private void httpIngress(JsonNode workload, JsonNode template, JsonNode container) {
-        Optional<Integer> http = Manifests.containerPort(container, HTTP);
+        Optional<Integer> http = Manifests.containerPort(container, Platform.HTTP);
         if (http.isEmpty()) {
-            add(Rule.HTTP_INGRESS, workload, "container " + container.path("name").asText() + " has no port named " + HTTP);
+            add(Rule.HTTP_INGRESS, workload, "container " + container.path("name").asText() + " has no port named " + Platform.HTTP);
             return;
         }
-        boolean isGateway = application(container).equals(GATEWAY);
-        Optional<Peer> allowed = isGateway ? Optional.of(INGRESS_CONTROLLER) : gateway().map(g -> gatewayPeer(g));
+        boolean isGateway = Platform.application(container).equals(Platform.GATEWAY);
+        Optional<Peer> allowed = isGateway ? Optional.of(INGRESS_CONTROLLER) : platform.gateway().map(Platform::gatewayPods);
         String only = allowed.map(Peer::description).orElse("no pod (no gateway is rendered)");
         List<JsonNode> policies = network.selecting(workload, template, Direction.INGRESS);
         if (policies.isEmpty()) {
@@ -309,7 +323,7 @@ final class ManifestLint {
         }
         for (JsonNode policy : policies) {
             for (JsonNode rule : policy.path("spec").path("ingress")) {
-                if (!NetworkPolicies.opens(rule.path("ports"), http.get(), template)) {
+                if (!NetworkPolicies.opens(rule.path("ports"), Port.tcp(http.get()), template)) {
                     continue;
                 }
                 if (rule.path("from").isEmpty()) {
@@ -327,46 +341,99 @@ final class ManifestLint {
         if (allowed.isEmpty()) {
             return;
         }
-        if (!NetworkPolicies.allows(policies, Direction.INGRESS, allowed.get(), http.get(), template)) {
+        if (!NetworkPolicies.allows(policies, Direction.INGRESS, allowed.get(), Port.tcp(http.get()), template)) {
             add(Rule.HTTP_INGRESS, workload, "no NetworkPolicy admits " + allowed.get().description() + " to its HTTP port " + http.get());
         }
         if (!isGateway) {
-            ObjectNode gateway = gateway().orElseThrow();
+            ObjectNode gateway = platform.gateway().orElseThrow();
             JsonNode gatewayTemplate = Manifests.podTemplate(gateway).orElseThrow();
             Peer self = new Peer(Manifests.name(workload), Manifests.namespace(workload), Map.of(), Manifests.labels(template));
-            if (!NetworkPolicies.allows(network.selecting(gateway, gatewayTemplate, Direction.EGRESS), Direction.EGRESS, self, http.get(), template)) {
+            if (!NetworkPolicies.allows(network.selecting(gateway, gatewayTemplate, Direction.EGRESS), Direction.EGRESS, self, Port.tcp(http.get()), template)) {
                 add(Rule.HTTP_INGRESS, workload, "no NetworkPolicy lets " + allowed.get().description() + " out to its HTTP port " + http.get());
             }
         }
     }
 
-    /** The Deployment (or other workload) of the gateway, the platform's one entry. */
-    private Optional<ObjectNode> gateway() {
-        return objects.stream().filter(o -> Manifests.podTemplate(o).flatMap(ManifestLint::platformContainer)
-                .map(c -> application(c).equals(GATEWAY)).orElse(false)).findFirst();
+    /**
+     * Where a platform pod may send traffic. Every egress rule of every policy that selects it counts: each of the
+     * rule's peers must be exactly one of the allowed sets of pods (judged on the selectors as written, as for
+     * HTTP_INGRESS) and each of its ports one of that set's; a rule without peers or ports lets it out to
+     * anything. It must also reach what it talks to: DNS, its database (label bwu.org/database), Kafka when it has
+     * Kafka channels, Keycloak when it reads the OIDC server's address.
+     */
+    private void egress(JsonNode workload, JsonNode template, JsonNode container) {
+        List<JsonNode> policies = network.selecting(workload, template, Direction.EGRESS);
+        if (policies.isEmpty()) {
+            add(Rule.EGRESS, workload, "no NetworkPolicy governs its egress: it reaches everything");
+            return;
+        }
+        String database = Manifests.labels(template).get(Platform.DATABASE);
+        Optional<Destination> ownDatabase = Optional.ofNullable(database).flatMap(db -> platform.database(Manifests.namespace(workload), db));
+        if (database != null && ownDatabase.isEmpty()) {
+            add(Rule.EGRESS, workload, "its database " + database + " (" + Platform.DATABASE + ") is in no rendered CloudNativePG Cluster");
+        }
+        List<Destination> allowed = new ArrayList<>(List.of(CLUSTER_DNS));
+        platform.kafkaBrokers().ifPresent(allowed::add);
+        platform.keycloak().ifPresent(allowed::add);
+        ownDatabase.ifPresent(allowed::add);
+        if (Platform.application(container).equals(Platform.GATEWAY)) {
+            allowed.addAll(platform.services());
+        }
+        String may = "it may reach only " + allowed.stream().map(d -> d.pods().description()).collect(Collectors.joining(", "));
+        for (JsonNode policy : policies) {
+            for (JsonNode rule : policy.path("spec").path("egress")) {
+                String lets = Manifests.id(policy) + " lets it out to ";
+                if (rule.path("to").isEmpty()) {
+                    add(Rule.EGRESS, workload, lets + "anywhere (a rule without to); " + may);
+                }
+                for (JsonNode peer : rule.path("to")) {
+                    List<Destination> exactly = allowed.stream()
+                            .filter(d -> NetworkPolicies.only(peer, Manifests.namespace(policy), d.pods())).toList();
+                    if (exactly.isEmpty()) {
+                        add(Rule.EGRESS, workload, lets + (peer.has("ipBlock") ? "an address range " : "")
+                                + Manifests.toJson(peer) + "; " + may);
+                        continue;
+                    }
+                    Destination to = exactly.get(0);
+                    if (rule.path("ports").isEmpty()) {
+                        add(Rule.EGRESS, workload, lets + to.pods().description() + " on every port (a rule without ports); only " + portsOf(to));
+                    }
+                    for (JsonNode port : rule.path("ports")) {
+                        if (exactly.stream().noneMatch(d -> d.opensNoMoreThanTheirs(port))) {
+                            add(Rule.EGRESS, workload, lets + to.pods().description() + " on " + NetworkPolicies.describe(port)
+                                    + "; only " + portsOf(to));
+                        }
+                    }
+                }
+            }
+        }
+        AppConfig config = configOfImage.apply(container.path("image").asText());
+        reaches(workload, policies, "the cluster DNS", Optional.of(CLUSTER_DNS));
+        if (ownDatabase.isPresent()) {
+            reaches(workload, policies, "its database", ownDatabase);
+        }
+        if (config.talksToKafka()) {
+            reaches(workload, policies, "Kafka", platform.kafkaBrokers());
+        }
+        if (config.talksToKeycloak()) {
+            reaches(workload, policies, "Keycloak", platform.keycloak());
+        }
     }
 
-    private static Peer gatewayPeer(JsonNode gateway) {
-        Map<String, String> identity = new TreeMap<>();
-        gateway.path("spec").path("selector").path("matchLabels").fields()
-                .forEachRemaining(e -> identity.put(e.getKey(), e.getValue().asText()));
-        return new Peer("the gateway's pods", Manifests.namespace(gateway), identity,
-                Manifests.labels(Manifests.podTemplate(gateway).orElseThrow()));
+    private void reaches(JsonNode workload, List<JsonNode> policies, String what, Optional<Destination> destination) {
+        if (destination.isEmpty()) {
+            add(Rule.EGRESS, workload, "it talks to " + what + ", but none is rendered");
+            return;
+        }
+        for (Port port : destination.get().ports()) {
+            if (!NetworkPolicies.allows(policies, Direction.EGRESS, destination.get().pods(), port, destination.get().portOwner())) {
+                add(Rule.EGRESS, workload, "no NetworkPolicy lets it out to " + destination.get().pods().description() + " on " + port);
+            }
+        }
     }
 
-    private static boolean platformImage(JsonNode container) {
-        String image = container.path("image").asText();
-        return image.startsWith("bwu/") || image.contains("/bwu/");
-    }
-
-    /** The container of a platform application in a pod, if the pod runs one. */
-    private static Optional<JsonNode> platformContainer(JsonNode template) {
-        return Manifests.stream(template.path("spec").path("containers")).filter(ManifestLint::platformImage).findFirst();
-    }
-
-    /** bwu/gateway:0.1.0 and registry.example/bwu/gateway@sha256:... are both the application "gateway". */
-    private static String application(JsonNode container) {
-        return container.path("image").asText().replaceFirst("^.*/", "").replaceFirst("[:@].*$", "");
+    private static String portsOf(Destination destination) {
+        return destination.ports().stream().map(Port::toString).collect(Collectors.joining(", "));
     }
 
     private void service(ObjectNode service) {

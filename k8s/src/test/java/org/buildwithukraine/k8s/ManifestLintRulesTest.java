@@ -131,9 +131,12 @@ class ManifestLintRulesTest {
         // ingress, so default deny keeps out the gateway and Prometheus too
         List<Violation> violations = lintAfter(objects -> objects.remove(Manifests.get(objects, "NetworkPolicy", "licence-service")));
         assertThat(violations).extracting(Violation::rule)
-                .containsExactlyInAnyOrder(Rule.NETWORK_POLICY, Rule.HTTP_INGRESS, Rule.PROMETHEUS);
+                .containsExactlyInAnyOrder(Rule.NETWORK_POLICY, Rule.HTTP_INGRESS, Rule.PROMETHEUS, Rule.EGRESS);
         assertThat(violations).filteredOn(v -> v.rule() == Rule.NETWORK_POLICY)
                 .singleElement().satisfies(v -> assertRule(v, Rule.NETWORK_POLICY, "Deployment/licence-service", "ingress"));
+        // and its database was reached only through its own policy
+        assertThat(violations).filteredOn(v -> v.rule() == Rule.EGRESS)
+                .singleElement().satisfies(v -> assertRule(v, Rule.EGRESS, "Deployment/licence-service", "its database pg-licence"));
     }
 
     @Test
@@ -257,6 +260,147 @@ class ManifestLintRulesTest {
         assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "gateway").at("/spec/ingress")).remove(0)))
                 .singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/gateway",
                         "no NetworkPolicy admits the ingress controller"));
+    }
+
+    @Test
+    void anEgressRuleWithoutPeersLetsAPodOutAnywhere() {
+        assertThat(lintAfter(objects -> ((ObjectNode) policy(objects, "factory-service").at("/spec/egress/0")).remove("to")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.EGRESS, "Deployment/factory-service",
+                        "NetworkPolicy/factory-service lets it out to anywhere (a rule without to); it may reach only the cluster DNS, "
+                                + "the Kafka brokers of bwu-kafka, Keycloak bwu-keycloak, its database pg-factory"));
+    }
+
+    @Test
+    void anAddressRangeAsDestination() {
+        assertThat(lintAfter(objects -> {
+            ObjectNode rule = ((ArrayNode) policy(objects, "gateway").at("/spec/egress")).addObject();
+            rule.putArray("to").addObject().putObject("ipBlock").put("cidr", "0.0.0.0/0");
+            rule.putArray("ports").addObject().put("port", 443).put("protocol", "TCP");
+        })).singleElement().satisfies(v -> assertRule(v, Rule.EGRESS, "Deployment/gateway",
+                "NetworkPolicy/gateway lets it out to an address range {\"ipBlock\":{\"cidr\":\"0.0.0.0/0\"}}"));
+    }
+
+    @Test
+    void aPeerThatSelectsMoreThanTheKafkaBrokers() {
+        // the controllers carry the cluster label too: every Kafka client could reach them
+        assertThat(lintAfter(objects -> ((ObjectNode) policy(objects, "kafka-clients").at("/spec/egress/0/to/0/podSelector/matchLabels"))
+                .remove("strimzi.io/broker-role")))
+                .allSatisfy(v -> assertThat(v.toString()).startsWith("EGRESS Deployment/").contains(
+                        "NetworkPolicy/kafka-clients lets it out to {\"podSelector\":{\"matchLabels\":{\"strimzi.io/cluster\":\"bwu-kafka\"}}}"))
+                .extracting(Violation::object).containsExactlyInAnyOrder("Deployment/factory-service",
+                        "Deployment/licence-service", "Deployment/production-de", "Deployment/production-uk",
+                        "Deployment/order-routing-service");
+    }
+
+    @Test
+    void aNamespaceSelectorWithoutPodSelector() {
+        // DNS is still reached, and so is every pod of kube-system
+        assertThat(lintAfter(objects -> ((ObjectNode) policy(objects, "allow-dns").at("/spec/egress/0/to/0")).remove("podSelector")))
+                .hasSize(6).allSatisfy(v -> assertThat(v.toString()).startsWith("EGRESS Deployment/").contains(
+                        "NetworkPolicy/allow-dns lets it out to {\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"kube-system\"}}}"));
+    }
+
+    @Test
+    void anotherServicesDatabase() {
+        assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "factory-service").at("/spec/egress/0/to")).addObject()
+                .putObject("podSelector").putObject("matchLabels").put("cnpg.io/cluster", "pg-licence")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.EGRESS, "Deployment/factory-service",
+                        "NetworkPolicy/factory-service lets it out to {\"podSelector\":{\"matchLabels\":{\"cnpg.io/cluster\":\"pg-licence\"}}}"));
+    }
+
+    @Test
+    void anotherRegionsDatabase() {
+        // the own database follows from the pod's bwu.org/database label and the Cluster that holds that database
+        assertThat(lintAfter(objects -> ((ObjectNode) policy(objects, "production-de").at("/spec/egress/0/to/0/podSelector/matchLabels"))
+                .put("cnpg.io/cluster", "pg-production-uk")))
+                .allSatisfy(v -> assertThat(v.object()).isEqualTo("Deployment/production-de"))
+                .extracting(Violation::toString).containsExactlyInAnyOrder(
+                        "EGRESS Deployment/production-de: NetworkPolicy/production-de lets it out to "
+                                + "{\"podSelector\":{\"matchLabels\":{\"cnpg.io/cluster\":\"pg-production-uk\"}}}; it may reach only "
+                                + "the cluster DNS, the Kafka brokers of bwu-kafka, Keycloak bwu-keycloak, its database pg-production-de",
+                        "EGRESS Deployment/production-de: no NetworkPolicy lets it out to its database pg-production-de on 5432/TCP");
+    }
+
+    @Test
+    void aServiceCallingAnotherService() {
+        // only the gateway calls the services
+        assertThat(lintAfter(objects -> {
+            ObjectNode rule = ((ArrayNode) policy(objects, "licence-service").at("/spec/egress")).addObject();
+            rule.putArray("to").addObject().putObject("podSelector").putObject("matchLabels").put("app.kubernetes.io/name", "factory-service");
+            rule.putArray("ports").addObject().put("port", 8080).put("protocol", "TCP");
+        })).singleElement().satisfies(v -> assertRule(v, Rule.EGRESS, "Deployment/licence-service",
+                "lets it out to {\"podSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"factory-service\"}}}"));
+    }
+
+    @Test
+    void anEgressRuleWithoutPorts() {
+        assertThat(lintAfter(objects -> ((ObjectNode) policy(objects, "order-routing-service").at("/spec/egress/0")).remove("ports")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.EGRESS, "Deployment/order-routing-service",
+                        "NetworkPolicy/order-routing-service lets it out to its database pg-routing on every port (a rule without ports); only 5432/TCP"));
+    }
+
+    @Test
+    void aPortRangeBeyondTheServicesHttpPort() {
+        // 8080-9000 takes in the services' management port
+        assertThat(lintAfter(objects -> ((ObjectNode) policy(objects, "gateway").at("/spec/egress/0/ports/0")).put("endPort", 9000)))
+                .hasSize(4).allSatisfy(v -> assertThat(v.toString()).startsWith("EGRESS Deployment/gateway: NetworkPolicy/gateway lets it out to the ")
+                        .endsWith(" pods on 8080-9000/TCP; only 8080/TCP"));
+    }
+
+    @Test
+    void aDatabaseThatNoClusterHolds() {
+        assertThat(lintAfter(objects -> ((ObjectNode) deployment(objects, "factory-service").at("/spec/template/metadata/labels"))
+                .put("bwu.org/database", "factories")))
+                .extracting(Violation::toString).containsExactlyInAnyOrder(
+                        "EGRESS Deployment/factory-service: its database factories (bwu.org/database) is in no rendered CloudNativePG Cluster",
+                        "EGRESS Deployment/factory-service: NetworkPolicy/factory-service lets it out to "
+                                + "{\"podSelector\":{\"matchLabels\":{\"cnpg.io/cluster\":\"pg-factory\"}}}; it may reach only "
+                                + "the cluster DNS, the Kafka brokers of bwu-kafka, Keycloak bwu-keycloak");
+    }
+
+    @Test
+    void aServiceThatNoLongerReachesItsDatabase() {
+        assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "factory-service").at("/spec/egress")).removeAll()))
+                .singleElement().satisfies(v -> assertRule(v, Rule.EGRESS, "Deployment/factory-service",
+                        "no NetworkPolicy lets it out to its database pg-factory on 5432/TCP"));
+    }
+
+    @Test
+    void aKafkaClientThatNoLongerReachesKafka() {
+        // it has Kafka channels (its outbox), so it is a Kafka client whatever its labels say
+        assertThat(lintAfter(objects -> ((ObjectNode) deployment(objects, "order-routing-service").at("/spec/template/metadata/labels"))
+                .remove("bwu.org/kafka-client")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.EGRESS, "Deployment/order-routing-service",
+                        "no NetworkPolicy lets it out to the Kafka brokers of bwu-kafka on 9093/TCP"));
+    }
+
+    @Test
+    void aKeycloakClientThatNoLongerReachesKeycloak() {
+        assertThat(lintAfter(objects -> ((ObjectNode) deployment(objects, "gateway").at("/spec/template/metadata/labels"))
+                .remove("bwu.org/keycloak-client")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.EGRESS, "Deployment/gateway",
+                        "no NetworkPolicy lets it out to Keycloak bwu-keycloak on 8080/TCP"));
+    }
+
+    @Test
+    void podsThatNoLongerResolveNamesOverUdp() {
+        assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "allow-dns").at("/spec/egress/0/ports")).remove(0)))
+                .hasSize(6).allSatisfy(v -> assertThat(v.toString()).startsWith("EGRESS Deployment/")
+                        .endsWith("no NetworkPolicy lets it out to the cluster DNS on 53/UDP"));
+    }
+
+    @Test
+    void aPodWhoseEgressNoPolicyGoverns() {
+        // without default deny and with nothing else selecting it for egress, the gateway reaches everything
+        assertThat(lintAfter(objects -> {
+            objects.removeIf(o -> List.of("NetworkPolicy/default-deny", "NetworkPolicy/allow-dns", "NetworkPolicy/keycloak-clients")
+                    .contains(Manifests.id(o)));
+            ObjectNode spec = (ObjectNode) policy(objects, "gateway").get("spec");
+            spec.putArray("policyTypes").add("Ingress");
+            spec.remove("egress");
+        })).filteredOn(v -> v.object().equals("Deployment/gateway")).extracting(Violation::toString).containsExactlyInAnyOrder(
+                "NETWORK_POLICY Deployment/gateway: no NetworkPolicy of its own governs its egress traffic",
+                "EGRESS Deployment/gateway: no NetworkPolicy governs its egress: it reaches everything");
     }
 
     @Test

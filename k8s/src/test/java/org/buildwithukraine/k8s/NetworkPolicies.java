@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * What the rendered NetworkPolicies let through, read as a CNI enforces them: which policies select a pod, whether
- * a rule's peers admit some pods and its ports include a port, and whether a peer admits some pods and no others.
+ * a rule's peers admit some pods and its ports include a port, and whether a peer admits some pods and no others
+ * and its ports no others than theirs.
  */
 final class NetworkPolicies {
 
@@ -45,6 +48,38 @@ final class NetworkPolicies {
         }
     }
 
+    record Port(String protocol, int number) {
+        static Port tcp(int number) {
+            return new Port("TCP", number);
+        }
+
+        @Override
+        public String toString() {
+            return number + "/" + protocol;
+        }
+    }
+
+    /**
+     * Pods and the ports a policy may open towards them; a rule's named port resolves in {@code portOwner}, a pod
+     * template of theirs, or nowhere (pods that operators create: their rules name ports by number).
+     */
+    record Destination(Peer pods, List<Port> ports, JsonNode portOwner) {
+        Destination(Peer pods, List<Port> ports) {
+            this(pods, ports, MissingNode.getInstance());
+        }
+
+        /** Whether an entry of a rule's ports opens only ports of these pods: each port of its range is theirs. */
+        boolean opensNoMoreThanTheirs(JsonNode entry) {
+            String protocol = entry.path("protocol").asText("TCP");
+            Optional<Integer> first = entry.hasNonNull("port") ? Manifests.portNumber(entry.path("port"), portOwner) : Optional.empty();
+            if (first.isEmpty()) {
+                return false;
+            }
+            int last = entry.has("endPort") ? entry.path("endPort").asInt() : first.get();
+            return first.get() <= last && IntStream.rangeClosed(first.get(), last).allMatch(n -> ports.contains(new Port(protocol, n)));
+        }
+    }
+
     private final List<ObjectNode> objects;
 
     NetworkPolicies(List<ObjectNode> objects) {
@@ -73,19 +108,19 @@ final class NetworkPolicies {
      * Whether policies of one direction let a peer through to (or, for egress, towards) a port of the pods of
      * {@code portOwner}, which resolves named ports. Policies are additive; none at all means no restriction.
      */
-    static boolean allows(List<JsonNode> policies, Direction direction, Peer peer, int port, JsonNode portOwner) {
+    static boolean allows(List<JsonNode> policies, Direction direction, Peer peer, Port port, JsonNode portOwner) {
         return policies.isEmpty() || policies.stream().anyMatch(p -> Manifests.stream(p.path("spec").path(direction.rules))
                 .anyMatch(rule -> opens(rule.path("ports"), port, portOwner)
                         && admits(rule.path(direction.peers), Manifests.namespace(p), peer)));
     }
 
     /** Whether a rule's ports include a port: no ports is every port; by number, range or the name in the pod. */
-    static boolean opens(JsonNode ports, int port, JsonNode template) {
+    static boolean opens(JsonNode ports, Port port, JsonNode template) {
         if (ports.isEmpty()) {
             return true;
         }
         for (JsonNode p : ports) {
-            if (!p.path("protocol").asText("TCP").equals("TCP")) {
+            if (!p.path("protocol").asText("TCP").equals(port.protocol())) {
                 continue;
             }
             if (p.path("port").isMissingNode() || p.path("port").isNull()) {
@@ -93,7 +128,7 @@ final class NetworkPolicies {
             }
             Optional<Integer> first = Manifests.portNumber(p.path("port"), template);
             int last = p.has("endPort") ? p.path("endPort").asInt() : first.orElse(-1);
-            if (first.isPresent() && first.get() <= port && port <= last) {
+            if (first.isPresent() && first.get() <= port.number() && port.number() <= last) {
                 return true;
             }
         }
@@ -134,6 +169,15 @@ final class NetworkPolicies {
         JsonNode required = peer.path("podSelector").path("matchLabels");
         return namespacePinned && !allowed.identity().isEmpty() && allowed.identity().entrySet().stream()
                 .allMatch(e -> e.getValue().equals(required.path(e.getKey()).asText(null)));
+    }
+
+    /** An entry of a rule's ports as written: 8080/TCP, 8000-8999/TCP, http/TCP, every UDP port. */
+    static String describe(JsonNode entry) {
+        String protocol = entry.path("protocol").asText("TCP");
+        if (!entry.hasNonNull("port")) {
+            return "every " + protocol + " port";
+        }
+        return entry.path("port").asText() + (entry.has("endPort") ? "-" + entry.path("endPort").asText() : "") + "/" + protocol;
     }
 
     /** The directions a policy governs: policyTypes, or as the API server defaults them when left out. */
