@@ -11,5 +11,10 @@ public enum LicenceAction {
     /** The units consumed reached the quantity cap. */
     EXHAUST,
     FACTORY_SUSPENDED,
-    FACTORY_REINSTATED
+    FACTORY_REINSTATED;
+
+    /** Taking a licence out of force at an officer's word must say why: the manufacturer and the audit read it. */
+    public boolean needsReason() {
+        return this == SUSPEND || this == REVOKE;
+    }
 }

@@ -111,6 +111,11 @@ class LicenceLifecycleTest {
     }
 
     @Test
+    void onlySuspensionAndRevocationNeedAReason() {
+        assertThat(Stream.of(LicenceAction.values()).filter(LicenceAction::needsReason)).containsExactly(SUSPEND, REVOKE);
+    }
+
+    @Test
     void officersCannotLiftAFactorySuspension() {
         assertThat(LicenceLifecycle.apply(WITH_FACTORY, REINSTATE)).isInstanceOfSatisfying(Step.Refused.class,
                 refused -> assertThat(refused.reason()).contains("suspended with its factory"));

@@ -142,7 +142,7 @@ public class LicenceResource {
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Operation(summary = "Grant a requested licence (REQUESTED → GRANTED)")
     public LicenceResponse grantRequested(@PathParam("id") String id, @Valid DecisionRequest request) {
-        return decide(id, LicenceAction.GRANT, request, false);
+        return decide(id, LicenceAction.GRANT, request);
     }
 
     @POST
@@ -150,7 +150,7 @@ public class LicenceResource {
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Operation(summary = "Suspend a licence (GRANTED → SUSPENDED); reason required")
     public LicenceResponse suspend(@PathParam("id") String id, @Valid DecisionRequest request) {
-        return decide(id, LicenceAction.SUSPEND, request, true);
+        return decide(id, LicenceAction.SUSPEND, request);
     }
 
     @POST
@@ -158,7 +158,7 @@ public class LicenceResource {
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Operation(summary = "Reinstate a licence an officer suspended (SUSPENDED → GRANTED)")
     public LicenceResponse reinstate(@PathParam("id") String id, @Valid DecisionRequest request) {
-        return decide(id, LicenceAction.REINSTATE, request, false);
+        return decide(id, LicenceAction.REINSTATE, request);
     }
 
     @POST
@@ -166,16 +166,11 @@ public class LicenceResource {
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Operation(summary = "Revoke a licence for good, or refuse a request (→ REVOKED); reason required")
     public LicenceResponse revoke(@PathParam("id") String id, @Valid DecisionRequest request) {
-        return decide(id, LicenceAction.REVOKE, request, true);
+        return decide(id, LicenceAction.REVOKE, request);
     }
 
-    private LicenceResponse decide(String id, LicenceAction action, DecisionRequest request, boolean reasonRequired) {
-        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
-                : request.reason().strip();
-        if (reasonRequired && reason == null) {
-            throw ProblemException.invalid("reason", "is required to " + action.name().toLowerCase() + " a licence");
-        }
-        return LicenceResponse.of(licences.decide(id, action, reason, caller.actor()));
+    private LicenceResponse decide(String id, LicenceAction action, DecisionRequest request) {
+        return LicenceResponse.of(licences.decide(id, action, request == null ? null : request.reason(), caller.actor()));
     }
 
     /** The factory a manufacturer asks for: its own, from the token, whatever the body says. */

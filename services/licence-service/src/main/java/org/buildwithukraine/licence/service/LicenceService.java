@@ -75,7 +75,11 @@ public class LicenceService {
 
     /** An officer's decision: grant, suspend, reinstate or revoke. */
     @Transactional
-    public Licence decide(String id, LicenceAction action, String reason, String actor) {
+    public Licence decide(String id, LicenceAction action, String givenReason, String actor) {
+        String reason = givenReason == null || givenReason.isBlank() ? null : givenReason.strip();
+        if (reason == null && action.needsReason()) {
+            throw ProblemException.invalid("reason", "is required to " + action.name().toLowerCase() + " a licence");
+        }
         boolean putsInForce = action == LicenceAction.GRANT || action == LicenceAction.REINSTATE;
         KnownFactory factory = null;
         if (putsInForce) {
