@@ -39,6 +39,8 @@ import io.restassured.RestAssured;
 public final class Platform {
 
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(15);
+    /** The services, as up.sh names their ports (BWU_<NAME>_PORT); each has an outbox. */
+    private static final List<String> SERVICES = List.of("FACTORY", "LICENCE", "PRODUCTION_DE", "PRODUCTION_UK", "ROUTING");
     private static final Pattern OUTBOX_PENDING = Pattern.compile("(?m)^bwu_outbox_pending(?:\\{[^}]*\\})? (\\S+)$");
     private static Platform instance;
 
@@ -49,7 +51,8 @@ public final class Platform {
     private Platform(Path root) {
         this.root = root;
         environment.put("BWU_INSTANCE", "e2e");
-        List<String> applications = List.of("GATEWAY", "FACTORY", "LICENCE", "PRODUCTION_DE", "PRODUCTION_UK", "ROUTING");
+        List<String> applications = new ArrayList<>(SERVICES);
+        applications.add("GATEWAY");
         List<String> names = new ArrayList<>(applications);
         applications.forEach(application -> names.add(application + "_MANAGEMENT"));
         names.addAll(List.of("KEYCLOAK", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES"));
@@ -118,7 +121,7 @@ public final class Platform {
     }
 
     private boolean outboxesEmpty() {
-        for (String service : List.of("FACTORY", "LICENCE", "PRODUCTION_DE", "PRODUCTION_UK", "ROUTING")) {
+        for (String service : SERVICES) {
             String metrics = RestAssured.given().baseUri("http://localhost:" + port(service + "_MANAGEMENT"))
                     .get("/q/metrics").asString();
             Matcher pending = OUTBOX_PENDING.matcher(metrics);
