@@ -136,14 +136,17 @@ class HostileInputTest {
 
         List<RawHttp> open = new ArrayList<>();
         try {
-            for (String token : tokens) {
-                RawHttp connection = new RawHttp(5000);
-                open.add(connection);
-                connection.head("POST", "/api/factories", Map.of("Authorization", token,
-                        "Content-Type", "application/json", "Content-Length", Integer.toString(ONE_MIB)));
-                connection.write(kilobyte);
+            // connected first, so that the requests arrive together, well within the read timeout
+            for (int i = 0; i < connections; i++) {
+                open.add(new RawHttp(5000));
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> inFlight.bodyBytes() >= 50L * kilobyte.length);
+            for (int i = 0; i < connections; i++) {
+                open.get(i).head("POST", "/api/factories", Map.of("Authorization", tokens.get(i),
+                        "Content-Type", "application/json", "Content-Length", Integer.toString(ONE_MIB)));
+                open.get(i).write(kilobyte);
+            }
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> inFlight.bodyBytes() >= (MAX_IN_FLIGHT - 10L) * kilobyte.length);
             long heapWhileHeld = usedHeapAfterGc();
             assertThat(inFlight.requests()).isLessThanOrEqualTo(MAX_IN_FLIGHT);
             assertThat(inFlight.bodyBytes()).isLessThanOrEqualTo((long) MAX_IN_FLIGHT * kilobyte.length);
