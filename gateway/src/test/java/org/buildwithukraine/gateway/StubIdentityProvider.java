@@ -53,6 +53,9 @@ public class StubIdentityProvider implements QuarkusTestResourceLifecycleManager
         }
         return Map.of(
                 "quarkus.oidc.auth-server-url", base,
+                // with client credentials quarkus-oidc could introspect: only the gateway's own settings forbid it
+                "quarkus.oidc.client-id", "bwu-gateway",
+                "quarkus.oidc.credentials.secret", "stub-secret",
                 "quarkus.oidc.token.issuer", TestTokens.ISSUER,
                 "quarkus.oidc.token.audience", TestTokens.AUDIENCE);
     }
