@@ -44,6 +44,7 @@ public final class RouteTable {
 
             route("technologies.create", "POST", "/api/technologies", service(LICENCE), TECHNOLOGY_OFFICER),
             route("technologies.list", "GET", "/api/technologies", service(LICENCE), ANY_ROLE),
+            route("technologies.get", "GET", "/api/technologies/{code}", service(LICENCE), ANY_ROLE),
             route("technologies.read", "GET", "/api/technologies/**", service(LICENCE), ANY_ROLE),
             route("technologies.write", "*", "/api/technologies/**", service(LICENCE), TECHNOLOGY_OFFICER),
 
@@ -64,6 +65,8 @@ public final class RouteTable {
             route("lines.get", "GET", "/api/lines/{lineId}", lineRegion(), ANY_ROLE),
             route("lines.report", "POST", "/api/lines/{lineId}/status-reports", lineRegion(), MANUFACTURER),
             route("lines.reports", "GET", "/api/lines/{lineId}/status-reports", lineRegion(), ANY_ROLE),
+            route("lines.reports.get", "GET", "/api/lines/{lineId}/status-reports/{reportId}", lineRegion(),
+                    ANY_ROLE),
             route("lines.oee", "GET", "/api/lines/{lineId}/oee", lineRegion(), ANY_ROLE),
             route("lines.allocations", "GET", "/api/lines/{lineId}/allocations", lineRegion(), MANUFACTURER,
                     ORDER_DESK),

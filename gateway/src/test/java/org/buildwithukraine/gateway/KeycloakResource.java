@@ -15,16 +15,24 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A real Keycloak, from the distribution Maven unpacked under target/ (system property {@code keycloak.home}), with
- * the realm file of deploy/keycloak imported, on free ports and with an in-memory database so that every run
- * starts from the realm file. The gateway under test is pointed at it.
+ * the realm file of deploy/keycloak imported, and beside it the production realm of k8s' KeycloakRealmImport as
+ * {@value #PRODUCTION_REALM}; on free ports and with an in-memory database so that every run starts from the realm
+ * files. The gateway under test is pointed at realm bwu.
  */
 public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
 
     static final String ADMIN = "admin";
+    /** The production realm (k8s' KeycloakRealmImport), imported beside the local one under this name. */
+    static final String PRODUCTION_REALM = "bwu-production";
     private static final Duration STARTUP = Duration.ofMinutes(5);
 
     private static Process keycloak;
@@ -41,6 +49,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
         try {
             Files.createDirectories(home.resolve("data/import"));
             Files.copy(realm, home.resolve("data/import/bwu-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            importProductionRealm(home.resolve("data/import/" + PRODUCTION_REALM + "-realm.json"));
             int port = freePort();
             ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + port, "--http-management-port=" + freePort(), "--db=dev-mem",
@@ -89,6 +98,14 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
             Thread.currentThread().interrupt();
         }
         keycloak = null;
+    }
+
+    private static void importProductionRealm(Path target) throws IOException {
+        Path realmImport = Path.of(System.getProperty("bwu.production-realm-import",
+                "../k8s/base/infrastructure/keycloak/realm-import.yaml"));
+        JsonNode realm = new YAMLMapper().readTree(realmImport.toFile()).at("/spec/realm");
+        ((ObjectNode) realm).put("realm", PRODUCTION_REALM);
+        new ObjectMapper().writeValue(target.toFile(), realm);
     }
 
     private static void awaitRealm() {

@@ -29,6 +29,7 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
     public static final List<String> SERVICES = List.of("factory", "licence", "routing");
     public static final List<String> REGIONS = List.of("de", "uk");
 
+    private static final long MAX_PAGED_ROWS = 100_000;
     private static final Map<String, Stub> STUBS = new ConcurrentHashMap<>();
     private static Vertx vertx;
 
@@ -162,7 +163,12 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             // hop-by-hop headers the gateway must not pass on to its caller
             response.putHeader("Connection", "X-Stub-Hop").putHeader("X-Stub-Hop", "hop")
                     .putHeader("Keep-Alive", "timeout=30").putHeader("X-Stub-Backend", name);
-            if (request.method().name().equals("DELETE")) {
+            if (pagedTooFar(request)) {
+                response.setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                        .end(new JsonObject().put("status", 400).put("title", "Bad request")
+                                .put("errors", new JsonArray().add(new JsonObject().put("field", "page")))
+                                .encode());
+            } else if (request.method().name().equals("DELETE")) {
                 response.setStatusCode(204).end();
             } else if (request.path().equals("/q/openapi")) {
                 response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(openApi().encode());
@@ -175,6 +181,16 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
                         .put("uri", request.uri())
                         .put("bodyLength", body.length())
                         .encode());
+            }
+        }
+
+        /** Like the services, which bound page × size and answer 400 naming the field beyond it. */
+        private static boolean pagedTooFar(HttpServerRequest request) {
+            try {
+                return Long.parseLong(request.getParam("page", "0")) * Long.parseLong(request.getParam("size", "20"))
+                        > MAX_PAGED_ROWS;
+            } catch (NumberFormatException e) {
+                return true;
             }
         }
 

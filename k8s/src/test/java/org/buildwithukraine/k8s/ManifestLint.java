@@ -2,9 +2,11 @@ package org.buildwithukraine.k8s;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -54,7 +56,15 @@ final class ManifestLint {
         /** every pod is scraped by Prometheus (annotations or a PodMonitor); platform pods on the management port, which Prometheus may reach */
         PROMETHEUS,
         /** images carry an explicit tag or digest (set through kustomize images:) */
-        IMAGE_TAG
+        IMAGE_TAG,
+        /**
+         * an imported realm has a password policy (length, digits, upper and lower case, not the user name, history)
+         * and its browser flow asks holders of network-admin and technology-officer for a one-time code; no client
+         * signs in around it (own browser flow, password grant)
+         */
+        REALM_SECURITY,
+        /** Keycloak is published only as realm bwu and its static resources: no admin console, no master realm */
+        KEYCLOAK_INGRESS
     }
 
     record Violation(Rule rule, String object, String message) {
@@ -111,6 +121,23 @@ final class ManifestLint {
         }
         Manifests.ofKind(objects, "Service").forEach(this::service);
         defaultDeny();
+        keycloak();
+    }
+
+    private void keycloak() {
+        Manifests.ofKind(objects, "KeycloakRealmImport").forEach(realmImport -> KeycloakLint.realm(
+                realmImport.at("/spec/realm"), message -> add(Rule.REALM_SECURITY, realmImport, message)));
+        Set<String> keycloakServices = new HashSet<>();
+        Manifests.ofKind(objects, "Keycloak").forEach(keycloak -> {
+            // the operator names the server's Service after the Keycloak resource
+            keycloakServices.add(Manifests.name(keycloak) + "-service");
+            if (keycloak.path("spec").path("ingress").path("enabled").asBoolean(true)) {
+                add(Rule.KEYCLOAK_INGRESS, keycloak, "the operator's own Ingress is enabled: it publishes all of "
+                        + "Keycloak, the admin console and the master realm included");
+            }
+        });
+        Manifests.ofKind(objects, "Ingress").forEach(ingress -> KeycloakLint.ingress(ingress, keycloakServices,
+                (path, message) -> add(Rule.KEYCLOAK_INGRESS, ingress, "path " + path + " " + message)));
     }
 
     private void add(Rule rule, JsonNode object, String message) {

@@ -469,6 +469,125 @@ class ManifestLintRulesTest {
                 .singleElement().satisfies(v -> assertRule(v, Rule.IMAGE_TAG, "Deployment/gateway", "no fixed tag"));
     }
 
+    @Test
+    void aRealmWithoutPasswordPolicy() {
+        assertThat(lintAfter(objects -> realm(objects).remove("passwordPolicy")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.REALM_SECURITY, "KeycloakRealmImport/bwu",
+                        "no password policy"));
+    }
+
+    @Test
+    void aWeakPasswordPolicy() {
+        assertThat(lintAfter(objects -> realm(objects).put("passwordPolicy", "length(8) and digits(1)")))
+                .extracting(Violation::message).containsExactlyInAnyOrder(
+                        "the password policy asks for 8 characters, not at least 12",
+                        "the password policy has no upperCase", "the password policy has no lowerCase",
+                        "the password policy has no notUsername", "the password policy has no passwordHistory");
+    }
+
+    @Test
+    void keycloaksDefaultBrowserFlowAsksNoSecondFactorOfAdmins() {
+        assertThat(lintAfter(objects -> realm(objects).put("browserFlow", "browser")))
+                .extracting(Violation::message).containsExactlyInAnyOrder(
+                        "holders of network-admin can sign in without a one-time code (browser flow browser)",
+                        "holders of technology-officer can sign in without a one-time code (browser flow browser)");
+    }
+
+    @Test
+    void aDisabledOneTimeCodeForTechnologyOfficers() {
+        assertThat(lintAfter(objects -> ((ObjectNode) flow(objects, "bwu browser forms")
+                .at("/authenticationExecutions/2")).put("requirement", "DISABLED")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.REALM_SECURITY, "KeycloakRealmImport/bwu",
+                        "holders of technology-officer can sign in without a one-time code"));
+    }
+
+    @Test
+    void oneTimeCodeSubFlowsThatExcludeEachOther() {
+        // network-admin's sub-flow now skips technology-officers, whose own sub-flow skips network-admins: a holder
+        // of both roles would never be asked
+        assertThat(lintAfter(objects -> {
+            ObjectNode networkAdmin = flow(objects, "bwu one-time code for network-admin");
+            ObjectNode condition = ((ArrayNode) networkAdmin.get("authenticationExecutions")).insertObject(1);
+            condition.put("authenticator", "conditional-user-role").put("authenticatorConfig", "not technology-officer")
+                    .put("authenticatorFlow", false).put("requirement", "REQUIRED").put("priority", 15);
+        })).extracting(Violation::message).containsExactlyInAnyOrder(
+                "holders of network-admin can sign in without a one-time code (browser flow bwu browser)",
+                "holders of technology-officer can sign in without a one-time code (browser flow bwu browser)");
+    }
+
+    @Test
+    void aClientWithABrowserFlowOfItsOwn() {
+        assertThat(lintAfter(objects -> ((ObjectNode) realm(objects).at("/clients/0"))
+                .putObject("authenticationFlowBindingOverrides").put("browser", "some-flow-id")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.REALM_SECURITY, "KeycloakRealmImport/bwu",
+                        "client bwu-console signs in through a browser flow of its own"));
+    }
+
+    @Test
+    void aClientWithThePasswordGrant() {
+        assertThat(lintAfter(objects -> ((ObjectNode) realm(objects).at("/clients/0"))
+                .put("directAccessGrantsEnabled", true)))
+                .singleElement().satisfies(v -> assertRule(v, Rule.REALM_SECURITY, "KeycloakRealmImport/bwu",
+                        "password grant"));
+    }
+
+    @Test
+    void anIngressPublishingEveryRealm() {
+        assertThat(lintAfter(objects -> keycloakPath(objects, 0).put("path", "/realms/")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.KEYCLOAK_INGRESS, "Ingress/keycloak",
+                        "path /realms/ publishes Keycloak beyond"));
+    }
+
+    @Test
+    void anIngressPublishingTheMasterRealm() {
+        assertThat(lintAfter(objects -> ((ArrayNode) Manifests.get(objects, "Ingress", "keycloak")
+                .at("/spec/rules/0/http/paths")).add(keycloakPath(objects, 0).deepCopy().put("path", "/realms/master"))))
+                .singleElement().satisfies(v -> assertRule(v, Rule.KEYCLOAK_INGRESS, "Ingress/keycloak",
+                        "path /realms/master publishes Keycloak beyond"));
+    }
+
+    @Test
+    void anIngressPublishingTheAdminConsole() {
+        assertThat(lintAfter(objects -> keycloakPath(objects, 1).put("path", "/admin/")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.KEYCLOAK_INGRESS, "Ingress/keycloak",
+                        "path /admin/ publishes Keycloak beyond"));
+    }
+
+    @Test
+    void anIngressPublishingAllOfKeycloak() {
+        assertThat(lintAfter(objects -> keycloakPath(objects, 0).put("path", "/")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.KEYCLOAK_INGRESS, "Ingress/keycloak", "path / "));
+        assertThat(lintAfter(objects -> keycloakPath(objects, 0).put("pathType", "ImplementationSpecific")
+                .put("path", "/realms/bwu/.*")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.KEYCLOAK_INGRESS, "Ingress/keycloak",
+                        "ImplementationSpecific"));
+    }
+
+    @Test
+    void theOperatorsOwnKeycloakIngress() {
+        assertThat(lintAfter(objects -> ((ObjectNode) Manifests.get(objects, "Keycloak", "bwu-keycloak")
+                .at("/spec/ingress")).put("enabled", true)))
+                .singleElement().satisfies(v -> assertRule(v, Rule.KEYCLOAK_INGRESS, "Keycloak/bwu-keycloak",
+                        "the operator's own Ingress"));
+    }
+
+    private static ObjectNode realm(List<ObjectNode> objects) {
+        return (ObjectNode) Manifests.get(objects, "KeycloakRealmImport", "bwu").at("/spec/realm");
+    }
+
+    private static ObjectNode flow(List<ObjectNode> objects, String alias) {
+        for (var flow : realm(objects).path("authenticationFlows")) {
+            if (flow.path("alias").asText().equals(alias)) {
+                return (ObjectNode) flow;
+            }
+        }
+        throw new AssertionError("no flow " + alias);
+    }
+
+    private static ObjectNode keycloakPath(List<ObjectNode> objects, int index) {
+        return (ObjectNode) Manifests.get(objects, "Ingress", "keycloak").at("/spec/rules/0/http/paths/" + index);
+    }
+
     private static List<Violation> lintAfter(Consumer<List<ObjectNode>> breakIt) {
         List<ObjectNode> objects = new ArrayList<>(Manifests.copyOf(OVERLAY));
         breakIt.accept(objects);

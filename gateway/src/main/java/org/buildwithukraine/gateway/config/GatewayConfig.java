@@ -80,6 +80,26 @@ public interface GatewayConfig {
         @WithDefault("1M")
         @WithConverter(MemorySizeConverter.class)
         MemorySize maxBodySize();
+
+        /** Time the whole request body may take to arrive once the gateway reads it; slower bodies get 408. */
+        @WithDefault("30s")
+        Duration bodyReadTimeout();
+
+        /**
+         * Request body bytes all requests together may hold in the gateway's memory at once; a chunk beyond it
+         * is refused with 503. Memory is taken as bytes arrive, never for a declared Content-Length.
+         */
+        @WithDefault("64M")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxBufferedBodies();
+
+        /** Requests under /api the gateway handles at once; more are refused with 503 and Retry-After. */
+        @WithDefault("2000")
+        int maxInFlight();
+
+        /** Requests one caller (the token's subject) may have open at once; more get 429 with Retry-After. */
+        @WithDefault("64")
+        int maxInFlightPerCaller();
     }
 
     interface RateLimit {

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.buildwithukraine.gateway.InFlight;
 import org.buildwithukraine.gateway.PathPattern;
 import org.buildwithukraine.gateway.Route;
 import org.buildwithukraine.gateway.RouteTable;
@@ -42,18 +43,22 @@ public class ApiHandler implements Handler<RoutingContext> {
     private final Forwarder forwarder;
     private final AllRegions allRegions;
     private final RouteMetrics metrics;
+    private final InFlight inFlight;
     private final long maxBodyBytes;
+    private final long bodyReadTimeoutMillis;
     private final String factoryClaim;
 
     public ApiHandler(Authenticator authenticator, RateLimiter rateLimiter, Backends backends, Forwarder forwarder,
-            AllRegions allRegions, RouteMetrics metrics, GatewayConfig config) {
+            AllRegions allRegions, RouteMetrics metrics, InFlight inFlight, GatewayConfig config) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.backends = backends;
         this.forwarder = forwarder;
         this.allRegions = allRegions;
         this.metrics = metrics;
+        this.inFlight = inFlight;
         this.maxBodyBytes = config.limits().maxBodySize().asLongValue();
+        this.bodyReadTimeoutMillis = config.limits().bodyReadTimeout().toMillis();
         this.factoryClaim = config.factoryClaim();
     }
 
@@ -65,9 +70,19 @@ public class ApiHandler implements Handler<RoutingContext> {
         String path = context.normalizedPath();
         String[] segments = PathPattern.split(path);
         Exchange exchange = new Exchange(context, startedAt, path, segments);
-        context.addEndHandler(ended -> metrics.record(exchange.route, exchange.method(), exchange.backend,
-                exchange.response.getStatusCode(), System.nanoTime() - startedAt));
+        context.addEndHandler(ended -> {
+            metrics.record(exchange.route, exchange.method(), exchange.backend, exchange.response.getStatusCode(),
+                    System.nanoTime() - startedAt);
+            release(exchange);
+        });
         exchange.route = table.find(exchange.method(), segments);
+
+        if (!inFlight.enter()) {
+            exchange.response.putHeader(HttpHeaders.RETRY_AFTER, "1");
+            exchange.problem(503, "Service unavailable", "The gateway is handling as many requests as it may; retry shortly");
+            return;
+        }
+        exchange.inFlight = true;
 
         if (declaredBodyTooLarge(exchange)) {
             exchange.refuseBody(maxBodyBytes);
@@ -98,6 +113,13 @@ public class ApiHandler implements Handler<RoutingContext> {
             exchange.problem(429, "Too many requests", "Request rate limit reached; retry in " + seconds + " s");
             return;
         }
+        if (!inFlight.enterCaller(caller.rateLimitKey())) {
+            exchange.response.putHeader(HttpHeaders.RETRY_AFTER, "1");
+            exchange.problem(429, "Too many requests", "You have as many requests under way as one caller may; "
+                    + "retry when one has been answered");
+            return;
+        }
+        exchange.inFlightCaller = caller.rateLimitKey();
         Route route = exchange.route;
         if (route == null) {
             unknownRoute(exchange);
@@ -173,7 +195,12 @@ public class ApiHandler implements Handler<RoutingContext> {
         }
     }
 
-    /** Reads the whole body (at most the limit; a chunked body over it is refused) and then goes on. */
+    /**
+     * Reads the whole body and then goes on. Memory is taken as bytes arrive, never for a declared length: a
+     * caller that declares a megabyte and sends a kilobyte holds a kilobyte. The body must arrive within the read
+     * timeout (else 408), stay within the size limit (else 413) and fit the gateway's allowance for all bodies
+     * held at once (else 503).
+     */
     private void withBody(Exchange exchange, Runnable next) {
         var request = exchange.request;
         if (request.isEnded()) {
@@ -183,29 +210,60 @@ public class ApiHandler implements Handler<RoutingContext> {
         if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             exchange.response.writeContinue();
         }
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        Buffer body = Buffer.buffer(length == null ? 1024 : (int) Long.parseLong(length.trim()));
+        Buffer body = Buffer.buffer();
         boolean[] refused = { false };
+        long deadline = exchange.context.vertx().setTimer(bodyReadTimeoutMillis, fired -> {
+            refused[0] = true;
+            exchange.refuseUnreadBody(408, "Request timeout", "The request body did not arrive within "
+                    + bodyReadTimeoutMillis + " ms");
+        });
         request.handler(chunk -> {
             if (refused[0]) {
                 return;
             }
             if (body.length() + chunk.length() > maxBodyBytes) {
                 refused[0] = true;
+                exchange.context.vertx().cancelTimer(deadline);
                 exchange.refuseBody(maxBodyBytes);
                 return;
             }
+            if (!inFlight.reserveBody(chunk.length())) {
+                refused[0] = true;
+                exchange.context.vertx().cancelTimer(deadline);
+                exchange.response.putHeader(HttpHeaders.RETRY_AFTER, "1");
+                exchange.refuseUnreadBody(503, "Service unavailable",
+                        "The gateway holds as many request bodies as it may; retry shortly");
+                return;
+            }
+            exchange.heldBodyBytes += chunk.length();
             body.appendBuffer(chunk);
         });
         request.exceptionHandler(broken -> LOG.debugf("Request body of %s broken off: %s", exchange.path,
                 broken.getMessage()));
         request.endHandler(ended -> {
+            exchange.context.vertx().cancelTimer(deadline);
             if (!refused[0]) {
                 exchange.body = body;
                 next.run();
             }
         });
         request.resume();
+    }
+
+    /** Gives back what the request held of the gateway's in-flight limits, once it has been answered or broken off. */
+    private void release(Exchange exchange) {
+        if (exchange.inFlight) {
+            exchange.inFlight = false;
+            inFlight.leave();
+        }
+        if (exchange.inFlightCaller != null) {
+            inFlight.leaveCaller(exchange.inFlightCaller);
+            exchange.inFlightCaller = null;
+        }
+        if (exchange.heldBodyBytes > 0) {
+            inFlight.releaseBody(exchange.heldBodyBytes);
+            exchange.heldBodyBytes = 0;
+        }
     }
 
     private static String bearerToken(Exchange exchange) {

@@ -49,6 +49,11 @@ final class Exchange {
     String backend;
     Caller caller;
     Buffer body;
+    /** Whether this request holds one of the gateway's in-flight places, and which caller's; given back at its end. */
+    boolean inFlight;
+    String inFlightCaller;
+    /** Body bytes this request holds in memory, counted against the gateway's allowance for bodies. */
+    long heldBodyBytes;
     private MultiMap outboundHeaders;
     private boolean generatedTrace;
 
@@ -143,17 +148,46 @@ final class Exchange {
         if (answered()) {
             return Future.succeededFuture();
         }
+        return problem(response, status, title, detail, path, extensions);
+    }
+
+    /** An RFC 9457 problem answer for requests that never became an exchange (refused before routing). */
+    static Future<Void> problem(HttpServerResponse response, int status, String title, String detail,
+            String instance, JsonObject extensions) {
         JsonObject problem = new JsonObject()
                 .put("type", "about:blank")
                 .put("title", title)
                 .put("status", status)
                 .put("detail", detail)
-                .put("instance", path);
+                .put("instance", instance);
         if (extensions != null) {
             problem.mergeIn(extensions);
         }
         return response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
                 .end(problem.toBuffer());
+    }
+
+    /**
+     * Refuses a request whose body is not read to its end (too slow, or no memory left for it): the answer goes
+     * out and then the connection is closed, since the rest of the body would otherwise be taken for the next
+     * request.
+     */
+    void refuseUnreadBody(int status, String title, String detail) {
+        boolean http1 = request.version() != HttpVersion.HTTP_2;
+        if (http1 && !answered()) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        request.handler(ignored -> {
+        });
+        request.endHandler(ignored -> {
+        });
+        problem(status, title, detail).onComplete(written -> {
+            if (http1) {
+                request.connection().close();
+            } else {
+                response.reset();
+            }
+        });
     }
 
     /**
