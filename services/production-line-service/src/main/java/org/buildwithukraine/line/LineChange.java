@@ -18,10 +18,6 @@ public record LineChange(String lineId, LineDefinition before, LineDefinition af
         Objects.requireNonNull(after, "after");
     }
 
-    public boolean isRegistration() {
-        return before == null;
-    }
-
     public boolean changesAnything() {
         return !after.equals(before);
     }

@@ -15,7 +15,6 @@ class LineChangeTest {
     @Test
     void aNewLineIsARegistrationAManufacturerMayMake() {
         LineChange registration = change(null, FPV_240);
-        assertThat(registration.isRegistration()).isTrue();
         assertThat(registration.changesAnything()).isTrue();
         assertThat(registration.reRegisters()).isTrue();
         assertThat(registration.reservedForNetworkAdmin()).isEmpty();

@@ -60,10 +60,14 @@ public final class Requests {
 
     public static ValidatableResponse registerLine(String lineId, String factoryId, int capacity, Duration ago) {
         ValidatableResponse[] registered = new ValidatableResponse[1];
-        Arc.container().instance(TestClock.class).get().during(ago.negated(),
-                () -> registered[0] = asMaker(factoryId).body(line(factoryId, TECHNOLOGY, capacity))
-                        .put("/api/lines/{id}", lineId).then().statusCode(201));
+        atServerTime(Instant.now().minus(ago), () -> registered[0] = asMaker(factoryId)
+                .body(line(factoryId, TECHNOLOGY, capacity)).put("/api/lines/{id}", lineId).then().statusCode(201));
         return registered[0];
+    }
+
+    /** Runs the step with the service's clock moved to about {@code instant}, and back to now afterwards. */
+    public static void atServerTime(Instant instant, Runnable step) {
+        Arc.container().instance(TestClock.class).get().during(Duration.between(Instant.now(), instant), step);
     }
 
     public static Map<String, Object> report(String reportId, Instant observedAt, String state, String reason,

@@ -96,7 +96,7 @@ public class LineResource {
     @RolesAllowed({ MANUFACTURER, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
     @Operation(summary = "Every change of the line's registration, newest first: who, when, before and after")
     public Page<LineChangeResponse> history(@PathParam("lineId") String lineId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return lines.history(lineId, page, size).map(LineChangeResponse::of);
     }
