@@ -82,7 +82,8 @@ class ReadModelTest {
     void unlicensedOutputOnLicenceEventsIsPassedOverAndTheTopicKeepsMoving() {
         String factory = unique("de-unlicensed").toLowerCase();
         String technology = unique("UA-T");
-        TestKafka.send(Topics.LICENCE_EVENTS, factory, envelope(UUID.randomUUID(),
+        UUID unlicensed = UUID.randomUUID();
+        TestKafka.send(Topics.LICENCE_EVENTS, factory, envelope(unlicensed,
                 LicenceEventTypes.UNLICENSED_OUTPUT_RECORDED, factory, "service-account-mes-" + factory,
                 new UnlicensedOutputRecorded(UUID.randomUUID(), "DE-MUC-01", "de", factory, technology, "r-1",
                         Instant.now(), 7, 7, UnlicensedOutputRecorded.UnlicensedReason.NO_VALID_LICENCE)));
@@ -90,6 +91,11 @@ class ReadModelTest {
         Fixtures.sendLicence(LicenceEventTypes.GRANTED, Fixtures.licence(marker, factory, technology, 10, "LV"));
         awaitLicence(marker, l -> l.status == LicenceStatus.GRANTED);
 
+        // taken (its delivery recorded in the inbox, which a failed one rolls back), not dead-lettered
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> ((Number) LicenceView.getEntityManager()
+                        .createNativeQuery("select count(*) from processed_event where event_id = ?1")
+                        .setParameter(1, unlicensed).getSingleResult()).longValue() == 1));
         assertThat(licenceDeadLetters.recordsFor(factory)).isEmpty();
         assertThat(QuarkusTransaction.requiringNew().call(() -> LicenceView.count("factoryId", factory)))
                 .isEqualTo(1);
