@@ -475,7 +475,7 @@ cat <<EOF
    Demo logins (realm bwu, password = user name):
      netadmin (network-admin)  officer (technology-officer)  desk (order-desk)  ops (operator)
      maker-de (manufacturer, de-munich)  maker-uk (manufacturer, uk-bristol)
-   MES clients (client credentials):
+   MES clients (client credentials, role factory-mes: report on and read their factory's lines):
      mes-de-munich  secret ${MES_DE_SECRET:-(not found in the realm)}
      mes-uk-bristol secret ${MES_UK_SECRET:-(not found in the realm)}
 

@@ -30,7 +30,11 @@ public final class RouteTable {
     static final String ORDER_DESK = "order-desk";
     static final String NETWORK_ADMIN = "network-admin";
     static final String OPERATOR = "operator";
+    /** A factory's MES: reports and reads its factory's lines, nothing else. */
+    static final String FACTORY_MES = "factory-mes";
     private static final String[] ANY_ROLE = { MANUFACTURER, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR };
+    private static final String[] ANY_ROLE_AND_MES = { MANUFACTURER, FACTORY_MES, TECHNOLOGY_OFFICER, ORDER_DESK,
+            NETWORK_ADMIN, OPERATOR };
     private static final String[] ANY_TOKEN = {};
 
     public static final RouteTable API = new RouteTable(List.of(
@@ -53,6 +57,8 @@ public final class RouteTable {
             route("licences.transition", "POST", "/api/licences/{id}/grant|suspend|reinstate|revoke",
                     service(LICENCE), TECHNOLOGY_OFFICER),
             route("licences.amend", "PATCH", "/api/licences/{id}", service(LICENCE), TECHNOLOGY_OFFICER),
+            route("licences.unlicensed", "GET", "/api/licences/unlicensed-output", service(LICENCE),
+                    TECHNOLOGY_OFFICER),
             route("licences.list", "GET", "/api/licences", service(LICENCE), TECHNOLOGY_OFFICER, MANUFACTURER),
             route("licences.get", "GET", "/api/licences/{id}", service(LICENCE), TECHNOLOGY_OFFICER, MANUFACTURER),
             route("licences.audit", "GET", "/api/licences/{id}/audit", service(LICENCE), TECHNOLOGY_OFFICER,
@@ -60,14 +66,16 @@ public final class RouteTable {
             route("licences.read", "GET", "/api/licences/**", service(LICENCE), TECHNOLOGY_OFFICER, MANUFACTURER),
             route("licences.write", "*", "/api/licences/**", service(LICENCE), TECHNOLOGY_OFFICER),
 
-            route("lines.list", "GET", "/api/lines", allRegions(), ANY_ROLE),
+            route("lines.list", "GET", "/api/lines", allRegions(), ANY_ROLE_AND_MES),
             route("lines.register", "PUT", "/api/lines/{lineId}", lineRegion(), NETWORK_ADMIN, MANUFACTURER),
-            route("lines.get", "GET", "/api/lines/{lineId}", lineRegion(), ANY_ROLE),
-            route("lines.report", "POST", "/api/lines/{lineId}/status-reports", lineRegion(), MANUFACTURER),
-            route("lines.reports", "GET", "/api/lines/{lineId}/status-reports", lineRegion(), ANY_ROLE),
+            route("lines.get", "GET", "/api/lines/{lineId}", lineRegion(), ANY_ROLE_AND_MES),
+            route("lines.report", "POST", "/api/lines/{lineId}/status-reports", lineRegion(), MANUFACTURER,
+                    FACTORY_MES),
+            route("lines.reports", "GET", "/api/lines/{lineId}/status-reports", lineRegion(), ANY_ROLE_AND_MES),
             route("lines.reports.get", "GET", "/api/lines/{lineId}/status-reports/{reportId}", lineRegion(),
-                    ANY_ROLE),
-            route("lines.oee", "GET", "/api/lines/{lineId}/oee", lineRegion(), ANY_ROLE),
+                    ANY_ROLE_AND_MES),
+            route("lines.oee", "GET", "/api/lines/{lineId}/oee", lineRegion(), ANY_ROLE_AND_MES),
+            route("lines.history", "GET", "/api/lines/{lineId}/history", lineRegion(), ANY_ROLE),
             route("lines.allocations", "GET", "/api/lines/{lineId}/allocations", lineRegion(), MANUFACTURER,
                     ORDER_DESK),
             route("lines.read", "GET", "/api/lines/{lineId}/**", lineRegion(), ANY_ROLE),

@@ -75,14 +75,14 @@ class KeycloakRealmTest {
     @ParameterizedTest
     @CsvSource({ "mes-de-munich, de-munich", "mes-uk-bristol, uk-bristol" })
     @Order(2)
-    void everyMesClientIsAcceptedAsAManufacturerOfItsFactory(String client, String factory) {
+    void everyMesClientIsAcceptedAsTheMesOfItsFactory(String client, String factory) {
         String token = clientToken(client);
         assertThat(claims(token).getValue("aud")).isIn("bwu-platform", List.of("bwu-platform"));
 
         as("Bearer " + token).get("/api/me").then()
                 .statusCode(200)
                 .body("clientId", equalTo(client))
-                .body("roles", contains("manufacturer"))
+                .body("roles", contains("factory-mes"))
                 .body("organization", contains(factory));
     }
 

@@ -26,11 +26,15 @@ class RouteTableTest {
             "POST, /api/licences/7/revoke, licences.transition",
             "POST, /api/licences/7/extend, licences.write",
             "GET, /api/licences/7/audit, licences.audit",
+            "GET, /api/licences/unlicensed-output, licences.unlicensed",
+            "GET, /api/licences/7, licences.get",
             "GET, /api/lines, lines.list",
             "PUT, /api/lines/DE-MUC-01, lines.register",
             "GET, /api/lines/DE-MUC-01/, lines.get",
             "POST, /api/lines/DE-MUC-01/status-reports, lines.report",
             "GET, /api/lines/DE-MUC-01/oee, lines.oee",
+            "GET, /api/lines/DE-MUC-01/status-reports/r-1, lines.reports.get",
+            "GET, /api/lines/DE-MUC-01/history, lines.history",
             "GET, /api/lines/DE-MUC-01/output/2026-05-01, lines.read",
             "POST, /api/orders, orders.place",
             "POST, /api/orders/9/cancel, orders.cancel",
@@ -64,6 +68,24 @@ class RouteTableTest {
         assertThat(allocations.admits(Set.of("operator", "manufacturer"))).isTrue();
         assertThat(allocations.admits(Set.of("technology-officer"))).isFalse();
         assertThat(table.find("GET", PathPattern.split("/api/me")).admits(Set.of())).isTrue();
+    }
+
+    @Test
+    void aFactoryMesReachesItsLinesReportsAndOeeAndNothingElse() {
+        Set<String> mes = Set.of("factory-mes");
+        for (String[] request : new String[][] { { "GET", "/api/lines" }, { "GET", "/api/lines/DE-1" },
+                { "POST", "/api/lines/DE-1/status-reports" }, { "GET", "/api/lines/DE-1/status-reports" },
+                { "GET", "/api/lines/DE-1/status-reports/r-1" }, { "GET", "/api/lines/DE-1/oee" } }) {
+            assertThat(table.find(request[0], PathPattern.split(request[1])).admits(mes)).as(request[1]).isTrue();
+        }
+        for (String[] request : new String[][] { { "PUT", "/api/lines/DE-1" }, { "GET", "/api/lines/DE-1/history" },
+                { "GET", "/api/lines/DE-1/allocations" }, { "POST", "/api/licences/requests" },
+                { "GET", "/api/licences" }, { "GET", "/api/factories" }, { "GET", "/api/technologies" },
+                { "GET", "/api/orders" }, { "GET", "/api/lines/DE-1/output" } }) {
+            assertThat(table.find(request[0], PathPattern.split(request[1])).admits(mes)).as(request[1]).isFalse();
+        }
+        assertThat(table.find("GET", PathPattern.split("/api/licences/unlicensed-output"))
+                .admits(Set.of("manufacturer"))).isFalse();
     }
 
     @Test

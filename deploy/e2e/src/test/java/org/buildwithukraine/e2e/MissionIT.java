@@ -136,12 +136,46 @@ class MissionIT {
                 .post("/api/lines/{id}/status-reports", "DE-MUC-02")
                 .then().statusCode(403).contentType(startsWith(PROBLEM_JSON));
         asUser("desk").get("/api/lines/{id}", "DE-MUC-02").then().body("state", equalTo("RUNNING"));
+
+        // the MES reads its factory's lines, and registers none and requests no licence
+        asClient("mes-de-munich").get("/api/lines/{id}", "DE-MUC-02").then().statusCode(200);
+        asClient("mes-de-munich").body(Map.of("factoryId", "de-munich", "technologyCode", FPV,
+                "nominalCapacityPerDay", 10)).put("/api/lines/{id}", "DE-MUC-09")
+                .then().statusCode(403).contentType(startsWith(PROBLEM_JSON));
+        asClient("mes-de-munich").body(Map.of("technologyCode", FPV, "factoryId", "de-munich",
+                "activities", List.of("PRODUCE"), "quantityCap", 10, "validFrom", today().toString(),
+                "validTo", today().plusYears(1).toString(), "exportTerritories", List.of()))
+                .post("/api/licences/requests")
+                .then().statusCode(403).contentType(startsWith(PROBLEM_JSON));
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("3. a report from before the line's registration is refused; a manufacturer cannot raise capacity")
+    void outputAlwaysCountsAndCapacityIsTheAdminsToRaise() {
+        Map<String, Object> backdated = new java.util.HashMap<>(statusReport("RUNNING", null, 5000));
+        backdated.put("observedAt", "2001-06-01T08:00:00Z");
+        asUser("maker-de").body(backdated).post("/api/lines/{id}/status-reports", "DE-MUC-02")
+                .then().statusCode(400).contentType(startsWith(PROBLEM_JSON))
+                .body("errors[0].field", equalTo("observedAt"));
+
+        Map<String, Object> raised = Map.of("factoryId", "de-munich", "technologyCode", FPV,
+                "nominalCapacityPerDay", 260);
+        asUser("maker-de").body(raised).put("/api/lines/{id}", "DE-MUC-02")
+                .then().statusCode(403).contentType(startsWith(PROBLEM_JSON));
+        asUser("netadmin").body(raised).put("/api/lines/{id}", "DE-MUC-02")
+                .then().statusCode(200).body("nominalCapacityPerDay", equalTo(260));
+        asUser("desk").get("/api/lines/{id}/history", "DE-MUC-02").then().statusCode(200)
+                .body("items[0].changedBy", equalTo("netadmin"))
+                .body("items[0].before.nominalCapacityPerDay", equalTo(250))
+                .body("items[0].after.nominalCapacityPerDay", equalTo(260));
+        asUser("officer").get("/api/licences/unlicensed-output").then().statusCode(200);
     }
 
     // ---- 4. routing ---------------------------------------------------------------------------------------
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("4. UA_DEFENCE is served before EXPORT; an export outside the licence territories is REJECTED, with why")
     void ukraineFirstAndExportRules() {
         LocalDate neededBy = today().plusDays(20);
@@ -186,7 +220,7 @@ class MissionIT {
     // ---- 5. disruptions ---------------------------------------------------------------------------------
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("5. the line serving Ukraine's order goes DOWN: its work moves to the other eligible line")
     void lineDownMovesAllocations() {
         String down = (String) active(order(uaOrder)).get(0).get("lineId");
@@ -206,7 +240,7 @@ class MissionIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("5. the officer suspends the licence: its orders are QUEUED; reinstated, they are placed again")
     void licenceSuspensionQueuesAndReinstatementReplaces() {
         asUser("officer").body(Map.of("reason", "export-control review")).post("/api/licences/{id}/suspend", fpvLicence)
@@ -229,7 +263,7 @@ class MissionIT {
     // ---- 6. output ------------------------------------------------------------------------------------------
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("6. output reported on the line fulfils the orders and consumes the licence's quota")
     void outputFulfilsOrdersAndConsumesQuota() {
         String line = activeLines(order(uaOrder)).get(0);
@@ -255,7 +289,7 @@ class MissionIT {
     static String downLine;
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("7. Keycloak stopped: tokens issued before keep working, for reads and writes")
     void keycloakStopped() {
         runningLine = asUser("desk").get("/api/lines/{id}", "DE-MUC-01").jsonPath().getString("state")
@@ -280,7 +314,7 @@ class MissionIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("7. the routing service stopped: its routes answer 503 at once, the others keep working")
     void oneServiceStopped() {
         // news reach the router just as it is stopped: events in flight then must not be lost either
@@ -304,7 +338,7 @@ class MissionIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("7. both restarted: new tokens, the routes recover, and the router applies every event it missed")
     void bothRestarted() {
         Platform.get().up(false);

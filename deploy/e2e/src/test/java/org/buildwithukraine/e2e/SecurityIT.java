@@ -86,10 +86,13 @@ class SecurityIT {
 
     @ParameterizedTest(name = "{0}: factory {1}")
     @CsvSource({ "mes-de-munich, de-munich", "mes-uk-bristol, uk-bristol" })
-    @DisplayName("each factory MES client gets a client-credentials token naming its factory, and is let in")
+    @DisplayName("each factory MES client gets a client-credentials token naming its factory, and reaches its lines only")
     void mesClients(String client, String factory) {
-        assertPlatformToken(Tokens.client(client), "manufacturer", factory);
-        Api.asClient(client).get("/api/factories").then().statusCode(200);
+        assertPlatformToken(Tokens.client(client), "factory-mes", factory);
+        Api.asClient(client).get("/api/lines").then().statusCode(200);
+        // a machine, not a person: no factories, technologies or licences
+        Api.asClient(client).get("/api/factories").then().statusCode(403).contentType(startsWith(PROBLEM_JSON));
+        Api.asClient(client).get("/api/licences").then().statusCode(403).contentType(startsWith(PROBLEM_JSON));
     }
 
     @SuppressWarnings("unchecked")

@@ -64,6 +64,25 @@ public class ProductionLine extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** A new line, IDLE from the moment of its registration. */
+    public static ProductionLine register(String id, LineDefinition definition, Instant now) {
+        ProductionLine line = new ProductionLine();
+        line.id = id;
+        line.state = INITIAL_STATE;
+        line.stateSince = now;
+        line.registeredAt = now;
+        line.redefine(definition, now);
+        return line;
+    }
+
+    /** Takes the factory, technology and capacity a registration gives; the state stays what reports made it. */
+    public void redefine(LineDefinition definition, Instant now) {
+        factoryId = definition.factoryId();
+        technologyCode = definition.technologyCode();
+        nominalCapacityPerDay = definition.nominalCapacityPerDay();
+        updatedAt = now;
+    }
+
     public LineSnapshot snapshot(String region) {
         return new LineSnapshot(id, region, factoryId, technologyCode, nominalCapacityPerDay, state, downtimeReason,
                 stateSince);

@@ -2,6 +2,7 @@ package org.buildwithukraine.line;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.buildwithukraine.kit.security.Roles;
 import org.buildwithukraine.testsupport.TestTokens;
 
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -41,16 +43,31 @@ public final class Requests {
 
     /** The factory's MES, signed in with the client-credentials grant. */
     public static RequestSpecification asMes(String factoryId) {
-        return as(TestTokens.client("mes-" + factoryId, Roles.MANUFACTURER).factory(factoryId).bearer());
+        return as(TestTokens.mes(factoryId).bearer());
     }
 
     public static Map<String, Object> line(String factoryId, String technology, int capacity) {
         return Map.of("factoryId", factoryId, "technologyCode", technology, "nominalCapacityPerDay", capacity);
     }
 
+    /** How long before now {@link #registerLine} registers a line, so that tests can report the recent past. */
+    public static final Duration REGISTERED_AGO = Duration.ofDays(3);
+
+    /** A line of the factory, registered by its manufacturer {@link #REGISTERED_AGO} (the service's clock moved back). */
     public static ValidatableResponse registerLine(String lineId, String factoryId, int capacity) {
-        return asMaker(factoryId).body(line(factoryId, TECHNOLOGY, capacity)).put("/api/lines/{id}", lineId).then()
-                .statusCode(201);
+        return registerLine(lineId, factoryId, capacity, REGISTERED_AGO);
+    }
+
+    public static ValidatableResponse registerLine(String lineId, String factoryId, int capacity, Duration ago) {
+        ValidatableResponse[] registered = new ValidatableResponse[1];
+        atServerTime(Instant.now().minus(ago), () -> registered[0] = asMaker(factoryId)
+                .body(line(factoryId, TECHNOLOGY, capacity)).put("/api/lines/{id}", lineId).then().statusCode(201));
+        return registered[0];
+    }
+
+    /** Runs the step with the service's clock moved to about {@code instant}, and back to now afterwards. */
+    public static void atServerTime(Instant instant, Runnable step) {
+        Arc.container().instance(TestClock.class).get().during(Duration.between(Instant.now(), instant), step);
     }
 
     public static Map<String, Object> report(String reportId, Instant observedAt, String state, String reason,

@@ -22,6 +22,8 @@ public final class TestTokens {
 
     public static final String ISSUER = "https://keycloak.test/realms/bwu";
     public static final String AUDIENCE = "bwu-platform";
+    /** The realm role of factory MES clients' service accounts (see the kit's Roles). */
+    public static final String FACTORY_MES_ROLE = "factory-mes";
 
     private static final KeyPair TRUSTED = newKeyPair();
     private static final KeyPair FOREIGN = newKeyPair();
@@ -42,6 +44,14 @@ public final class TestTokens {
     /** A machine client (client-credentials grant) with the given realm roles. */
     public static Builder client(String clientId, String... roles) {
         return new Builder("service-account-" + clientId, clientId, List.of(roles));
+    }
+
+    /**
+     * A factory's MES as realm {@code bwu} issues its token: client {@code mes-<factory>} (client-credentials
+     * grant), realm role {@code factory-mes}, the factory in the organization claim.
+     */
+    public static Builder mes(String factoryId) {
+        return client("mes-" + factoryId, FACTORY_MES_ROLE).factory(factoryId);
     }
 
     public static final class Builder {

@@ -229,14 +229,18 @@ public class LicenceService {
         }
     }
 
-    /** Records a change of units consumed by output; a charge that uses up the quota exhausts the licence. */
+    /**
+     * Records a change of units consumed by output; a charge that uses up the quota exhausts a GRANTED licence.
+     * A licence suspended, revoked or expired since the output was made is charged too, and keeps its status.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void consume(Licence licence, long consumedAfter, boolean exhausts, String actor, String reason) {
         Map<String, Object> before = licence.auditView();
         licence.unitsConsumed = consumedAfter;
-        if (exhausts) {
-            apply(licence, before, (Step.Changed) LicenceLifecycle.apply(licence.standing(), LicenceAction.EXHAUST),
-                    LicenceAction.EXHAUST, actor, reason + "; quota of " + licence.quantityCap + " units used up");
+        Step exhaustion = exhausts ? LicenceLifecycle.apply(licence.standing(), LicenceAction.EXHAUST) : null;
+        if (exhaustion instanceof Step.Changed exhausted) {
+            apply(licence, before, exhausted, LicenceAction.EXHAUST, actor,
+                    reason + "; quota of " + licence.quantityCap + " units used up");
         } else {
             licence.updatedAt = clock.instant();
             record(licence, before, "CONSUME_QUOTA", LicenceEventTypes.QUOTA_CONSUMED, actor, reason);

@@ -2,7 +2,6 @@ package org.buildwithukraine.licence.service;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.buildwithukraine.events.line.OutputReported;
 import org.buildwithukraine.events.licence.LicenceStatus;
 import org.buildwithukraine.licence.Licence;
+import org.buildwithukraine.licence.OutputCoverage;
 import org.buildwithukraine.licence.QuotaAllocation;
 import org.jboss.logging.Logger;
 
@@ -26,9 +26,10 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.Startup;
 
 /**
- * Charges reported good units to the licences of the factory and technology that were GRANTED and in date on
- * the day of the output, the one that lapses first first. Each report is counted once, whatever the number of
- * deliveries; what no licence covers is kept in the ledger as unlicensed.
+ * Charges reported good units to the licences that covered them when they were observed ({@link OutputCoverage}:
+ * GRANTED at that instant by the audit trail, in date that day, for the technology, permitting PRODUCE), the one
+ * that ends soonest first. Each report is counted once, whatever the number of deliveries; what no licence covers
+ * is unlicensed production ({@link UnlicensedProduction}).
  *
  * <p>Created at start so that its counters are exported from zero: a counter that first appears with its first
  * increment hides that increment from Prometheus' rate().
@@ -39,48 +40,48 @@ public class QuotaLedger {
 
     private static final Logger LOG = Logger.getLogger(QuotaLedger.class);
 
-    /** The licence that lapses first is used up first, so that quota does not go to waste. */
-    private static final Comparator<Licence> ORDER_OF_USE = Comparator.<Licence, LocalDate>comparing(l -> l.validTo)
-            .thenComparing(l -> l.grantedAt, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(l -> l.id);
-
     private final EntityManager entityManager;
     private final LicenceService licences;
+    private final AuditTrail audit;
+    private final UnlicensedProduction unlicensed;
     private final LicenceConfig config;
     private final Clock clock;
     private final Counter licensedUnits;
-    private final Counter unlicensedUnits;
 
-    public QuotaLedger(EntityManager entityManager, LicenceService licences, LicenceConfig config, Clock clock,
-            MeterRegistry registry) {
+    public QuotaLedger(EntityManager entityManager, LicenceService licences, AuditTrail audit,
+            UnlicensedProduction unlicensed, LicenceConfig config, Clock clock, MeterRegistry registry) {
         this.entityManager = entityManager;
         this.licences = licences;
+        this.audit = audit;
+        this.unlicensed = unlicensed;
         this.config = config;
         this.clock = clock;
         this.licensedUnits = registry.counter("bwu.licence.quota.units.consumed");
-        this.unlicensedUnits = registry.counter("bwu.licence.quota.units.unlicensed");
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(UUID eventId, String actor, OutputReported output) {
         LocalDate day = LocalDate.ofInstant(output.observedAt(), config.zone());
-        // locked in id order, as the factory cascade locks them, so that the two never deadlock
-        List<Licence> covering = Licence.<Licence>find(
-                "factoryId = ?1 and technologyCode = ?2 and status = ?3 and validFrom <= ?4 and validTo >= ?4",
-                Sort.by("id"), output.factoryId(), output.technologyCode(), LicenceStatus.GRANTED, day)
+        // whatever their status now: what counts is the status when the units were made. Locked in id order, as
+        // the factory cascade locks them, so that the two never deadlock
+        List<Licence> inDate = Licence.<Licence>find(
+                "factoryId = ?1 and technologyCode = ?2 and validFrom <= ?3 and validTo >= ?3",
+                Sort.by("id"), output.factoryId(), output.technologyCode(), day)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        List<Licence> inOrderOfUse = covering.stream().sorted(ORDER_OF_USE).toList();
-        QuotaAllocation.Result result = QuotaAllocation.distribute(Math.max(0, output.goodUnits()),
-                inOrderOfUse.stream()
-                        .map(l -> new QuotaAllocation.Headroom(l.id, l.quantityCap, l.unitsConsumed)).toList());
-        if (!claim(eventId, output, result.unlicensed())) {
+        Map<String, LicenceStatus> statusWhenObserved = audit.statusesAt(
+                inDate.stream().map(l -> l.id).toList(), output.observedAt());
+        OutputCoverage.Result result = OutputCoverage.charge(Math.max(0, output.goodUnits()), day,
+                inDate.stream().map(l -> new OutputCoverage.Candidate(l.id, l.activities, l.validFrom, l.validTo,
+                        statusWhenObserved.get(l.id), l.grantedAt, l.quantityCap, l.unitsConsumed)).toList());
+        long unlicensedUnits = result.allocation().unlicensed();
+        if (!claim(eventId, output, unlicensedUnits)) {
             LOG.infof("Report %s of line %s was counted before; event %s ignored", output.reportId(),
                     output.lineId(), eventId);
             return;
         }
-        Map<String, Licence> byId = covering.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
+        Map<String, Licence> byId = inDate.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
         String reason = "output report " + output.reportId() + " of line " + output.lineId();
-        for (QuotaAllocation.Charge charge : result.charges()) {
+        for (QuotaAllocation.Charge charge : result.allocation().charges()) {
             entityManager.createNativeQuery("insert into quota_charge (event_id, licence_id, units) values (?1, ?2, ?3)")
                     .setParameter(1, eventId)
                     .setParameter(2, charge.licenceId())
@@ -90,10 +91,8 @@ public class QuotaLedger {
                     reason + ": " + charge.units() + " units");
             licensedUnits.increment(charge.units());
         }
-        if (result.unlicensed() > 0) {
-            unlicensedUnits.increment(result.unlicensed());
-            LOG.warnf("%d good units of %s at factory %s (%s) are not covered by any licence", result.unlicensed(),
-                    output.technologyCode(), output.factoryId(), reason);
+        if (unlicensedUnits > 0) {
+            unlicensed.record(eventId, output, unlicensedUnits, result.unlicensedReason(), actor);
         }
     }
 

@@ -2,7 +2,10 @@ package org.buildwithukraine.licence.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
 import static org.buildwithukraine.licence.Fixtures.activeFactory;
+import static org.buildwithukraine.licence.Fixtures.as;
+import static org.buildwithukraine.licence.Fixtures.asMaker;
 import static org.buildwithukraine.licence.Fixtures.asOfficer;
 import static org.buildwithukraine.licence.Fixtures.awaitStatus;
 import static org.buildwithukraine.licence.Fixtures.decide;
@@ -11,14 +14,17 @@ import static org.buildwithukraine.licence.Fixtures.grant;
 import static org.buildwithukraine.licence.Fixtures.licence;
 import static org.buildwithukraine.licence.Fixtures.licenceOf;
 import static org.buildwithukraine.licence.Fixtures.queryLong;
+import static org.buildwithukraine.licence.Fixtures.queryString;
 import static org.buildwithukraine.licence.Fixtures.reportOutput;
 import static org.buildwithukraine.licence.Fixtures.technology;
 import static org.buildwithukraine.licence.Fixtures.today;
 import static org.buildwithukraine.licence.Fixtures.uniqueId;
 import static org.buildwithukraine.licence.Fixtures.with;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,16 +36,22 @@ import org.buildwithukraine.events.Topics;
 import org.buildwithukraine.events.line.LineEventTypes;
 import org.buildwithukraine.licence.Fixtures.Output;
 import org.buildwithukraine.testsupport.TestKafka;
+import org.buildwithukraine.testsupport.TestTokens;
 import org.buildwithukraine.testsupport.TopicRecorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 /** Good units reported on line.output use up the quota of the licences that cover them, each report once. */
 @QuarkusTest
 class QuotaLedgerTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @RegisterExtension
     static final TopicRecorder licenceEvents = TopicRecorder.of(Topics.LICENCE_EVENTS);
@@ -54,6 +66,10 @@ class QuotaLedgerTest {
         if (factory == null) {
             factory = activeFactory("de-quota");
         }
+    }
+
+    private RequestSpecification onManagementPort() {
+        return given().port(management.getPort());
     }
 
     private static String licenceWithCap(String technology, long cap) {
@@ -198,6 +214,106 @@ class QuotaLedgerTest {
         Output early = reportOutput(line, factory, technology, 4);
         awaitInLedger(early.eventId());
         licenceOf(future).body("unitsConsumed", equalTo(0));
+    }
+
+    @Test
+    void outputNoLicenceCoveredIsRecordedListedAnnouncedAndCountedAsUnlicensed() {
+        String technology = technology();
+        String factoryOfTest = activeFactory("de-unlicensed");
+        // observed before the licence was granted: its validity began yesterday, but it was not GRANTED then
+        Instant beforeGrant = Instant.now().minusSeconds(3600);
+        String id = grant(with(licence(technology, factoryOfTest), "quantityCap", 100));
+        String line = uniqueId("DE-MUC");
+        Output early = reportOutput(line, factoryOfTest, technology, 7, uniqueId("report"), beforeGrant);
+        Output ancient = reportOutput(line, factoryOfTest, technology, 5000, uniqueId("report"),
+                Instant.parse("2001-06-01T08:00:00Z"));
+        Output covered = reportOutput(line, factoryOfTest, technology, 3);
+        awaitInLedger(covered.eventId());
+        awaitConsumed(id, 3);
+
+        asOfficer().queryParam("factoryId", factoryOfTest).get("/api/licences/unlicensed-output").then()
+                .statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.reportId", contains(early.reportId(), ancient.reportId()))
+                .body("items.unlicensedUnits", contains(7, 5000))
+                .body("items.goodUnits", contains(7, 5000))
+                .body("items.reason", contains("NO_VALID_LICENCE", "NO_VALID_LICENCE"))
+                .body("items[0].lineId", equalTo(line))
+                .body("items[0].technologyCode", equalTo(technology))
+                .body("items[0].reportedBy", equalTo("service-account-mes-" + factoryOfTest))
+                .body("items[0].outputEventId", equalTo(early.eventId().toString()));
+
+        List<EventEnvelope> recorded = licenceEvents.awaitEvents(factoryOfTest, 2);
+        assertThat(recorded).extracting(EventEnvelope::type).containsOnly("UnlicensedOutputRecorded");
+        assertThat(recorded).extracting(e -> e.payload().get("unlicensedUnits").asLong())
+                .containsExactlyInAnyOrder(7L, 5000L);
+        assertThat(recorded.get(0).payload().get("factoryId").asText()).isEqualTo(factoryOfTest);
+
+        onManagementPort().get("/q/metrics").then().statusCode(200).body(containsString(
+                "bwu_unlicensed_output_units_total{factory=\"" + factoryOfTest + "\",technology=\"" + technology
+                        + "\"} 5007.0"));
+
+        // for officers only
+        asMaker(factoryOfTest).get("/api/licences/unlicensed-output").then().statusCode(403)
+                .contentType("application/problem+json");
+        as(TestTokens.mes(factoryOfTest).bearer()).get("/api/licences/unlicensed-output").then().statusCode(403);
+        asOfficer().queryParam("size", 0).get("/api/licences/unlicensed-output").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("size"));
+    }
+
+    @Test
+    void whatCountsIsTheLicenceAsItStoodWhenTheUnitsWereMade() {
+        String technology = technology();
+        String factoryOfTest = activeFactory("de-history");
+        String suspendedSince = grant(with(with(licence(technology, factoryOfTest), "quantityCap", 100), "validTo",
+                today().plusDays(20).toString()));
+        String line = uniqueId("DE-MUC");
+        Instant whileGranted = Instant.now();
+        await().until(() -> Instant.now().isAfter(whileGranted));
+        decide(suspendedSince, "suspend", "inspection").statusCode(200);
+        Instant whileSuspended = Instant.now();
+        await().until(() -> Instant.now().isAfter(whileSuspended));
+        decide(suspendedSince, "reinstate", "inspection passed").statusCode(200);
+        decide(suspendedSince, "suspend", "second inspection").statusCode(200);
+
+        // made while the licence was GRANTED: charged to it, although it is suspended now
+        Output madeWhileGranted = reportOutput(line, factoryOfTest, technology, 10, uniqueId("report"), whileGranted);
+        // made while it was suspended: unlicensed, although it was reinstated since
+        Output madeWhileSuspended = reportOutput(line, factoryOfTest, technology, 4, uniqueId("report"),
+                whileSuspended);
+        awaitInLedger(madeWhileSuspended.eventId());
+        awaitConsumed(suspendedSince, 10);
+        licenceOf(suspendedSince).body("status", equalTo("SUSPENDED"));
+        assertThat(queryLong("select units_unlicensed from quota_ledger where event_id = ?",
+                madeWhileGranted.eventId())).isZero();
+        assertThat(queryString("select reason from unlicensed_output where event_id = ?",
+                madeWhileSuspended.eventId())).isEqualTo("NO_VALID_LICENCE");
+
+        // a licence that permits EXPORT only covers no production
+        String otherTechnology = technology();
+        String exportOnly = grant(with(with(licence(otherTechnology, factoryOfTest), "activities", List.of("EXPORT")),
+                "quantityCap", 100));
+        Output notProduction = reportOutput(line, factoryOfTest, otherTechnology, 6);
+        awaitInLedger(notProduction.eventId());
+        licenceOf(exportOnly).body("unitsConsumed", equalTo(0));
+        assertThat(queryLong("select unlicensed_units from unlicensed_output where event_id = ?",
+                notProduction.eventId())).isEqualTo(6);
+    }
+
+    @Test
+    void unitsBeyondTheQuotaOfEveryValidLicenceAreUnlicensedForExceedingIt() {
+        String technology = technology();
+        String id = licenceWithCap(technology, 5);
+        String line = uniqueId("DE-MUC");
+        Output overshoot = reportOutput(line, factory, technology, 8);
+        awaitStatus(id, "EXHAUSTED");
+        awaitInLedger(overshoot.eventId());
+        asOfficer().queryParam("factoryId", factory).queryParam("technologyCode", technology)
+                .get("/api/licences/unlicensed-output").then().statusCode(200)
+                .body("items.reportId", contains(overshoot.reportId()))
+                .body("items[0].goodUnits", equalTo(8))
+                .body("items[0].unlicensedUnits", equalTo(3))
+                .body("items[0].reason", equalTo("QUOTA_EXCEEDED"));
     }
 
     @Test

@@ -103,12 +103,13 @@ class LicenceRequestTest {
     }
 
     @Test
-    void aFactoryMesMayRequestAndIsRecordedAsItsServiceAccount() {
-        String token = TestTokens.client("mes-" + factory, Roles.MANUFACTURER).factory(factory).bearer();
-        String account = "service-account-mes-" + factory;
-        String id = as(token).body(application()).post("/api/licences/requests").then().statusCode(201)
-                .body("requestedBy", equalTo(account)).extract().path("id");
-        asOfficer().get("/api/licences/{id}/audit", id).then().body("[0].actor", equalTo(account));
+    void aFactoryMesRequestsNoLicenceAndReadsNone() {
+        String token = TestTokens.mes(factory).bearer();
+        as(token).body(application()).post("/api/licences/requests").then().statusCode(403)
+                .contentType("application/problem+json");
+        as(token).get("/api/licences").then().statusCode(403);
+        assertThat(queryLong("select count(*) from licence where requested_by = ?", "service-account-mes-" + factory))
+                .isZero();
     }
 
     @Test

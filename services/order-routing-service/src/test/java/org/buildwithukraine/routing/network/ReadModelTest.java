@@ -19,6 +19,7 @@ import org.buildwithukraine.events.factory.FactoryKind;
 import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.events.licence.LicenceEventTypes;
 import org.buildwithukraine.events.licence.LicenceStatus;
+import org.buildwithukraine.events.licence.UnlicensedOutputRecorded;
 import org.buildwithukraine.events.line.DowntimeReason;
 import org.buildwithukraine.events.line.LineEventTypes;
 import org.buildwithukraine.events.line.LineSnapshot;
@@ -38,6 +39,8 @@ class ReadModelTest {
 
     @RegisterExtension
     static final TopicRecorder lineStatusDeadLetters = TopicRecorder.of(Topics.deadLetterOf(Topics.LINE_STATUS));
+    @RegisterExtension
+    static final TopicRecorder licenceDeadLetters = TopicRecorder.of(Topics.deadLetterOf(Topics.LICENCE_EVENTS));
 
     @Test
     void factoryEventsBuildTheFactoryView() {
@@ -73,6 +76,29 @@ class ReadModelTest {
         assertThat(view.quantityCap).isEqualTo(5000);
         assertThat(view.validTo).isEqualTo(Fixtures.TODAY.plusDays(365));
         assertThat(view.statusReason).isEqualTo("quality audit");
+    }
+
+    @Test
+    void unlicensedOutputOnLicenceEventsIsPassedOverAndTheTopicKeepsMoving() {
+        String factory = unique("de-unlicensed").toLowerCase();
+        String technology = unique("UA-T");
+        UUID unlicensed = UUID.randomUUID();
+        TestKafka.send(Topics.LICENCE_EVENTS, factory, envelope(unlicensed,
+                LicenceEventTypes.UNLICENSED_OUTPUT_RECORDED, factory, "service-account-mes-" + factory,
+                new UnlicensedOutputRecorded(UUID.randomUUID(), "DE-MUC-01", "de", factory, technology, "r-1",
+                        Instant.now(), 7, 7, UnlicensedOutputRecorded.UnlicensedReason.NO_VALID_LICENCE)));
+        String marker = unique("LIC");
+        Fixtures.sendLicence(LicenceEventTypes.GRANTED, Fixtures.licence(marker, factory, technology, 10, "LV"));
+        awaitLicence(marker, l -> l.status == LicenceStatus.GRANTED);
+
+        // taken (its delivery recorded in the inbox, which a failed one rolls back), not dead-lettered
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
+                () -> ((Number) LicenceView.getEntityManager()
+                        .createNativeQuery("select count(*) from processed_event where event_id = ?1")
+                        .setParameter(1, unlicensed).getSingleResult()).longValue() == 1));
+        assertThat(licenceDeadLetters.recordsFor(factory)).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> LicenceView.count("factoryId", factory)))
+                .isEqualTo(1);
     }
 
     @Test

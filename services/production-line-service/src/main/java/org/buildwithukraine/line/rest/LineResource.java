@@ -1,5 +1,6 @@
 package org.buildwithukraine.line.rest;
 
+import static org.buildwithukraine.kit.security.Roles.FACTORY_MES;
 import static org.buildwithukraine.kit.security.Roles.MANUFACTURER;
 import static org.buildwithukraine.kit.security.Roles.NETWORK_ADMIN;
 import static org.buildwithukraine.kit.security.Roles.OPERATOR;
@@ -28,8 +29,8 @@ import org.buildwithukraine.events.line.LineState;
 import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.line.LineDefinition;
 import org.buildwithukraine.line.Region;
-import org.buildwithukraine.line.service.LineDefinition;
 import org.buildwithukraine.line.service.LineFilter;
 import org.buildwithukraine.line.service.LineService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,7 +57,8 @@ public class LineResource {
     @Path("/{lineId}")
     @RolesAllowed({ NETWORK_ADMIN, MANUFACTURER })
     @Operation(summary = "Register a line (201) or update it (200); the id's prefix must be this region's, the "
-            + "factory ACTIVE; a manufacturer registers lines of its own factory only")
+            + "factory ACTIVE; a manufacturer registers lines of its own factory only and may lower a line's "
+            + "capacity, while raising it or changing the technology is for a network admin (403)")
     public Response register(
             @PathParam("lineId") @Pattern(regexp = Formats.LINE_ID, message = Formats.LINE_ID_MESSAGE) String lineId,
             @NotNull @Valid LineRequest request) {
@@ -69,7 +71,7 @@ public class LineResource {
     }
 
     @GET
-    @RolesAllowed({ MANUFACTURER, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
+    @RolesAllowed({ MANUFACTURER, FACTORY_MES, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
     @Operation(summary = "This region's lines, filtered and paged, ordered by id; a manufacturer sees its own")
     public Page<LineResponse> list(
             @QueryParam("factoryId") String factoryId,
@@ -83,9 +85,19 @@ public class LineResource {
 
     @GET
     @Path("/{lineId}")
-    @RolesAllowed({ MANUFACTURER, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
+    @RolesAllowed({ MANUFACTURER, FACTORY_MES, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
     @Operation(summary = "One line: current state, capacity, latest report")
     public LineResponse get(@PathParam("lineId") String lineId) {
         return LineResponse.of(lines.get(lineId), region.code());
+    }
+
+    @GET
+    @Path("/{lineId}/history")
+    @RolesAllowed({ MANUFACTURER, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
+    @Operation(summary = "Every change of the line's registration, newest first: who, when, before and after")
+    public Page<LineChangeResponse> history(@PathParam("lineId") String lineId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return lines.history(lineId, page, size).map(LineChangeResponse::of);
     }
 }

@@ -1,5 +1,6 @@
 package org.buildwithukraine.line.rest;
 
+import static org.buildwithukraine.kit.security.Roles.FACTORY_MES;
 import static org.buildwithukraine.kit.security.Roles.MANUFACTURER;
 import static org.buildwithukraine.kit.security.Roles.NETWORK_ADMIN;
 import static org.buildwithukraine.kit.security.Roles.OPERATOR;
@@ -60,9 +61,10 @@ public class StatusReportResource {
 
     @POST
     @Path("/status-reports")
-    @RolesAllowed(MANUFACTURER)
-    @Operation(summary = "Report the line's state and output since the previous report (line's own factory "
-            + "only); the same reportId again answers as the first time and changes nothing")
+    @RolesAllowed({ MANUFACTURER, FACTORY_MES })
+    @Operation(summary = "Report the line's state and output since the previous report (the line's own factory: "
+            + "its people or its MES); observedAt must lie after the line's registration and within the report "
+            + "window (400 otherwise); the same reportId again answers as the first time and changes nothing")
     public Response report(@PathParam("lineId") String lineId, @NotNull @Valid StatusReportRequest request) {
         var outcome = reports.report(lineId, new NewReport(request.reportId(), request.observedAt(),
                 LineState.valueOf(request.state()),
@@ -79,7 +81,7 @@ public class StatusReportResource {
 
     @GET
     @Path("/status-reports")
-    @RolesAllowed({ MANUFACTURER, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
+    @RolesAllowed({ MANUFACTURER, FACTORY_MES, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
     @Operation(summary = "Reports observed in [from, to), newest first, paged; late reports included")
     public Page<StatusReportResponse> history(@PathParam("lineId") String lineId,
             @QueryParam("from") String from,
@@ -96,7 +98,7 @@ public class StatusReportResource {
 
     @GET
     @Path("/status-reports/{reportId}")
-    @RolesAllowed({ MANUFACTURER, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
+    @RolesAllowed({ MANUFACTURER, FACTORY_MES, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
     @Operation(summary = "One report, as it was answered")
     public StatusReportResponse get(@PathParam("lineId") String lineId, @PathParam("reportId") String reportId) {
         return StatusReportResponse.of(reports.get(lineId, reportId));
@@ -104,7 +106,7 @@ public class StatusReportResource {
 
     @GET
     @Path("/oee")
-    @RolesAllowed({ MANUFACTURER, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
+    @RolesAllowed({ MANUFACTURER, FACTORY_MES, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
     @Operation(summary = "OEE of a calendar day in the region's time zone: availability × performance × quality")
     public OeeResponse oee(@PathParam("lineId") String lineId, @QueryParam("date") String date) {
         return OeeResponse.of(oee.ofDay(lineId, Formats.date("date", date)), region.zone().getId());

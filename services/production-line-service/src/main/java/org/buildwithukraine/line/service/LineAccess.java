@@ -1,5 +1,6 @@
 package org.buildwithukraine.line.service;
 
+import static org.buildwithukraine.kit.security.Roles.FACTORY_MES;
 import static org.buildwithukraine.kit.security.Roles.MANUFACTURER;
 import static org.buildwithukraine.kit.security.Roles.NETWORK_ADMIN;
 import static org.buildwithukraine.kit.security.Roles.OPERATOR;
@@ -14,11 +15,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.kit.security.Caller;
+import org.buildwithukraine.line.LineChange;
 import org.buildwithukraine.line.ProductionLine;
 
 /**
- * Object-level rights on lines. Endpoints check the role; this checks the line: a manufacturer (person or
- * MES client) acts only for the factories its token names, whatever the request body says.
+ * Object-level rights on lines. Endpoints check the role; this checks the line: a manufacturer, and a
+ * factory's MES, act only for the factories their token names, whatever the request body says. The MES may
+ * report and read; registering lines is for the factory's people (and network admins).
  */
 @ApplicationScoped
 public class LineAccess {
@@ -36,13 +39,13 @@ public class LineAccess {
     }
 
     public void requireRead(ProductionLine line) {
-        if (!anyRole(NETWORK_READERS) && !ownFactory(line.factoryId)) {
+        if (!anyRole(NETWORK_READERS) && !staffOrMesOf(line.factoryId)) {
             throw ProblemException.forbidden("Line " + line.id + " belongs to another factory");
         }
     }
 
     public void requireAllocationRead(ProductionLine line) {
-        if (!anyRole(ALLOCATION_READERS) && !ownFactory(line.factoryId)) {
+        if (!anyRole(ALLOCATION_READERS) && !staffOf(line.factoryId)) {
             throw ProblemException.forbidden("The allocations of line " + line.id
                     + " are visible to its factory and the order desk only");
         }
@@ -50,8 +53,8 @@ public class LineAccess {
 
     /** Reports come from the line's own factory only: its staff or its MES. */
     public void requireReport(ProductionLine line) {
-        if (!ownFactory(line.factoryId)) {
-            throw ProblemException.forbidden("Only a manufacturer of factory " + line.factoryId
+        if (!staffOrMesOf(line.factoryId)) {
+            throw ProblemException.forbidden("Only a manufacturer or the MES of factory " + line.factoryId
                     + " may report on line " + line.id);
         }
     }
@@ -64,13 +67,23 @@ public class LineAccess {
         if (caller.hasRole(NETWORK_ADMIN)) {
             return;
         }
-        if (existing != null && !ownFactory(existing.factoryId)) {
+        if (existing != null && !staffOf(existing.factoryId)) {
             throw ProblemException.forbidden("Line " + existing.id + " belongs to another factory");
         }
-        if (!ownFactory(factoryId)) {
+        if (!staffOf(factoryId)) {
             throw ProblemException.forbidden("A manufacturer may register lines of its own factory only, not of "
                     + factoryId);
         }
+    }
+
+    /** Raising capacity, changing technology or factory of a line: a network admin's decision ({@link LineChange}). */
+    public void requireChange(LineChange change) {
+        if (caller.hasRole(NETWORK_ADMIN)) {
+            return;
+        }
+        change.reservedForNetworkAdmin().ifPresent(reason -> {
+            throw ProblemException.forbidden(reason);
+        });
     }
 
     /** The factories whose lines the caller may list; empty for "all of them". */
@@ -78,8 +91,14 @@ public class LineAccess {
         return anyRole(NETWORK_READERS) ? Optional.empty() : Optional.of(caller.factories());
     }
 
-    private boolean ownFactory(String factoryId) {
+    /** The factory's people. */
+    private boolean staffOf(String factoryId) {
         return caller.hasRole(MANUFACTURER) && caller.actsFor(factoryId);
+    }
+
+    /** The factory's people or its MES. */
+    private boolean staffOrMesOf(String factoryId) {
+        return (caller.hasRole(MANUFACTURER) || caller.hasRole(FACTORY_MES)) && caller.actsFor(factoryId);
     }
 
     private boolean anyRole(List<String> roles) {

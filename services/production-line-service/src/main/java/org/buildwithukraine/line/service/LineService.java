@@ -17,6 +17,9 @@ import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.line.KnownFactory;
+import org.buildwithukraine.line.LineChange;
+import org.buildwithukraine.line.LineChangeRecord;
+import org.buildwithukraine.line.LineDefinition;
 import org.buildwithukraine.line.ProductionLine;
 import org.buildwithukraine.line.Region;
 import org.buildwithukraine.line.messaging.LineEvents;
@@ -43,8 +46,9 @@ public class LineService {
     }
 
     /**
-     * Registers a line, or updates it. A new line, or one moved to another factory or technology, is announced
-     * as LineRegistered; a capacity change alone as LineStatusChanged; an unchanged line not at all.
+     * Registers a line, or updates it, and keeps the change in the line's history. A new line, or one moved to
+     * another factory or technology, is announced as LineRegistered; a capacity change alone as
+     * LineStatusChanged; an unchanged line not at all. Who may make which change is {@link LineChange}'s rule.
      */
     @Transactional
     public Registration register(String lineId, LineDefinition definition, String actor) {
@@ -55,39 +59,37 @@ public class LineService {
         }
         ProductionLine line = ProductionLine.findById(lineId, LockModeType.PESSIMISTIC_WRITE);
         access.requireRegister(definition.factoryId(), line);
+        LineChange change = new LineChange(lineId, line == null ? null : LineDefinition.of(line), definition);
+        access.requireChange(change);
         requireActiveManufacturer(definition.factoryId());
+        if (!change.changesAnything()) {
+            return new Registration(line, false);
+        }
         // as PostgreSQL keeps it, so that the answer and the event say what a later read says
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (line == null) {
-            line = new ProductionLine();
-            line.id = lineId;
-            line.factoryId = definition.factoryId();
-            line.technologyCode = definition.technologyCode();
-            line.nominalCapacityPerDay = definition.nominalCapacityPerDay();
-            line.state = ProductionLine.INITIAL_STATE;
-            line.stateSince = now;
-            line.registeredAt = now;
-            line.updatedAt = now;
+        boolean created = line == null;
+        if (created) {
+            line = ProductionLine.register(lineId, definition, now);
             // flush now so that a concurrent first registration of the same id fails here, as a conflict
             line.persistAndFlush();
+        } else {
+            line.redefine(definition, now);
+        }
+        LineChangeRecord.of(change, actor, now).persist();
+        if (change.reRegisters()) {
             events.registered(line, actor);
-            return new Registration(line, true);
+        } else {
+            events.statusChanged(line, actor);
         }
-        boolean reRegistered = !line.factoryId.equals(definition.factoryId())
-                || !line.technologyCode.equals(definition.technologyCode());
-        boolean capacityChanged = line.nominalCapacityPerDay != definition.nominalCapacityPerDay();
-        if (reRegistered || capacityChanged) {
-            line.factoryId = definition.factoryId();
-            line.technologyCode = definition.technologyCode();
-            line.nominalCapacityPerDay = definition.nominalCapacityPerDay();
-            line.updatedAt = now;
-            if (reRegistered) {
-                events.registered(line, actor);
-            } else {
-                events.statusChanged(line, actor);
-            }
-        }
-        return new Registration(line, false);
+        return new Registration(line, created);
+    }
+
+    /** The line's registration changes, newest first. */
+    public Page<LineChangeRecord> history(String lineId, int page, int size) {
+        get(lineId);
+        var changes = LineChangeRecord.<LineChangeRecord>find("lineId", Sort.by("id", Sort.Direction.Descending),
+                lineId);
+        return new Page<>(changes.page(page, size).list(), page, size, changes.count());
     }
 
     public ProductionLine get(String lineId) {

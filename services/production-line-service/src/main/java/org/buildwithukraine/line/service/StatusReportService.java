@@ -67,17 +67,19 @@ public class StatusReportService {
         // PostgreSQL keeps microseconds: answer now exactly what a replay will read back
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant observedAt = request.observedAt().truncatedTo(ChronoUnit.MICROS);
-        if (observedAt.isAfter(now.plus(config.maxClockSkew()))) {
-            throw ProblemException.invalid("observedAt", "lies more than " + config.maxClockSkew().toMinutes()
-                    + " minutes ahead of the server's clock (" + now + ")");
-        }
-        // under the line lock a duplicate sent concurrently finds the first one committed
+        // under the line lock a duplicate sent concurrently finds the first one committed; a retry answers as
+        // the first time even once its observation has left the window
         StatusReport first = StatusReport.<StatusReport>find("lineId = ?1 and reportId = ?2", lineId,
                 request.reportId()).firstResult();
         if (first != null) {
             Hibernate.initialize(first.attributions);
             meters.counter("bwu.line.reports", "effect", "REPLAYED").increment();
             return new Outcome(first, true);
+        }
+        var refusal = config.window().refusal(observedAt, line.registeredAt, now);
+        if (refusal.isPresent()) {
+            meters.counter("bwu.line.reports", "effect", "REFUSED").increment();
+            throw ProblemException.invalid("observedAt", refusal.get());
         }
 
         ReportEffect effect = ReportEffect.of(line.lastObservedAt, line.state, line.downtimeReason,

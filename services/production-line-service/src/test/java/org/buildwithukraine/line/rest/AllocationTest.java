@@ -156,7 +156,9 @@ class AllocationTest {
         String line = lineId("de", "ING");
         registerLine(line, factory, 100);
         asRole(Roles.ORDER_DESK).get("/api/lines/{id}/allocations", line).then().statusCode(200);
-        asMes(factory).get("/api/lines/{id}/allocations", line).then().statusCode(200);
+        asMaker(factory).get("/api/lines/{id}/allocations", line).then().statusCode(200);
+        // the factory's MES reports and reads its lines, but the work placed on them is for its people
+        asMes(factory).get("/api/lines/{id}/allocations", line).then().statusCode(403);
         asMaker("de-elsewhere").get("/api/lines/{id}/allocations", line).then().statusCode(403)
                 .contentType("application/problem+json");
         asRole(Roles.TECHNOLOGY_OFFICER).get("/api/lines/{id}/allocations", line).then().statusCode(403);

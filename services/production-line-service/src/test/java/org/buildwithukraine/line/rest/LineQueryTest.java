@@ -6,6 +6,7 @@ import static org.buildwithukraine.line.Requests.asRole;
 import static org.buildwithukraine.line.Requests.line;
 import static org.buildwithukraine.line.Requests.lineId;
 import static org.buildwithukraine.line.Requests.postReport;
+import static org.buildwithukraine.line.Requests.atServerTime;
 import static org.buildwithukraine.line.Requests.registerLine;
 import static org.buildwithukraine.line.Requests.report;
 import static org.buildwithukraine.line.Requests.uniqueId;
@@ -177,9 +178,10 @@ class LineQueryTest {
     @Test
     void oeeOfAKnownDay() {
         String id = lineId("de", "LEJ");
-        registerLine(id, otherFactory, 240);
         LocalDate day = LocalDate.of(2025, 3, 10);
         ZoneId berlin = ZoneId.of("Europe/Berlin");
+        registerLine(id, otherFactory, 240,
+                Duration.between(day.minusDays(2).atStartOfDay(berlin).toInstant(), Instant.now()));
         Object[][] reports = {
                 { "evening", day.minusDays(1).atTime(22, 0), "IDLE", 0, 0 },
                 { "r0600", day.atTime(6, 0), "RUNNING", 0, 0 },
@@ -190,13 +192,16 @@ class LineQueryTest {
                 { "r1600", day.atTime(16, 0), "RUNNING", 0, 0 },
                 { "r1800", day.atTime(18, 0), "IDLE", 16, 0 },
                 { "next-day", day.plusDays(1).atTime(LocalTime.of(6, 0)), "RUNNING", 500, 500 } };
-        for (Object[] r : reports) {
-            Instant at = ((LocalDateTime) r[1]).atZone(berlin).toInstant();
-            String state = (String) r[2];
-            String reason = state.equals("DOWN") ? "BREAKDOWN" : null;
-            postReport(asMaker(otherFactory), id, report((String) r[0], at, state, reason,
-                    (Integer) r[3], (Integer) r[4])).statusCode(201);
-        }
+        // reported two days after the day, by the service's clock: within the report window
+        atServerTime(day.plusDays(2).atStartOfDay(berlin).toInstant(), () -> {
+            for (Object[] r : reports) {
+                Instant at = ((LocalDateTime) r[1]).atZone(berlin).toInstant();
+                String state = (String) r[2];
+                String reason = state.equals("DOWN") ? "BREAKDOWN" : null;
+                postReport(asMaker(otherFactory), id, report((String) r[0], at, state, reason,
+                        (Integer) r[3], (Integer) r[4])).statusCode(201);
+            }
+        });
         asRole(Roles.ORDER_DESK).queryParam("date", "2025-03-10").get("/api/lines/{id}/oee", id).then()
                 .statusCode(200)
                 .body("lineId", equalTo(id))

@@ -15,6 +15,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.Map;
@@ -93,8 +95,8 @@ class LineRegistrationTest {
         // the same again: 200, nothing to announce
         asMaker(factory).body(line(factory, TECHNOLOGY, 240)).put("/api/lines/{id}", id).then().statusCode(200);
         // capacity only: the status of the line for routing changed
-        asMaker(factory).body(line(factory, TECHNOLOGY, 300)).put("/api/lines/{id}", id).then().statusCode(200)
-                .body("nominalCapacityPerDay", equalTo(300));
+        asMaker(factory).body(line(factory, TECHNOLOGY, 200)).put("/api/lines/{id}", id).then().statusCode(200)
+                .body("nominalCapacityPerDay", equalTo(200));
         // another technology: the line is registered anew
         asNetworkAdmin().body(line(factory, "UA-RECON-3", 300)).put("/api/lines/{id}", id).then().statusCode(200)
                 .body("technologyCode", equalTo("UA-RECON-3"));
@@ -102,9 +104,55 @@ class LineRegistrationTest {
         List<EventEnvelope> events = awaitQuiet(id, 3);
         assertThat(events).extracting(EventEnvelope::type)
                 .containsExactly("LineRegistered", "LineStatusChanged", "LineRegistered");
-        assertThat(events.get(1).payload().get("nominalCapacityPerDay").asInt()).isEqualTo(300);
+        assertThat(events.get(1).payload().get("nominalCapacityPerDay").asInt()).isEqualTo(200);
         assertThat(events.get(2).payload().get("technologyCode").asText()).isEqualTo("UA-RECON-3");
         assertThat(events.get(2).actor()).isEqualTo("netadmin");
+    }
+
+    @Test
+    void aManufacturerLowersCapacityButRaisingItOrChangingTechnologyIsForANetworkAdmin() {
+        String id = lineId("de", "MUC");
+        registerLine(id, factory, 240);
+        asMaker(factory).body(line(factory, TECHNOLOGY, 180)).put("/api/lines/{id}", id).then().statusCode(200)
+                .body("nominalCapacityPerDay", equalTo(180));
+
+        asMaker(factory).body(line(factory, TECHNOLOGY, 181)).put("/api/lines/{id}", id).then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("detail", equalTo("Line " + id + ": raising its capacity from 180 to 181 units/day is a "
+                        + "network-admin decision; a manufacturer may register new lines of its factory and lower "
+                        + "a line's capacity"));
+        asMaker(factory).body(line(factory, "UA-RECON-3", 180)).put("/api/lines/{id}", id).then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("changing its technology from " + TECHNOLOGY
+                        + " to UA-RECON-3 is a network-admin decision"));
+        // refused means unchanged, and nothing announced
+        asMaker(factory).get("/api/lines/{id}", id).then().statusCode(200)
+                .body("nominalCapacityPerDay", equalTo(180)).body("technologyCode", equalTo(TECHNOLOGY));
+
+        asNetworkAdmin().body(line(factory, TECHNOLOGY, 400)).put("/api/lines/{id}", id).then().statusCode(200)
+                .body("nominalCapacityPerDay", equalTo(400));
+        assertThat(awaitQuiet(id, 3)).extracting(e -> e.payload().get("nominalCapacityPerDay").asInt())
+                .containsExactly(240, 180, 400);
+
+        // every change in the history, newest first: who, when, before and after
+        asRole(Roles.ORDER_DESK).get("/api/lines/{id}/history", id).then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.changedBy", contains("netadmin", "maker-" + factory, "maker-" + factory))
+                .body("items[0].before.nominalCapacityPerDay", equalTo(180))
+                .body("items[0].after.nominalCapacityPerDay", equalTo(400))
+                .body("items[1].before.nominalCapacityPerDay", equalTo(240))
+                .body("items[1].after.nominalCapacityPerDay", equalTo(180))
+                .body("items[2].before", nullValue())
+                .body("items[2].after.factoryId", equalTo(factory))
+                .body("items[2].after.technologyCode", equalTo(TECHNOLOGY))
+                .body("items[2].after.nominalCapacityPerDay", equalTo(240))
+                .body("items[0].changedAt", notNullValue());
+        // the line's factory reads its history; another factory, or its MES, does not
+        asMaker(factory).get("/api/lines/{id}/history", id).then().statusCode(200).body("total", equalTo(3));
+        asMaker(otherFactory).get("/api/lines/{id}/history", id).then().statusCode(403)
+                .contentType("application/problem+json");
+        asMes(factory).get("/api/lines/{id}/history", id).then().statusCode(403);
+        asNetworkAdmin().get("/api/lines/{id}/history", lineId("de", "NONE")).then().statusCode(404);
     }
 
     @Test
@@ -152,10 +200,13 @@ class LineRegistrationTest {
     }
 
     @Test
-    void anMesClientRegistersLinesOfItsFactory() {
+    void anMesClientRegistersNoLineNotEvenOfItsOwnFactory() {
         String id = lineId("de", "MUC");
-        asMes(factory).body(line(factory, TECHNOLOGY, 50)).put("/api/lines/{id}", id).then().statusCode(201);
-        assertThat(lineStatus.awaitEvents(id, 1).get(0).actor()).isEqualTo("service-account-mes-" + factory);
+        asMes(factory).body(line(factory, TECHNOLOGY, 50)).put("/api/lines/{id}", id).then()
+                .statusCode(403).contentType("application/problem+json");
+        registerLine(id, factory, 100);
+        asMes(factory).body(line(factory, TECHNOLOGY, 50)).put("/api/lines/{id}", id).then().statusCode(403);
+        asNetworkAdmin().get("/api/lines/{id}", id).then().statusCode(200).body("nominalCapacityPerDay", equalTo(100));
     }
 
     @ParameterizedTest

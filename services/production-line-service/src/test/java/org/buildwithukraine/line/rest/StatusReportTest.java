@@ -2,6 +2,7 @@ package org.buildwithukraine.line.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.buildwithukraine.line.Requests.REGISTERED_AGO;
 import static org.buildwithukraine.line.Requests.asMaker;
 import static org.buildwithukraine.line.Requests.asMes;
 import static org.buildwithukraine.line.Requests.asNetworkAdmin;
@@ -13,10 +14,14 @@ import static org.buildwithukraine.line.Requests.report;
 import static org.buildwithukraine.line.Requests.uniqueId;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,11 +218,65 @@ class StatusReportTest {
     }
 
     @Test
-    void theFactorysMesClientReports() {
+    void reportsFromBeforeTheLinesRegistrationOrBeyondTheWindowAreRefusedAndChangeNothing() {
+        String old = lineId("de", "MUC");
+        registerLine(old, MUNICH, 240, Duration.ofDays(30));
+        String young = newLine();
+        Instant now = Instant.now();
+        postReport(asMes(MUNICH), old, report("from-2001", Instant.parse("2001-06-01T08:00:00Z"), "RUNNING", null,
+                5000, 0)).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("observedAt"))
+                .body("errors[0].message", startsWith("lies before the line was registered"));
+        postReport(asMes(MUNICH), old, report("last-week", now.minus(Duration.ofDays(8)), "RUNNING", null, 40, 0))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("observedAt"))
+                .body("errors[0].message", startsWith("lies more than 7 days in the past"));
+        postReport(asMaker(MUNICH), young, report("before-registration",
+                now.minus(REGISTERED_AGO).minus(Duration.ofHours(1)), "RUNNING", null, 40, 0))
+                .statusCode(400).body("errors.field", contains("observedAt"))
+                .body("errors[0].message", startsWith("lies before the line was registered"));
+
+        for (String line : List.of(old, young)) {
+            asMaker(MUNICH).get("/api/lines/{id}/status-reports", line).then().body("total", equalTo(0));
+            asMaker(MUNICH).get("/api/lines/{id}", line).then().body("state", equalTo("IDLE"))
+                    .body("lastReportId", nullValue());
+            assertThat(awaitQuiet(lineOutput, line, 0)).isEmpty();
+            assertThat(awaitQuiet(lineStatus, line, 1)).extracting(EventEnvelope::type)
+                    .containsExactly("LineRegistered");
+        }
+        // within the window and after registration, the same report ids are taken
+        postReport(asMes(MUNICH), old, report("last-week", now.minus(Duration.ofDays(6)), "RUNNING", null, 40, 0))
+                .statusCode(201).body("current", equalTo(true));
+        postReport(asMaker(MUNICH), young, report("before-registration",
+                now.minus(REGISTERED_AGO).plus(Duration.ofHours(1)), "RUNNING", null, 40, 0)).statusCode(201);
+    }
+
+    @Test
+    void theFactorysMesClientReportsAndReadsItsLinesAndNothingElse() {
         String id = newLine();
         postReport(asMes(MUNICH), id, report("mes-1", Instant.now(), "RUNNING", null, 12, 0))
                 .statusCode(201).body("reportedBy", equalTo("service-account-mes-" + MUNICH));
         assertThat(lineOutput.awaitEvents(id, 1).get(0).actor()).isEqualTo("service-account-mes-" + MUNICH);
+
+        asMes(MUNICH).get("/api/lines/{id}", id).then().statusCode(200).body("state", equalTo("RUNNING"));
+        asMes(MUNICH).get("/api/lines").then().statusCode(200).body("items.factoryId", everyItem(equalTo(MUNICH)));
+        asMes(MUNICH).get("/api/lines/{id}/status-reports", id).then().statusCode(200).body("total", equalTo(1));
+        asMes(MUNICH).get("/api/lines/{id}/status-reports/{report}", id, "mes-1").then().statusCode(200);
+        asMes(MUNICH).queryParam("date", LocalDate.now(ZoneId.of("Europe/Berlin")).toString())
+                .get("/api/lines/{id}/oee", id).then().statusCode(200);
+        // not the work placed on the line, nor its registration history: those are for the factory's people
+        asMes(MUNICH).get("/api/lines/{id}/allocations", id).then().statusCode(403)
+                .contentType("application/problem+json");
+        asMes(MUNICH).get("/api/lines/{id}/history", id).then().statusCode(403);
+
+        // another factory's MES neither reports on the line nor reads it
+        String other = lineId("de", "DRS");
+        registerLine(other, otherFactory, 100);
+        postReport(asMes(MUNICH), other, report("mes-2", Instant.now(), "DOWN", "SECURITY", 0, 0)).statusCode(403)
+                .contentType("application/problem+json");
+        asMes(MUNICH).get("/api/lines/{id}", other).then().statusCode(403);
+        asMes(MUNICH).get("/api/lines/{id}/status-reports", other).then().statusCode(403);
+        asNetworkAdmin().get("/api/lines/{id}", other).then().body("state", equalTo("IDLE"));
     }
 
     @Test

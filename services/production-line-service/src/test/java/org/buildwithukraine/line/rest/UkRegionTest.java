@@ -2,6 +2,7 @@ package org.buildwithukraine.line.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.buildwithukraine.line.Requests.TECHNOLOGY;
+import static org.buildwithukraine.line.Requests.asMaker;
 import static org.buildwithukraine.line.Requests.asMes;
 import static org.buildwithukraine.line.Requests.asNetworkAdmin;
 import static org.buildwithukraine.line.Requests.asRole;
@@ -49,7 +50,7 @@ class UkRegionTest {
         Events.activeManufacturer(bristol);
         String id = lineId("uk", "BRS");
         try (TopicRecorder lineStatus = TopicRecorder.of(Topics.LINE_STATUS)) {
-            asMes(bristol).body(line(bristol, "UA-RECON-3", 60)).put("/api/lines/{id}", id).then()
+            asMaker(bristol).body(line(bristol, "UA-RECON-3", 60)).put("/api/lines/{id}", id).then()
                     .statusCode(201).body("region", equalTo("uk"));
             EventEnvelope registered = lineStatus.awaitEvents(id, 1).get(0);
             assertThat(registered.payload().get("region").asText()).isEqualTo("uk");

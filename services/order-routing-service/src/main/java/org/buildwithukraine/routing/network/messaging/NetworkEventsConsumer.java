@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.factory.FactorySnapshot;
+import org.buildwithukraine.events.licence.LicenceEventTypes;
 import org.buildwithukraine.events.licence.LicenceSnapshot;
 import org.buildwithukraine.events.line.LineEventTypes;
 import org.buildwithukraine.events.line.LineSnapshot;
@@ -51,8 +52,13 @@ public class NetworkEventsConsumer {
     @Incoming("licenceevents")
     @Blocking
     public void onLicenceEvent(String json) {
-        handle(json, envelope -> changes.licence(envelope.type(), inbound.payload(envelope, LicenceSnapshot.class),
-                envelope.occurredAt()));
+        handle(json, envelope -> {
+            // unlicensed output is for the officers; the router plans with licences alone
+            if (LicenceEventTypes.carriesLicenceSnapshot(envelope.type())) {
+                changes.licence(envelope.type(), inbound.payload(envelope, LicenceSnapshot.class),
+                        envelope.occurredAt());
+            }
+        });
     }
 
     @Incoming("linestatus")
