@@ -28,6 +28,7 @@ import org.buildwithukraine.events.line.LineState;
 import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.line.Region;
 import org.buildwithukraine.line.service.LineDefinition;
 import org.buildwithukraine.line.service.LineFilter;
@@ -78,7 +79,7 @@ public class LineResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var filter = new LineFilter(factoryId, state == null ? null : LineState.valueOf(state), technology);
-        return lines.list(filter, page, size).map(line -> LineResponse.of(line, region.code()));
+        return lines.list(filter, new PageRequest(page, size)).map(line -> LineResponse.of(line, region.code()));
     }
 
     @GET
