@@ -3,8 +3,11 @@ package org.buildwithukraine.testsupport;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,8 @@ public final class TestTokens {
     public static final String AUDIENCE = "bwu-platform";
     /** The realm role of factory MES clients' service accounts (see the kit's Roles). */
     public static final String FACTORY_MES_ROLE = "factory-mes";
+    /** The id {@link TestOidcServer} publishes the trusted key under. */
+    public static final String KEY_ID = "test";
 
     private static final KeyPair TRUSTED = newKeyPair();
     private static final KeyPair FOREIGN = newKeyPair();
@@ -31,9 +36,19 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    /** The public key, base64 DER, as {@code quarkus.oidc.public-key} wants it. */
-    public static String publicKey() {
-        return Base64.getEncoder().encodeToString(TRUSTED.getPublic().getEncoded());
+    /** The trusted public key as a JSON Web Key Set, what Keycloak's certs endpoint answers. */
+    public static String jsonWebKeySet() {
+        RSAPublicKey key = (RSAPublicKey) TRUSTED.getPublic();
+        return """
+                {"keys":[{"kty":"RSA","kid":"%s","use":"sig","alg":"RS256","n":"%s","e":"%s"}]}"""
+                .formatted(KEY_ID, base64Url(key.getModulus()), base64Url(key.getPublicExponent()));
+    }
+
+    private static String base64Url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        // unsigned big-endian, as RFC 7518 wants it: no leading zero byte for the sign
+        byte[] unsigned = bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(unsigned);
     }
 
     /** A person signed in with the given realm roles. */
@@ -63,6 +78,7 @@ public final class TestTokens {
         private String issuer = ISSUER;
         private String audience = AUDIENCE;
         private KeyPair signer = TRUSTED;
+        private String keyId = KEY_ID;
 
         private Builder(String username, String clientId, List<String> roles) {
             this.username = username;
@@ -91,9 +107,16 @@ public final class TestTokens {
             return this;
         }
 
-        /** Signed by a key the service does not trust, as a forged token would be. */
+        /** Signed by a key the service does not trust, under the trusted key's id, as a forged token would be. */
         public Builder signedByForeignKey() {
             this.signer = FOREIGN;
+            return this;
+        }
+
+        /** Signed by a key the service does not trust, under an id its identity provider has never published. */
+        public Builder signedByUnknownKey() {
+            this.signer = FOREIGN;
+            this.keyId = "foreign";
             return this;
         }
 
@@ -113,7 +136,7 @@ public final class TestTokens {
             if (!factories.isEmpty()) {
                 claims.claim("organization", factories);
             }
-            return claims.jws().keyId("test").sign(signer.getPrivate());
+            return claims.jws().keyId(keyId).sign(signer.getPrivate());
         }
 
         /** The value of an Authorization header. */

@@ -38,6 +38,7 @@ import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.validation.IsoCountry;
 import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,7 +78,7 @@ public class FactoryResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var filter = new FactoryFilter(country, kind == null ? null : FactoryKind.valueOf(kind),
                 status == null ? null : FactoryStatus.valueOf(status));
-        return factories.list(filter, page, size).map(FactoryResponse::of);
+        return factories.list(filter, new PageRequest(page, size)).map(FactoryResponse::of);
     }
 
     @GET

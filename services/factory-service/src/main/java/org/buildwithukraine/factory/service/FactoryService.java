@@ -19,6 +19,7 @@ import org.buildwithukraine.factory.StatusTransition;
 import org.buildwithukraine.factory.messaging.FactoryEvents;
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 
 import io.quarkus.panache.common.Sort;
 
@@ -96,7 +97,7 @@ public class FactoryService {
         return factory;
     }
 
-    public Page<Factory> list(FactoryFilter filter, int page, int size) {
+    public Page<Factory> list(FactoryFilter filter, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (filter.country() != null) {
@@ -112,7 +113,7 @@ public class FactoryService {
             parameters.put("status", filter.status());
         }
         var matches = Factory.<Factory>find(query.toString(), Sort.by("id"), parameters);
-        return new Page<>(matches.page(page, size).list(), page, size, matches.count());
+        return page.fetch(matches);
     }
 
     /** Locked for the rest of the transaction, so that concurrent changes of one factory take turns. */

@@ -33,6 +33,7 @@ import org.buildwithukraine.kit.idempotency.IdempotentRequests.Answer;
 import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.licence.Licence;
 import org.buildwithukraine.licence.LicenceAction;
 import org.buildwithukraine.licence.LicenceAuditRecord;
@@ -107,7 +108,7 @@ public class LicenceResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var filter = new LicenceFilter(factoryId, technologyCode, status == null ? null : LicenceStatus.valueOf(status));
-        return licences.list(filter, visibility(), page, size).map(LicenceResponse::of);
+        return licences.list(filter, visibility(), new PageRequest(page, size)).map(LicenceResponse::of);
     }
 
     @GET

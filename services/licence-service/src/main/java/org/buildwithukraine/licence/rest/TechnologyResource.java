@@ -27,6 +27,7 @@ import org.buildwithukraine.events.TechnologyCategory;
 import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.licence.Technology;
 import org.buildwithukraine.licence.service.TechnologyService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -69,7 +70,8 @@ public class TechnologyResource {
             @QueryParam("category") @OneOf(TechnologyCategory.class) String category,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return technologies.list(category == null ? null : TechnologyCategory.valueOf(category), page, size)
+        return technologies.list(category == null ? null : TechnologyCategory.valueOf(category),
+                new PageRequest(page, size))
                 .map(TechnologyResponse::of);
     }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.licence.service.UnlicensedProduction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,9 +38,9 @@ public class UnlicensedOutputResource {
     public Page<UnlicensedOutputResponse> list(
             @QueryParam("factoryId") String factoryId,
             @QueryParam("technologyCode") String technologyCode,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return unlicensed.list(new UnlicensedProduction.Filter(factoryId, technologyCode), page, size)
+        return unlicensed.list(new UnlicensedProduction.Filter(factoryId, technologyCode), new PageRequest(page, size))
                 .map(UnlicensedOutputResponse::of);
     }
 }

@@ -20,6 +20,7 @@ import org.buildwithukraine.events.licence.LicenceStatus;
 import org.buildwithukraine.kit.problem.Problem.FieldError;
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.licence.KnownFactory;
 import org.buildwithukraine.licence.Licence;
 import org.buildwithukraine.licence.LicenceAction;
@@ -157,12 +158,12 @@ public class LicenceService {
         return audit.of(id);
     }
 
-    public Page<Licence> list(LicenceFilter filter, Visibility visibility, int page, int size) {
+    public Page<Licence> list(LicenceFilter filter, Visibility visibility, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (!visibility.isAll()) {
             if (visibility.factories().isEmpty()) {
-                return new Page<>(List.of(), page, size, 0);
+                return page.empty();
             }
             query.append(" and factoryId in :visible");
             parameters.put("visible", visibility.factories());
@@ -180,7 +181,7 @@ public class LicenceService {
             parameters.put("status", filter.status());
         }
         var matches = Licence.<Licence>find(query.toString(), Sort.by("createdAt").and("id"), parameters);
-        return new Page<>(matches.page(page, size).list(), page, size, matches.count());
+        return page.fetch(matches);
     }
 
     /** GRANTED licences whose last valid day is over; the expiry job expires each with {@link #expire}. */

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import org.buildwithukraine.events.TechnologyCategory;
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.licence.Technology;
 
 import io.quarkus.panache.common.Sort;
@@ -42,9 +43,9 @@ public class TechnologyService {
         return technology;
     }
 
-    public Page<Technology> list(TechnologyCategory category, int page, int size) {
+    public Page<Technology> list(TechnologyCategory category, PageRequest page) {
         var matches = category == null ? Technology.<Technology>findAll(Sort.by("code"))
                 : Technology.<Technology>find("category", Sort.by("code"), category);
-        return new Page<>(matches.page(page, size).list(), page, size, matches.count());
+        return page.fetch(matches);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.buildwithukraine.events.licence.UnlicensedOutputRecorded.UnlicensedReason;
 import org.buildwithukraine.events.line.OutputReported;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.licence.UnlicensedOutput;
 import org.buildwithukraine.licence.messaging.LicenceEvents;
 import org.jboss.logging.Logger;
@@ -58,7 +59,7 @@ public class UnlicensedProduction {
     }
 
     /** Newest observation first. */
-    public Page<UnlicensedOutput> list(Filter filter, int page, int size) {
+    public Page<UnlicensedOutput> list(Filter filter, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (filter.factoryId() != null) {
@@ -71,6 +72,6 @@ public class UnlicensedProduction {
         }
         var matches = UnlicensedOutput.<UnlicensedOutput>find(query.toString(),
                 Sort.by("observedAt", Sort.Direction.Descending).and("eventId"), parameters);
-        return new Page<>(matches.page(page, size).list(), page, size, matches.count());
+        return page.fetch(matches);
     }
 }

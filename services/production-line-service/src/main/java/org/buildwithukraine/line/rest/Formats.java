@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import org.buildwithukraine.kit.problem.ProblemException;
+import org.buildwithukraine.kit.validation.TimeBounds;
 
 /** Shapes of ids and query values the API accepts. */
 final class Formats {
@@ -26,7 +27,7 @@ final class Formats {
 
     static Instant instant(String field, String value) {
         try {
-            return value == null ? null : Instant.parse(value);
+            return value == null ? null : TimeBounds.requireWithin(field, Instant.parse(value));
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be an ISO-8601 instant, e.g. 2025-03-10T06:00:00Z");
         }
@@ -37,7 +38,7 @@ final class Formats {
             throw ProblemException.invalid(field, "is required, e.g. 2025-03-10");
         }
         try {
-            return LocalDate.parse(value);
+            return TimeBounds.requireWithin(field, LocalDate.parse(value));
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be a date, e.g. 2025-03-10");
         }

@@ -30,6 +30,7 @@ import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.line.LineDefinition;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.line.Region;
 import org.buildwithukraine.line.service.LineFilter;
 import org.buildwithukraine.line.service.LineService;
@@ -80,7 +81,7 @@ public class LineResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var filter = new LineFilter(factoryId, state == null ? null : LineState.valueOf(state), technology);
-        return lines.list(filter, page, size).map(line -> LineResponse.of(line, region.code()));
+        return lines.list(filter, new PageRequest(page, size)).map(line -> LineResponse.of(line, region.code()));
     }
 
     @GET
@@ -96,8 +97,8 @@ public class LineResource {
     @RolesAllowed({ MANUFACTURER, TECHNOLOGY_OFFICER, ORDER_DESK, NETWORK_ADMIN, OPERATOR })
     @Operation(summary = "Every change of the line's registration, newest first: who, when, before and after")
     public Page<LineChangeResponse> history(@PathParam("lineId") String lineId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return lines.history(lineId, page, size).map(LineChangeResponse::of);
+        return lines.history(lineId, new PageRequest(page, size)).map(LineChangeResponse::of);
     }
 }

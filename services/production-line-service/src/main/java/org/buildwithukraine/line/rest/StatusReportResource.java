@@ -30,6 +30,7 @@ import org.buildwithukraine.events.line.LineState;
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.line.Region;
 import org.buildwithukraine.line.service.NewReport;
 import org.buildwithukraine.line.service.OeeService;
@@ -93,7 +94,7 @@ public class StatusReportResource {
         if (!start.isBefore(end)) {
             throw ProblemException.invalid("to", "must be after from");
         }
-        return reports.history(lineId, start, end, page, size).map(StatusReportResponse::of);
+        return reports.history(lineId, start, end, new PageRequest(page, size)).map(StatusReportResponse::of);
     }
 
     @GET

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +15,7 @@ import org.buildwithukraine.events.factory.FactoryKind;
 import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.line.KnownFactory;
 import org.buildwithukraine.line.LineChange;
 import org.buildwithukraine.line.LineChangeRecord;
@@ -85,11 +85,11 @@ public class LineService {
     }
 
     /** The line's registration changes, newest first. */
-    public Page<LineChangeRecord> history(String lineId, int page, int size) {
+    public Page<LineChangeRecord> history(String lineId, PageRequest page) {
         get(lineId);
         var changes = LineChangeRecord.<LineChangeRecord>find("lineId", Sort.by("id", Sort.Direction.Descending),
                 lineId);
-        return new Page<>(changes.page(page, size).list(), page, size, changes.count());
+        return page.fetch(changes);
     }
 
     public ProductionLine get(String lineId) {
@@ -98,7 +98,7 @@ public class LineService {
         return line;
     }
 
-    public Page<ProductionLine> list(LineFilter filter, int page, int size) {
+    public Page<ProductionLine> list(LineFilter filter, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (filter.factoryId() != null) {
@@ -117,13 +117,13 @@ public class LineService {
         if (visible.isPresent()) {
             Set<String> own = visible.get();
             if (own.isEmpty()) {
-                return new Page<>(List.of(), page, size, 0);
+                return page.empty();
             }
             query.append(" and factoryId in :own");
             parameters.put("own", own);
         }
         var matches = ProductionLine.<ProductionLine>find(query.toString(), Sort.by("id"), parameters);
-        return new Page<>(matches.page(page, size).list(), page, size, matches.count());
+        return page.fetch(matches);
     }
 
     /** The line, or a 404 that tells a caller of the wrong region where the line lives. */

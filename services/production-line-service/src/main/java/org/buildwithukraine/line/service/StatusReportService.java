@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.buildwithukraine.events.line.OutputReported.AllocationProgress;
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.line.Allocation;
 import org.buildwithukraine.line.AllocationStatus;
 import org.buildwithukraine.line.OutputAttribution;
@@ -128,16 +129,16 @@ public class StatusReportService {
     }
 
     /** Reports observed in [from, to), newest first. */
-    public Page<StatusReport> history(String lineId, Instant from, Instant to, int page, int size) {
+    public Page<StatusReport> history(String lineId, Instant from, Instant to, PageRequest page) {
         access.requireRead(lines.require(lineId, LockModeType.NONE));
         var matches = StatusReport.<StatusReport>find(
                 "lineId = :line and observedAt >= :from and observedAt < :to",
                 Sort.by("observedAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending),
                 Parameters.with("line", lineId).and("from", from).and("to", to));
-        List<StatusReport> items = matches.page(page, size).list();
+        Page<StatusReport> reports = page.fetch(matches);
         // one batched query for the whole page, while the session is open
-        items.forEach(report -> Hibernate.initialize(report.attributions));
-        return new Page<>(items, page, size, matches.count());
+        reports.items().forEach(report -> Hibernate.initialize(report.attributions));
+        return reports;
     }
 
     /** Counts the good units towards the line's open allocations, oldest first; locks them against cancelling. */

@@ -5,24 +5,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.buildwithukraine.events.EventEnvelope;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * Reads what arrives on a topic. A record that is not a valid envelope, or whose payload does not fit its type,
  * throws {@link UnreadableEventException}: the channel's dead-letter strategy parks it and the partition moves on.
+ * Unlike a request body, an event may carry fields its reader does not know: a producer that adds one must not
+ * send its consumers' partitions to the dead-letter topic.
  */
 @ApplicationScoped
 public class InboundEvents {
 
-    private final ObjectMapper objectMapper;
+    private final ObjectReader tolerant;
 
     public InboundEvents(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
+        this.tolerant = objectMapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public EventEnvelope parse(String json) {
         try {
-            EventEnvelope envelope = objectMapper.readValue(json, EventEnvelope.class);
+            EventEnvelope envelope = tolerant.forType(EventEnvelope.class).readValue(json);
             if (envelope.eventId() == null || envelope.type() == null || envelope.aggregateId() == null) {
                 throw new UnreadableEventException("Event envelope without id, type or aggregate id: " + json);
             }
@@ -34,7 +38,7 @@ public class InboundEvents {
 
     public <T> T payload(EventEnvelope envelope, Class<T> type) {
         try {
-            return objectMapper.treeToValue(envelope.payload(), type);
+            return tolerant.treeToValue(envelope.payload(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new UnreadableEventException(
                     "Payload of " + envelope.type() + " " + envelope.eventId() + " is not a " + type.getSimpleName());

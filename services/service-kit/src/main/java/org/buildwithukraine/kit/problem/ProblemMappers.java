@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.buildwithukraine.kit.json.InvalidValueException;
+import org.buildwithukraine.kit.json.UnknownFieldsException;
 import org.buildwithukraine.kit.problem.Problem.FieldError;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -25,6 +27,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -70,12 +73,29 @@ public class ProblemMappers {
         return unreadable(e, uri);
     }
 
+    /** A field the request type does not declare: the client meant something the service would not do. */
+    @ServerExceptionMapper
+    public Response unknownFields(UnrecognizedPropertyException e, UriInfo uri) {
+        List<FieldError> errors;
+        if (e instanceof UnknownFieldsException all) {
+            String object = jsonPath(e.getPath());
+            errors = all.names().stream()
+                    .map(name -> new FieldError(object.isEmpty() ? name : object + "." + name, "unknown field"))
+                    .toList();
+        } else {
+            errors = List.of(new FieldError(jsonPath(e.getPath()), "unknown field"));
+        }
+        return respond(400, "Invalid request", "The request has unknown fields", uri, errors);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = jsonPath(mapping.getPath());
+            String message = e instanceof InvalidValueException invalid ? invalid.reason()
+                    : "has a value of the wrong type or format";
             return respond(400, "Invalid request", "The request has invalid fields", uri,
-                    List.of(new FieldError(field, "has a value of the wrong type or format")));
+                    List.of(new FieldError(field, message)));
         }
         return respond(400, "Malformed JSON", "The request body is not valid JSON", uri, List.of());
     }

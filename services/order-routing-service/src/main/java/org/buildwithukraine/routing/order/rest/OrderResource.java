@@ -28,6 +28,7 @@ import org.buildwithukraine.kit.idempotency.IdempotentRequests;
 import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.routing.order.service.NewOrder;
 import org.buildwithukraine.routing.order.service.OrderFilter;
 import org.buildwithukraine.routing.order.service.OrderService;
@@ -78,7 +79,7 @@ public class OrderResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         OrderFilter filter = new OrderFilter(state == null ? null : OrderState.valueOf(state),
                 customerClass == null ? null : CustomerClass.valueOf(customerClass), technologyCode);
-        return orders.list(filter, page, size).map(OrderSummary::of);
+        return orders.list(filter, new PageRequest(page, size)).map(OrderSummary::of);
     }
 
     @GET

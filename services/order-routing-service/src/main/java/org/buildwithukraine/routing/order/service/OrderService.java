@@ -21,6 +21,7 @@ import org.buildwithukraine.events.order.OrderState;
 import org.buildwithukraine.kit.idempotency.IdempotentRequests;
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.routing.order.AllocationStatus;
 import org.buildwithukraine.routing.order.CustomerOrder;
 import org.buildwithukraine.routing.order.OrderAllocation;
@@ -101,7 +102,7 @@ public class OrderService {
     }
 
     /** Newest first. */
-    public Page<CustomerOrder> list(OrderFilter filter, int page, int size) {
+    public Page<CustomerOrder> list(OrderFilter filter, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (filter.state() != null) {
@@ -117,7 +118,7 @@ public class OrderService {
             parameters.put("technologyCode", filter.technologyCode());
         }
         var matches = CustomerOrder.<CustomerOrder>find(query.toString(), Sort.descending("sequence"), parameters);
-        return new Page<>(matches.page(page, size).list(), page, size, matches.count());
+        return page.fetch(matches);
     }
 
     public List<OrderAllocation> allocations(String orderId) {

@@ -1,0 +1,155 @@
+package org.buildwithukraine.kit.web;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.buildwithukraine.kit.problem.Problem;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The first look at every request on the HTTP port, before routing and authentication: what a service refuses
+ * whatever its place in the network (the gateway refuses the same, but a service must not rely on being behind
+ * it). Answers are problem+json like every other error of the service.
+ * <ul>
+ * <li>A path with a matrix parameter ({@code ;}), an encoded slash or semicolon, a backslash or an encoded NUL,
+ * or a query with an encoded NUL: 400. The layers on a request's way (gateway, JAX-RS, the database) read such
+ * paths differently, so one of them would route or store something else than the others checked.</li>
+ * <li>A body larger than {@code quarkus.http.limits.max-body-size}: 413, before a byte of it is read when its
+ * length is declared, as soon as the limit is passed when it is chunked.</li>
+ * <li>A body that has not arrived in full within {@code bwu.http.body-timeout} of its headers: 408 and the
+ * connection is closed, so a client trickling bytes cannot hold it open; until then no worker thread waits for
+ * it.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class RequestGuard {
+
+    /** Filter order is minus the priority: this runs before Quarkus's own body limit (order -2). */
+    private static final int PRIORITY = 100;
+    private static final Pattern PATH_TRICK = Pattern.compile(";|\\\\|%2[fF]|%5[cC]|%3[bB]|%00");
+    private static final String ENCODED_NUL = "%00";
+
+    private final ObjectMapper objectMapper;
+    private final long maxBodyBytes;
+    private final long bodyTimeoutMillis;
+
+    public RequestGuard(ObjectMapper objectMapper, HttpGuardConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.objectMapper = objectMapper;
+        this.maxBodyBytes = maxBodySize.asLongValue();
+        this.bodyTimeoutMillis = config.bodyTimeout().toMillis();
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::inspect, PRIORITY);
+    }
+
+    private void inspect(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String path = request.path();
+        String query = request.query();
+        if ((path != null && PATH_TRICK.matcher(path).find()) || (query != null && query.contains(ENCODED_NUL))) {
+            answer(context, 400, "Invalid request", "The path must not contain matrix parameters (;), encoded "
+                    + "slashes or semicolons, backslashes or NUL characters", false);
+            return;
+        }
+        long declaredLength = declaredLength(request);
+        if (declaredLength > maxBodyBytes) {
+            answer(context, 413, "Content too large",
+                    "The request body must not exceed " + maxBodyBytes + " bytes", true);
+            return;
+        }
+        if (request.isEnded() || (declaredLength <= 0 && !isChunked(request))) {
+            context.next();
+            return;
+        }
+        long timer = context.vertx().setTimer(bodyTimeoutMillis, fired -> {
+            if (!request.isEnded() && !context.response().headWritten()) {
+                answer(context, 408, "Request timeout",
+                        "The request body did not arrive within " + bodyTimeoutMillis + " ms", true);
+            }
+        });
+        context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
+        collectBody(context);
+    }
+
+    /**
+     * Reads the body here, up to the limit, and hands it to JAX-RS whole (which takes a body already read from
+     * the routing context): no worker thread waits on a slow body, and a chunked body, which Quarkus does not
+     * check against the limit, is cut off as soon as it passes it.
+     */
+    private void collectBody(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (context.response().headWritten()) {
+                return;
+            }
+            if (body.length() + chunk.length() > maxBodyBytes) {
+                answer(context, 413, "Content too large",
+                        "The request body must not exceed " + maxBodyBytes + " bytes", true);
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        request.endHandler(ended -> {
+            if (!context.response().headWritten()) {
+                context.setBody(body);
+                context.next();
+            }
+        });
+        request.resume();
+    }
+
+    /** -1 without a Content-Length; a malformed one never gets here (the HTTP codec answers 400 itself). */
+    private static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static boolean isChunked(HttpServerRequest request) {
+        String encoding = request.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        return encoding != null && encoding.toLowerCase().contains("chunked");
+    }
+
+    /** {@code close}: the unread rest of the body must not be taken for the connection's next request. */
+    private void answer(RoutingContext context, int status, String title, String detail, boolean close) {
+        HttpServerResponse response = context.response();
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (close) {
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        response.end(json(new Problem("about:blank", title, status, detail, context.request().path(), List.of())))
+                .onComplete(written -> {
+                    if (close) {
+                        context.request().connection().close();
+                    }
+                });
+    }
+
+    private String json(Problem problem) {
+        try {
+            return objectMapper.writeValueAsString(problem);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
