@@ -180,29 +180,44 @@ final class Pass {
             draft.explain(verdicts, centreProblem);
             return;
         }
-        if (judged.options().isEmpty()) {
+        long deadline = secondsUntil(order.neededBy().plusDays(1));
+        Planner.Plan plan = judged.options().isEmpty() ? null
+                : planner.plan(wanted, deadline, judged.options(), judged.quotas().clone());
+        boolean yielding = false;
+        if ((plan == null || !plan.meetsDate()) && !ownWorkLate(order, sites, deadline)) {
+            // rule 3 across time: later-needed work of the same class that has not started makes way, but only
+            // when that lets this order meet its date (all of it); otherwise nothing moves
+            Judged withYield = judge(order, sites, null, true);
+            Planner.Plan yieldingPlan = withYield.options().isEmpty() ? null
+                    : planner.plan(wanted, deadline, withYield.options(), withYield.quotas().clone());
+            if (yieldingPlan != null && yieldingPlan.meetsDate()) {
+                judged = withYield;
+                plan = yieldingPlan;
+                yielding = true;
+            }
+        }
+        if (plan == null) {
             draft.explain(verdicts, sites.isEmpty() ? Explanations.noLineYet(order.technologyCode())
                     : order.isExport() && higherPriorityWaiting(order) > 0
                             ? Explanations.onlySurplusForExports(order.technologyCode())
                             : Explanations.noLineNow());
             return;
         }
-        long deadline = secondsUntil(order.neededBy().plusDays(1));
-        Planner.Plan plan = planner.plan(wanted, deadline, judged.options(), judged.quotas().clone());
-        boolean yielding = false;
-        if (!plan.meetsDate()) {
-            // rule 3 across time: later-needed work of the same class that has not started makes way, but only
-            // when that lets this order meet its date; otherwise nothing moves
-            Judged withYield = judge(order, sites, null, true);
-            Planner.Plan yieldingPlan = planner.plan(wanted, deadline, withYield.options(),
-                    withYield.quotas().clone());
-            if (yieldingPlan.meetsDate()) {
-                judged = withYield;
-                plan = yieldingPlan;
-                yielding = true;
+        commit(order, draft, judged, plan, yielding);
+    }
+
+    /** True if work of the order already on a line finishes after its needed-by date, or is not planned yet. */
+    private boolean ownWorkLate(Order order, List<Network.Site> sites, long deadline) {
+        Instant due = now.plusSeconds(deadline);
+        for (Network.Site site : sites) {
+            for (Allocation allocation : ledger.line(site.line().id()).allocations()) {
+                if (allocation.orderId().equals(order.id())
+                        && (allocation.plannedFinish() == null || allocation.plannedFinish().isAfter(due))) {
+                    return true;
+                }
             }
         }
-        commit(order, draft, judged, plan, yielding);
+        return false;
     }
 
     private void reject(Order order, DecisionDraft draft, CandidateLine[] verdicts, String reason) {
