@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What a pass did to one order, turned into its decision once the lines' queues are planned. */
 final class DecisionDraft {
@@ -14,7 +16,7 @@ final class DecisionDraft {
     private final Order order;
     private CandidateLine[] candidates = new CandidateLine[0];
     private final Map<Integer, List<String>> chosenSlots = new LinkedHashMap<>();
-    private final Map<Integer, String> chosenNotes = new HashMap<>();
+    private final Map<Integer, Set<String>> chosenNotes = new HashMap<>();
     private final List<Withdrawal> withdrawn = new ArrayList<>();
     private long placed;
     private String rejection;
@@ -26,7 +28,14 @@ final class DecisionDraft {
 
     void choose(int slot, String allocationId, String note) {
         chosenSlots.computeIfAbsent(slot, s -> new ArrayList<>()).add(allocationId);
-        chosenNotes.putIfAbsent(slot, note);
+        chosenNotes.computeIfAbsent(slot, s -> new LinkedHashSet<>()).add(note);
+    }
+
+    /** What the pass placed for the order is taken back before the pass ended; it is placed again. */
+    void takeBackPlacements() {
+        chosenSlots.clear();
+        chosenNotes.clear();
+        placed = 0;
     }
 
     void placed(long units) {
@@ -83,7 +92,7 @@ final class DecisionDraft {
             CandidateLine slot = explained.get(chosen.getKey());
             explained.set(chosen.getKey(), new CandidateLine(slot.lineId(), slot.factoryId(), slot.licenceId(),
                     Verdict.CHOSEN, quantity, Explanations.chosen(quantity, start, finish,
-                            chosenNotes.get(chosen.getKey()))));
+                            String.join("; and later ", chosenNotes.get(chosen.getKey())))));
         }
         long waitingUnits = Math.max(0, left);
         Outcome outcome;

@@ -33,8 +33,9 @@ final class Ledger {
         licence(allocation.licenceId()).add(allocation);
     }
 
-    void remove(Allocation allocation) {
-        line(allocation.lineId()).remove(allocation);
+    /** @return false if it was not committed (already taken off) */
+    boolean remove(Allocation allocation) {
         licence(allocation.licenceId()).remove(allocation);
+        return line(allocation.lineId()).remove(allocation);
     }
 }

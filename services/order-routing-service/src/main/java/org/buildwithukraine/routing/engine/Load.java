@@ -35,10 +35,13 @@ final class Load {
         outstandingByClass[allocation.customerClass().ordinal()] += allocation.outstanding();
     }
 
-    void remove(Allocation allocation) {
+    /** @return false if it was not here */
+    boolean remove(Allocation allocation) {
         if (allocations.remove(allocation)) {
             outstandingByClass[allocation.customerClass().ordinal()] -= allocation.outstanding();
+            return true;
         }
+        return false;
     }
 
     List<Allocation> allocations() {

@@ -46,6 +46,8 @@ final class Pass {
     private final Map<String, Allocation> created = new LinkedHashMap<>();
     private final List<Withdrawal> withdrawn = new ArrayList<>();
     private final TreeSet<String> touchedLines = new TreeSet<>();
+    /** Orders of each technology tried in this pass that still wait: work withdrawn later frees room for them. */
+    private final Map<String, Set<Order>> stillWaiting = new HashMap<>();
 
     Pass(Network network, RoutingPolicy policy, Instant now, Supplier<String> allocationIds, Commitments base,
             Collection<OpenOrder> openOrders, Collection<Order> receivedOrders) {
@@ -127,8 +129,7 @@ final class Pass {
             }
         }
         for (String lineId : base.lineIds()) {
-            for (QueueScheduler.Overrun overrun : scheduler.overruns(network.line(lineId), ledger.line(lineId),
-                    created.keySet())) {
+            for (QueueScheduler.Overrun overrun : scheduler.overruns(network.line(lineId), ledger.line(lineId))) {
                 withdraw(overrun.allocation(), Explanations.runsPastLicenceEnd(overrun));
             }
         }
@@ -146,11 +147,26 @@ final class Pass {
             Map<Integer, List<String>> excluded) {
     }
 
+    /**
+     * Places the order in rounds: work it pushes past a licence's end is routed again, which frees room the order
+     * may take in the next round, until nothing more is freed or nothing more of it waits.
+     */
     private void place(Order order) {
+        boolean again = placeRound(order);
+        while (again && unplaced.get(order.id()) > 0) {
+            again = placeRound(order);
+        }
+        if (unplaced.get(order.id()) > 0 && !rejected.contains(order.id())) {
+            stillWaiting.computeIfAbsent(order.technologyCode(), t -> new HashSet<>()).add(order);
+        }
+    }
+
+    /** @return true if the round placed work and routed other work again to make room for it */
+    private boolean placeRound(Order order) {
         boolean isNew = received.contains(order.id());
         long wanted = unplaced.get(order.id());
         if (wanted <= 0 && !isNew) {
-            return;
+            return false;
         }
         DecisionDraft draft = draft(order);
         List<Network.Site> sites = network.sitesBuilding(order.technologyCode());
@@ -162,7 +178,7 @@ final class Pass {
                         Explanations.notJudged(unjudgeable));
             }
             reject(order, draft, verdicts, unjudgeable);
-            return;
+            return false;
         }
         String rejection = isNew ? eligibility.rejection(order) : null;
         String centreProblem = order.isExport() ? eligibility.exportCentreProblem(order) : null;
@@ -174,11 +190,11 @@ final class Pass {
                         Explanations.rejectedAnyway(rejection));
             }
             reject(order, draft, verdicts, rejection);
-            return;
+            return false;
         }
         if (centreProblem != null) {
             draft.explain(verdicts, centreProblem);
-            return;
+            return false;
         }
         long deadline = secondsUntil(order.neededBy().plusDays(1));
         Planner.Plan plan = judged.options().isEmpty() ? null
@@ -201,9 +217,9 @@ final class Pass {
                     : order.isExport() && higherPriorityWaiting(order) > 0
                             ? Explanations.onlySurplusForExports(order.technologyCode())
                             : Explanations.noLineNow());
-            return;
+            return false;
         }
-        commit(order, draft, judged, plan, yielding);
+        return commit(order, draft, judged, plan, yielding);
     }
 
     /** True if work of the order already on a line finishes after its needed-by date, or is not planned yet. */
@@ -298,8 +314,12 @@ final class Pass {
         return new Judged(verdicts, options, quotas.stream().mapToLong(Long::longValue).toArray(), excluded);
     }
 
-    /** Places the plan's parts, one allocation per line and licence, then frees and re-plans what they push. */
-    private void commit(Order order, DecisionDraft draft, Judged judged, Planner.Plan plan, boolean yielding) {
+    /**
+     * Places the plan's parts, one allocation per line and licence, then frees and re-plans what they push.
+     *
+     * @return true if work was placed and other work routed again because it would now run past its licence's end
+     */
+    private boolean commit(Order order, DecisionDraft draft, Judged judged, Planner.Plan plan, boolean yielding) {
         CandidateLine[] verdicts = judged.verdicts();
         List<Planner.LineOption> options = judged.options();
         String note = Explanations.choice(plan, order);
@@ -339,7 +359,7 @@ final class Pass {
         unplaced.put(order.id(), wanted - placed);
         draft.placed(placed);
         draft.explain(verdicts, wanted - placed > 0 ? Explanations.noMoreCapacityOrQuota() : null);
-        makeRoom(order, usedLines, drawnOn, yielding);
+        return makeRoom(order, usedLines, drawnOn, yielding) && placed > 0;
     }
 
     /**
@@ -347,7 +367,7 @@ final class Pass {
      * lowest-ranked work that may be displaced (a lower class; with {@code yielding}, also unstarted later-needed
      * work of the same class), and work the new work pushed past its licence's end is routed again.
      */
-    private void makeRoom(Order order, List<Line> usedLines, Set<Licence> drawnOn, boolean yielding) {
+    private boolean makeRoom(Order order, List<Line> usedLines, Set<Licence> drawnOn, boolean yielding) {
         for (Line line : usedLines) {
             long capacity = horizonCapacity(line);
             Load onLine = ledger.line(line.id());
@@ -361,12 +381,14 @@ final class Pass {
                 displace(underLicence, order, yielding, Explanations.noQuotaLeftFor(licence));
             }
         }
+        boolean replanned = false;
         for (Line line : usedLines) {
-            for (QueueScheduler.Overrun overrun : scheduler.overruns(line, ledger.line(line.id()),
-                    created.keySet())) {
+            for (QueueScheduler.Overrun overrun : scheduler.overruns(line, ledger.line(line.id()))) {
                 withdraw(overrun.allocation(), Explanations.pushedPastLicenceEnd(overrun, order));
+                replanned = true;
             }
         }
+        return replanned;
     }
 
     private void displace(Load load, Order by, boolean yielding, String why) {
@@ -377,7 +399,7 @@ final class Pass {
                 withdraw(victim, Explanations.displacedByHigherClass(by, why));
                 return;
             }
-            if (yielding && Ranking.yieldsTo(victim, by) && !created.containsKey(victim.id())) {
+            if (yielding && Ranking.yieldsTo(victim, by)) {
                 withdraw(victim, Explanations.madeWayFor(by, victim));
                 return;
             }
@@ -404,18 +426,41 @@ final class Pass {
 
     // ---- bookkeeping ----
 
+    /**
+     * Takes the allocation off its line and queues its order again. Work placed earlier in this pass never left the
+     * pass: when a higher-ranked order that waited takes its room, the order's whole placement in this pass is taken
+     * back and made again, so that its decision explains only what stands.
+     */
     private void withdraw(Allocation allocation, String reason) {
+        Order order = orders.get(allocation.orderId());
         if (created.containsKey(allocation.id())) {
-            throw new IllegalStateException("Allocation " + allocation.id() + " placed and withdrawn in one pass");
+            List<Allocation> mine = created.values().stream().filter(a -> a.orderId().equals(order.id())).toList();
+            mine.forEach(this::takeOff);
+            mine.forEach(a -> created.remove(a.id()));
+            draft(order).takeBackPlacements();
+            return;
         }
-        ledger.remove(allocation);
+        if (takeOff(allocation)) {
+            Withdrawal withdrawal = new Withdrawal(allocation, reason);
+            withdrawn.add(withdrawal);
+            draft(order).withdrawn(withdrawal);
+        }
+    }
+
+    /** @return false if it was already off its line */
+    private boolean takeOff(Allocation allocation) {
+        if (!ledger.remove(allocation)) {
+            return false;
+        }
         touchedLines.add(allocation.lineId());
-        Withdrawal withdrawal = new Withdrawal(allocation, reason);
-        withdrawn.add(withdrawal);
         Order order = orders.get(allocation.orderId());
         unplaced.merge(order.id(), allocation.outstanding(), Long::sum);
         queue.add(order);
-        draft(order).withdrawn(withdrawal);
+        Set<Order> waiting = stillWaiting.remove(order.technologyCode());
+        if (waiting != null) {
+            queue.addAll(waiting);
+        }
+        return true;
     }
 
     /** Rule 4: quota a class may still take: what is left minus what this or a higher class holds. */

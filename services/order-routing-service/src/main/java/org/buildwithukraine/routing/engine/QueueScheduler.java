@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Times a line's queue: each allocation starts when the work before it is built at the line's rate, counted from
@@ -32,9 +31,9 @@ final class QueueScheduler {
     /**
      * The allocations on the line that no longer fit before their licence ends, in queue order. The later of the
      * planned finish and the finish at the line's pace counts, and what overruns leaves the queue, so the work after
-     * it moves up. New work of the pass is planned to fit and never listed.
+     * it moves up.
      */
-    List<Overrun> overruns(Line line, Load load, Set<String> placedThisPass) {
+    List<Overrun> overruns(Line line, Load load) {
         List<Overrun> overruns = new ArrayList<>();
         if (line == null || line.capacityPerDay() <= 0) {
             return overruns;
@@ -44,7 +43,7 @@ final class QueueScheduler {
             long after = cumulative + allocation.outstanding();
             Instant finish = instant(ceilDiv(after * DAY, line.capacityPerDay()));
             Licence licence = network.licence(allocation.licenceId());
-            if (!placedThisPass.contains(allocation.id()) && licence != null) {
+            if (licence != null) {
                 Instant planned = allocation.plannedFinish() != null && allocation.plannedFinish().isAfter(finish)
                         ? allocation.plannedFinish() : finish;
                 if (planned.isAfter(endOf(licence))) {

@@ -3,6 +3,7 @@ package org.buildwithukraine.routing.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,11 +29,14 @@ import org.junit.jupiter.api.Test;
  * Property-based: random networks take random orders and random events (lines stopping and restarting, licences
  * suspended, amended and used up, factories suspended, units produced, time passing), and after every routing pass
  * the invariants of the routing rules hold. Each run is seeded; a failure names its seed, and
- * {@code -Drouting.seed=<seed>} replays exactly that run.
+ * {@code -Drouting.seed=<seed>} replays exactly that run. The long histories cover the events; the many small cases
+ * cover renewals (factories holding two or three overlapping licences per technology, with different quotas, ends
+ * and territories, amended to end earlier) and orders of one class with different dates.
  */
 class RoutingInvariantsTest {
 
-    private static final int RUNS = 150;
+    private static final int RUNS = 100;
+    private static final int SMALL_CASES = 100_000;
     private static final int STEPS = 40;
     private static final long DAY = 86_400;
     private static final List<String> TECHNOLOGIES = List.of("UA-FPV-7", "UA-RECON-3");
@@ -56,6 +60,22 @@ class RoutingInvariantsTest {
         }
     }
 
+    @Test
+    void routingInvariantsHoldForManySmallCasesWithOverlappingLicences() {
+        String replay = System.getProperty("routing.small-seed");
+        long first = replay != null ? Long.parseLong(replay) : new Random().nextLong();
+        int cases = replay != null ? 1 : SMALL_CASES;
+        for (int c = 0; c < cases; c++) {
+            long seed = first + c;
+            try {
+                new Run(seed).playSmall();
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("Routing invariant broken with seed " + seed + " (replay: mvn test"
+                        + " -Dtest=RoutingInvariantsTest -Drouting.small-seed=" + seed + ")", e);
+            }
+        }
+    }
+
     /** One random network and its history. */
     private static final class Run {
         private final Random random;
@@ -64,6 +84,77 @@ class RoutingInvariantsTest {
 
         Run(long seed) {
             this.random = new Random(seed);
+        }
+
+        /** A tiny network of renewals: one technology, each factory holding two or three overlapping licences. */
+        void playSmall() {
+            String technology = TECHNOLOGIES.get(0);
+            int factories = 1 + random.nextInt(2);
+            scenario.exportCentre(CENTRES.get(0));
+            int licenceNo = 0;
+            for (int f = 0; f < factories; f++) {
+                String factory = FACTORIES.get(f);
+                scenario.factory(factory);
+                int lines = 1 + random.nextInt(2);
+                for (int l = 0; l < lines; l++) {
+                    scenario.line("L" + f + l, factory, technology, 1 + random.nextInt(20));
+                }
+                int licences = 2 + random.nextInt(2);
+                for (int k = 0; k < licences; k++) {
+                    String id = "LIC" + licenceNo++;
+                    scenario.licence(id, factory, technology, 10 + random.nextInt(300), random.nextBoolean()
+                            ? EnumSet.of(LicenceActivity.PRODUCE, LicenceActivity.EXPORT)
+                            : EnumSet.of(LicenceActivity.PRODUCE), smallTerritories());
+                    scenario.licenceValidity(id, Scenario.TODAY.minusDays(30),
+                            Scenario.TODAY.plusDays(random.nextInt(40)));
+                    if (random.nextInt(10) == 0) {
+                        scenario.licenceStatus(id, LicenceStatus.SUSPENDED, "audit", scenario.now);
+                    }
+                }
+            }
+            CustomerClass usual = pick(List.of(CustomerClass.values()));
+            int steps = 2 + random.nextInt(3);
+            for (step = 0; step < steps; step++) {
+                int dice = random.nextInt(10);
+                if (dice < 6) {
+                    int count = 1 + random.nextInt(3);
+                    Order[] received = new Order[count];
+                    for (int i = 0; i < count; i++) {
+                        CustomerClass customerClass = random.nextInt(4) == 0 ? pick(List.of(CustomerClass.values()))
+                                : usual;
+                        long quantity = 1 + random.nextInt(80);
+                        int days = 1 + random.nextInt(30);
+                        received[i] = customerClass == CustomerClass.EXPORT
+                                ? scenario.export(technology, quantity, days, pick(COUNTRIES.subList(0, 2)),
+                                        CENTRES.get(0))
+                                : scenario.order(customerClass, technology, quantity, days);
+                    }
+                    scenario.record(received);
+                    pass(List.of(received), false);
+                    continue;
+                }
+                if (dice < 8) {
+                    String id = pick(new ArrayList<>(scenario.licences.keySet()));
+                    Licence licence = scenario.licences.get(id);
+                    scenario.licenceValidity(id, licence.validFrom(), Scenario.TODAY.plusDays(random.nextInt(10)));
+                } else if (dice < 9 && !scenario.active.isEmpty()) {
+                    Allocation allocation = pick(new ArrayList<>(scenario.active.values()));
+                    scenario.produce(allocation.id(), 1 + random.nextInt((int) allocation.outstanding()));
+                } else {
+                    scenario.now = scenario.now.plus(Duration.ofHours(1 + random.nextInt(48)));
+                }
+                pass(List.of(), true);
+            }
+        }
+
+        private Set<String> smallTerritories() {
+            Set<String> territories = new HashSet<>();
+            for (String country : COUNTRIES.subList(0, 2)) {
+                if (random.nextBoolean()) {
+                    territories.add(country);
+                }
+            }
+            return territories;
         }
 
         void play() {
@@ -187,6 +278,7 @@ class RoutingInvariantsTest {
 
             RoutingResult after = scenario.engine.reroute(scenario.network(), scenario.commitments(),
                     scenario.openOrders(), scenario.now, ids("Q" + step));
+            if (!after.created().isEmpty()) { System.out.println("STEP " + step + " reroute=" + reroute + " now=" + scenario.now + "\nRESULT " + result.decisions().stream().map(d -> d.orderId()+" "+d.outcome()+" "+d.summary()+" W="+d.withdrawn()+" C="+d.created()).toList() + "\nAFTER " + after.decisions().stream().map(d -> d.orderId()+" "+d.summary()+" W="+d.withdrawn()+" C="+d.created() + " cands=" + d.candidates()).toList() + "\nACTIVE " + scenario.active.values() + "\nLIC " + scenario.licences.values() + "\nLINES " + scenario.lines.values() + "\nORDERS " + scenario.openOrders()); }
             assertThat(after.created()).as("a pass right after places nothing new").isEmpty();
             assertThat(after.withdrawn()).as("a pass right after withdraws nothing").isEmpty();
         }
@@ -203,10 +295,21 @@ class RoutingInvariantsTest {
                 assertThat(scenario.outstandingUnder(licence.id())).as("never over remaining quota: %s", licence.id())
                         .isLessThanOrEqualTo(licence.remainingQuota());
             }
+            Set<String> createdNow = result.created().stream().map(Allocation::id).collect(Collectors.toSet());
             for (Allocation allocation : scenario.active.values()) {
                 Order order = scenario.orders.get(allocation.orderId());
                 Line line = scenario.lines.get(allocation.lineId());
                 Licence licence = scenario.licences.get(allocation.licenceId());
+                assertThat(allocation.plannedFinish()).as("never planned past its licence's last day: %s", allocation)
+                        .isBeforeOrEqualTo(endOf(licence));
+                for (Allocation sibling : scenario.on(allocation.lineId())) {
+                    Licence other = scenario.licences.get(sibling.licenceId());
+                    if (sibling.orderId().equals(allocation.orderId()) && other.validTo().isAfter(licence.validTo())
+                            && createdNow.contains(sibling.id()) && createdNow.contains(allocation.id())) {
+                        assertThat(allocation.plannedStart()).as("expiring licence's work first: %s before %s",
+                                allocation, sibling).isBeforeOrEqualTo(sibling.plannedStart());
+                    }
+                }
                 assertThat(lineMayBuild(line, order)).as("line may build %s", allocation).isTrue();
                 assertThat(licenceValid(licence, line, order, today))
                         .as("never a line without a valid licence: %s", allocation).isTrue();
@@ -257,6 +360,22 @@ class RoutingInvariantsTest {
                 assertThat(placed.plannedFinish()).isAfter(placed.plannedStart());
             }
 
+            // within a class (or above it), the earlier date first: an order waiting entirely while a line holds
+            // unstarted later-dated work of its class, on which it could be built by its date, breaks 15 CFR 700.14
+            for (OpenOrder waiting : open) {
+                Order earlier = waiting.order();
+                if (waiting.unplaced() != earlier.quantity() || earlier.quantity() <= 0) {
+                    continue;
+                }
+                for (Line line : scenario.lines.values()) {
+                    if (couldMeetItsDateOn(line, earlier, today, horizon)) {
+                        assertThat(scenario.on(line.id())).as("%s waits while %s holds later-dated work it could"
+                                + " have made way for", earlier, line.id())
+                                .noneMatch(a -> Ranking.yieldsTo(a, earlier));
+                    }
+                }
+            }
+
             // nothing lost, nothing counted twice
             Map<String, Long> activeByOrder = scenario.active.values().stream()
                     .collect(Collectors.groupingBy(Allocation::orderId, Collectors.summingLong(Allocation::quantity)));
@@ -287,9 +406,85 @@ class RoutingInvariantsTest {
                         .map(CandidateLine::lineId).collect(Collectors.toSet()))
                         .isEqualTo(decision.created().stream().map(Allocation::lineId).collect(Collectors.toSet()));
                 assertThat(decision.summary()).isNotBlank();
+                for (CandidateLine chosen : decision.candidates()) {
+                    if (chosen.verdict() != Verdict.CHOSEN) {
+                        continue;
+                    }
+                    List<Allocation> onLine = decision.created().stream()
+                            .filter(a -> a.lineId().equals(chosen.lineId())).toList();
+                    assertThat(onLine.stream().mapToLong(Allocation::quantity).sum())
+                            .as("decision true to its allocations: %s", chosen).isEqualTo(chosen.quantity());
+                    assertThat(onLine).extracting(Allocation::licenceId).as("names a licence it draws on: %s", chosen)
+                            .contains(chosen.licenceId());
+                    String factory = scenario.lines.get(chosen.lineId()).factoryId();
+                    boolean severalLicences = scenario.licences.values().stream().filter(l -> l.factoryId()
+                            .equals(factory) && l.technologyCode().equals(order.technologyCode())).count() > 1;
+                    if (severalLicences) {
+                        onLine.forEach(a -> assertThat(chosen.explanation()).as("says which licence it draws on")
+                                .contains("licence " + a.licenceId() + " (").contains(a.quantity() + " units"));
+                    }
+                }
+                for (Allocation placed : decision.created()) {
+                    assertThat(result.created()).as("decision lists what was placed").contains(placed);
+                    assertThat(placed.orderId()).isEqualTo(decision.orderId());
+                }
+                assertThat(result.withdrawn()).as("decision lists what was withdrawn")
+                        .containsAll(decision.withdrawn());
+                assertThat(decision.withdrawn()).allSatisfy(w -> assertThat(w.allocation().orderId())
+                        .isEqualTo(decision.orderId()));
             }
             received.forEach(order -> assertThat(decided).as("decision for received %s", order.id())
                     .contains(order.id()));
+        }
+
+        /**
+         * Whether the whole order could be built on the line by its needed-by date under one valid licence, counting
+         * only the work it may not displace: higher classes, and of its class what is needed no later or started.
+         */
+        private boolean couldMeetItsDateOn(Line line, Order order, LocalDate today, int horizon) {
+            if (!lineMayBuild(line, order) || line.capacityPerDay() <= 0) {
+                return false;
+            }
+            long firmAll = 0;
+            long firmAhead = 0;
+            for (Allocation a : scenario.on(line.id())) {
+                if (firm(a, order)) {
+                    firmAll += a.outstanding();
+                    if (a.customerClass().compareTo(order.customerClass()) < 0 || a.neededBy().isBefore(order.neededBy())
+                            || a.neededBy().equals(order.neededBy()) && a.orderSequence() < order.sequence()) {
+                        firmAhead += a.outstanding();
+                    }
+                }
+            }
+            if (firmAll + order.quantity() > (long) line.capacityPerDay() * horizon) {
+                return false;
+            }
+            for (Licence licence : scenario.licences.values()) {
+                if (!licenceValid(licence, line, order, today) || licence.remainingQuota() <= 0) {
+                    continue;
+                }
+                LocalDate last = licence.validTo().isBefore(order.neededBy()) ? licence.validTo() : order.neededBy();
+                long seconds = Duration.between(scenario.now, last.plusDays(1).atStartOfDay(ZoneOffset.UTC)
+                        .toInstant()).toSeconds();
+                long byDate = Math.floorDiv((long) line.capacityPerDay() * seconds, DAY);
+                long firmQuota = scenario.active.values().stream()
+                        .filter(a -> a.licenceId().equals(licence.id()) && firm(a, order))
+                        .mapToLong(Allocation::outstanding).sum();
+                if (firmAhead + order.quantity() <= byDate
+                        && licence.remainingQuota() - firmQuota >= order.quantity()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean firm(Allocation allocation, Order order) {
+            int byClass = allocation.customerClass().compareTo(order.customerClass());
+            return byClass < 0 || byClass == 0 && !Ranking.yieldsTo(allocation, order);
+        }
+
+        private static Instant endOf(Licence licence) {
+            return licence.validTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
 
         /** The rules, written out again independently of the engine. */
