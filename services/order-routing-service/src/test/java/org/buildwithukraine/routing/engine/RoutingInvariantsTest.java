@@ -50,7 +50,7 @@ class RoutingInvariantsTest {
         for (int run = 0; run < runs; run++) {
             long seed = first + run;
             try {
-                new Run(seed, true).play();
+                new Run(seed, true, true).play();
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("Routing invariant broken with seed " + seed
                         + " (replay: mvn test -Dtest=RoutingInvariantsTest -Drouting.seed=" + seed + ")", e);
@@ -66,7 +66,9 @@ class RoutingInvariantsTest {
         for (int c = 0; c < cases; c++) {
             long seed = first + c;
             try {
-                new Run(seed, c % 8 == 0).playSmall();
+                // the long histories replay every pass; here every eighth case does, and every fourth is re-passed,
+                // which keeps a hundred thousand cases within seconds
+                new Run(seed, c % 8 == 0, c % 4 == 0).playSmall();
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("Routing invariant broken with seed " + seed + " (replay: mvn test"
                         + " -Dtest=RoutingInvariantsTest -Drouting.small-seed=" + seed + ")", e);
@@ -79,12 +81,17 @@ class RoutingInvariantsTest {
         private final Random random;
         private final Scenario scenario = new Scenario();
         private final boolean replayEachPass;
+        private final boolean passAgainAfterEach;
         private int step;
 
-        /** @param replayEachPass check on every pass that the same inputs give the same result */
-        Run(long seed, boolean replayEachPass) {
+        /**
+         * @param replayEachPass     check on every pass that the same inputs give the same result
+         * @param passAgainAfterEach check after every pass that a pass right after changes nothing
+         */
+        Run(long seed, boolean replayEachPass, boolean passAgainAfterEach) {
             this.random = new Random(seed);
             this.replayEachPass = replayEachPass;
+            this.passAgainAfterEach = passAgainAfterEach;
         }
 
         /** A tiny network of renewals: one technology, each factory holding two or three overlapping licences. */
@@ -279,6 +286,9 @@ class RoutingInvariantsTest {
             scenario.apply(result);
             checkInvariants(result, received);
 
+            if (!passAgainAfterEach) {
+                return;
+            }
             RoutingResult after = scenario.engine.reroute(scenario.network(), scenario.commitments(),
                     scenario.openOrders(), scenario.now, ids("Q" + step));
             require(after.created().isEmpty(), "a pass right after places nothing new: %s", after.created());
