@@ -10,13 +10,13 @@ import java.util.TreeSet;
 
 /**
  * The active allocations (work placed on lines and not yet produced), indexed by line and by licence. Routing
- * passes never change it: they work on copies of the few lines and licences they touch.
+ * passes never change it: they keep their own queues of the few lines and licences they touch.
  */
 public final class Commitments {
 
     private final List<Allocation> all;
-    private final Map<String, Load> byLine = new HashMap<>();
-    private final Map<String, Load> byLicence = new HashMap<>();
+    private final Map<String, List<Allocation>> byLine = new HashMap<>();
+    private final Map<String, List<Allocation>> byLicence = new HashMap<>();
 
     private Commitments(List<Allocation> all) {
         this.all = all;
@@ -27,8 +27,8 @@ public final class Commitments {
         sorted.sort(Comparator.comparing(Allocation::lineId).thenComparing(Ranking.ALLOCATIONS));
         Commitments commitments = new Commitments(List.copyOf(sorted));
         for (Allocation allocation : sorted) {
-            commitments.byLine.computeIfAbsent(allocation.lineId(), id -> new Load()).add(allocation);
-            commitments.byLicence.computeIfAbsent(allocation.licenceId(), id -> new Load()).add(allocation);
+            commitments.byLine.computeIfAbsent(allocation.lineId(), id -> new ArrayList<>()).add(allocation);
+            commitments.byLicence.computeIfAbsent(allocation.licenceId(), id -> new ArrayList<>()).add(allocation);
         }
         return commitments;
     }
@@ -37,17 +37,17 @@ public final class Commitments {
         return of(List.of());
     }
 
-    /** Every active allocation, by line, then in the line's ranking order. */
+    /** Every active allocation, by line, then by rank. */
     public List<Allocation> all() {
         return all;
     }
 
-    Load onLine(String lineId) {
-        return byLine.get(lineId);
+    List<Allocation> onLine(String lineId) {
+        return byLine.getOrDefault(lineId, List.of());
     }
 
-    Load underLicence(String licenceId) {
-        return byLicence.get(licenceId);
+    List<Allocation> underLicence(String licenceId) {
+        return byLicence.getOrDefault(licenceId, List.of());
     }
 
     TreeSet<String> lineIds() {

@@ -28,10 +28,17 @@ final class Eligibility {
         this.today = today;
     }
 
-    /** Either the licences the line could build the order under, or why it cannot. */
-    record Verdict(List<Licence> usable, String problem) {
+    /**
+     * Either the licences the line could build the order under (soonest-ending first) with why its factory's other
+     * licences cannot serve, or why the line cannot build it at all.
+     */
+    record Verdict(List<Licence> usable, List<String> passedOver, String problem) {
         boolean eligible() {
             return problem == null;
+        }
+
+        static Verdict no(String problem) {
+            return new Verdict(List.of(), List.of(), problem);
         }
     }
 
@@ -39,33 +46,58 @@ final class Eligibility {
         Line line = site.line();
         String problem = lineOrFactoryProblem(line, site.factory());
         if (problem != null) {
-            return new Verdict(List.of(), problem);
+            return Verdict.no(problem);
         }
         List<Licence> held = site.licences();
         if (held.isEmpty()) {
-            return new Verdict(List.of(), Explanations.noLicence(line.factoryId(), order.technologyCode()));
+            return Verdict.no(Explanations.noLicence(line.factoryId(), order.technologyCode()));
         }
         if (held.size() == 1) {
             Licence only = held.get(0);
-            return problemRank(only, order, true) == USABLE ? new Verdict(held, null)
-                    : new Verdict(List.of(), problem(only, order, true));
+            return problemRank(only, order, true) == USABLE ? new Verdict(held, List.of(), null)
+                    : Verdict.no(problem(only, order, true));
         }
         List<Licence> usable = new ArrayList<>();
+        List<String> passedOver = new ArrayList<>();
         Licence closest = null;
         int closestRank = Integer.MAX_VALUE;
         for (Licence licence : held) {
             int rank = problemRank(licence, order, true);
             if (rank == USABLE) {
                 usable.add(licence);
-            } else if (rank < closestRank || rank == closestRank && laterStatus(licence, closest)) {
+                continue;
+            }
+            passedOver.add(problem(licence, order, true));
+            if (rank < closestRank || rank == closestRank && laterStatus(licence, closest)) {
                 closest = licence;
                 closestRank = rank;
             }
         }
         if (!usable.isEmpty()) {
-            return new Verdict(usable, null);
+            return new Verdict(usable, passedOver, null);
         }
-        return new Verdict(List.of(), problem(closest, order, true));
+        return Verdict.no(problem(closest, order, true));
+    }
+
+    /**
+     * Why the engine cannot judge the order at all, or null: nothing to build, or an export without a destination
+     * or an export centre. The order desk refuses such orders; the engine says so rather than fail on them.
+     */
+    String unjudgeable(Order order) {
+        if (order.quantity() <= 0) {
+            return Explanations.nothingToBuild(order);
+        }
+        if (order.isExport() && isBlank(order.destinationCountry())) {
+            return Explanations.exportWithoutDestination();
+        }
+        if (order.isExport() && isBlank(order.exportCentreId())) {
+            return Explanations.exportWithoutCentre();
+        }
+        return null;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /** Why an existing allocation may no longer stay on its line; quota is judged separately, over all of it. */

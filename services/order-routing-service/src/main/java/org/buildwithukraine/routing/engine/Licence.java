@@ -27,8 +27,4 @@ public record Licence(String id, String technologyCode, String factoryId, Set<Li
     public long remainingQuota() {
         return Math.max(0, quantityCap - unitsConsumed);
     }
-
-    public boolean inDate(LocalDate day) {
-        return !day.isBefore(validFrom) && !day.isAfter(validTo);
-    }
 }

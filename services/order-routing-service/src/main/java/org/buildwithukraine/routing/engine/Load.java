@@ -1,50 +1,47 @@
 package org.buildwithukraine.routing.engine;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 import org.buildwithukraine.events.order.CustomerClass;
 
 /**
- * The active allocations on one line, or under one licence, in ranking order, with their outstanding units summed
+ * The active allocations on one line, or under one licence, in queue order, with their outstanding units summed
  * per customer class so that "what is committed to this class or a higher one" is a constant-time question.
  */
 final class Load {
 
     private static final int CLASSES = CustomerClass.values().length;
 
+    private final Comparator<Allocation> queueOrder;
     private final List<Allocation> allocations;
-    private final long[] outstandingByClass;
+    private final long[] outstandingByClass = new long[CLASSES];
 
-    Load() {
-        this(new ArrayList<>(), new long[CLASSES]);
-    }
-
-    private Load(List<Allocation> allocations, long[] outstandingByClass) {
-        this.allocations = allocations;
-        this.outstandingByClass = outstandingByClass;
-    }
-
-    Load copy() {
-        return new Load(new ArrayList<>(allocations), outstandingByClass.clone());
+    Load(Comparator<Allocation> queueOrder, Collection<Allocation> initial) {
+        this.queueOrder = queueOrder;
+        this.allocations = new ArrayList<>(initial);
+        this.allocations.sort(queueOrder);
+        for (Allocation allocation : initial) {
+            outstandingByClass[allocation.customerClass().ordinal()] += allocation.outstanding();
+        }
     }
 
     void add(Allocation allocation) {
-        int at = Collections.binarySearch(allocations, allocation, Ranking.ALLOCATIONS);
+        int at = Collections.binarySearch(allocations, allocation, queueOrder);
         allocations.add(at < 0 ? -at - 1 : at, allocation);
         outstandingByClass[allocation.customerClass().ordinal()] += allocation.outstanding();
     }
 
-    void remove(Allocation allocation) {
+    /** @return false if it was not here */
+    boolean remove(Allocation allocation) {
         if (allocations.remove(allocation)) {
             outstandingByClass[allocation.customerClass().ordinal()] -= allocation.outstanding();
+            return true;
         }
-    }
-
-    void replace(Allocation old, Allocation updated) {
-        int at = allocations.indexOf(old);
-        allocations.set(at, updated);
+        return false;
     }
 
     List<Allocation> allocations() {
@@ -68,6 +65,17 @@ final class Load {
         return units;
     }
 
+    /** Outstanding units of unstarted, later-needed work of the order's class: what may make way for it. */
+    long yieldingTo(Order order) {
+        long units = 0;
+        for (Allocation allocation : allocations) {
+            if (Ranking.yieldsTo(allocation, order)) {
+                units += allocation.outstanding();
+            }
+        }
+        return units;
+    }
+
     /** Outstanding units that would be built before new work for the order. */
     long ahead(Order order) {
         long units = 0;
@@ -78,9 +86,5 @@ final class Load {
             units += allocation.outstanding();
         }
         return units;
-    }
-
-    Allocation lowestRanked() {
-        return allocations.get(allocations.size() - 1);
     }
 }

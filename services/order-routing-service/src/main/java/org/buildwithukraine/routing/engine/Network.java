@@ -25,9 +25,9 @@ public final class Network {
     }
 
     /**
-     * A line with its factory and the licences its factory holds for the line's technology, resolved once when the
-     * network is indexed: judging a line then needs no look-up, which is what routing does for every line of a
-     * technology in every decision.
+     * A line with its factory and the licences its factory holds for the line's technology (soonest-ending first),
+     * resolved once when the network is indexed: judging a line then needs no look-up, which is what routing does
+     * for every line of a technology in every decision.
      */
     record Site(Line line, Factory factory, List<Licence> licences) {
     }
@@ -54,16 +54,11 @@ public final class Network {
                     .add(licence);
         }
         network.licencesByTechnology.values().forEach(list -> list.sort(Comparator.comparing(Licence::id)));
-        network.licencesByHolder.values().forEach(list -> list.sort(Comparator.comparing(Licence::id)));
+        network.licencesByHolder.values().forEach(list -> list.sort(Ranking.LICENCES));
         network.linesByTechnology.forEach((technology, built) -> network.sitesByTechnology.put(technology,
                 built.stream().map(line -> new Site(line, network.factory(line.factoryId()),
                         network.licencesHeldBy(line.factoryId(), technology))).toList()));
         return network;
-    }
-
-    /** Lines building the technology, by id. */
-    public List<Line> linesBuilding(String technologyCode) {
-        return linesByTechnology.getOrDefault(technologyCode, List.of());
     }
 
     /** The lines building the technology with their factories and licences, by line id. */
@@ -88,12 +83,8 @@ public final class Network {
         return licencesByTechnology.getOrDefault(technologyCode, List.of());
     }
 
-    /** Licences the factory holds for the technology, by id. */
+    /** Licences the factory holds for the technology, the one ending soonest first. */
     public List<Licence> licencesHeldBy(String factoryId, String technologyCode) {
         return licencesByHolder.getOrDefault(new FactoryTechnology(factoryId, technologyCode), List.of());
-    }
-
-    public int lineCount() {
-        return lines.size();
     }
 }

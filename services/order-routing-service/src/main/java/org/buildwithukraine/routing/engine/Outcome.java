@@ -8,6 +8,9 @@ public enum Outcome {
     PARTIALLY_PLACED,
     /** Nothing is on a line; it waits for capacity. */
     QUEUED,
-    /** It can never be built as asked (no licence anywhere, export to a destination no licence allows). */
+    /**
+     * It can never be built as asked (no licence anywhere, export to a destination no licence allows), or the engine
+     * cannot judge it (nothing to build, an export without destination or export centre).
+     */
     REJECTED
 }

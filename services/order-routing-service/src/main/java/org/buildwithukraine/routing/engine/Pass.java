@@ -1,17 +1,16 @@
 package org.buildwithukraine.routing.engine;
 
-import static org.buildwithukraine.routing.engine.Explanations.at;
+import static org.buildwithukraine.routing.engine.Planner.DAY;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,33 +21,33 @@ import org.buildwithukraine.events.order.CustomerClass;
 
 /**
  * One routing pass over one consistent view of the network: optionally re-checks every active allocation, then
- * places waiting orders highest priority first. Lines and licences are copied only when the pass changes them,
- * so a pass costs what the orders' technologies cost, not what the whole network holds.
+ * places waiting orders highest priority first. It judges lines ({@link Eligibility}), asks the {@link Planner} for
+ * amounts, keeps the books ({@link Ledger}), frees what a placement needs and re-plans work that no longer fits
+ * before its licence ends ({@link QueueScheduler}), and drafts each order's decision ({@link DecisionDraft}).
  */
 final class Pass {
-
-    private static final long DAY = 86_400L;
 
     private final Network network;
     private final RoutingPolicy policy;
     private final Instant now;
     private final Eligibility eligibility;
+    private final Planner planner = new Planner();
+    private final QueueScheduler scheduler;
     private final Supplier<String> allocationIds;
     private final Commitments base;
+    private final Ledger ledger;
 
-    private final Map<String, Load> lines = new HashMap<>();
-    private final Map<String, Load> licences = new HashMap<>();
     private final Map<String, Order> orders;
     private final Map<String, Long> unplaced;
     private final Set<String> received = new HashSet<>();
     private final Set<String> rejected = new HashSet<>();
     private final TreeSet<Order> queue = new TreeSet<>(Ranking.ORDERS);
-    private final Map<String, Draft> drafts = new LinkedHashMap<>();
+    private final Map<String, DecisionDraft> drafts = new LinkedHashMap<>();
     private final Map<String, Allocation> created = new LinkedHashMap<>();
     private final List<Withdrawal> withdrawn = new ArrayList<>();
     private final TreeSet<String> touchedLines = new TreeSet<>();
-    /** Why the plan chose each option it placed work on, by option index; rewritten by every plan. */
-    private final Map<Integer, String> notes = new HashMap<>();
+    /** Orders of each technology tried in this pass that still wait: work withdrawn later frees room for them. */
+    private final Map<String, Set<Order>> stillWaiting = new HashMap<>();
 
     Pass(Network network, RoutingPolicy policy, Instant now, Supplier<String> allocationIds, Commitments base,
             Collection<OpenOrder> openOrders, Collection<Order> receivedOrders) {
@@ -57,6 +56,8 @@ final class Pass {
         this.now = now;
         this.allocationIds = allocationIds;
         this.base = base;
+        this.ledger = new Ledger(base, network);
+        this.scheduler = new QueueScheduler(network, now);
         this.eligibility = new Eligibility(network, now, LocalDate.ofInstant(now, ZoneOffset.UTC));
         int expected = (openOrders.size() + receivedOrders.size()) * 4 / 3 + 1;
         this.orders = new HashMap<>(expected);
@@ -96,8 +97,8 @@ final class Pass {
 
     /**
      * Takes off their lines the allocations that may no longer stay (line stopped, factory or licence suspended,
-     * ...), then, where a line's capacity or a licence's quota shrank below what is committed, the lowest-ranked
-     * allocations until the rest fits.
+     * ...); where a line's capacity or a licence's quota shrank below what is committed, the lowest-ranked
+     * allocations until the rest fits; and the work that would now finish after its licence's last day.
      */
     private void recheck() {
         for (Allocation allocation : base.all()) {
@@ -108,88 +109,153 @@ final class Pass {
         }
         for (String lineId : base.lineIds()) {
             Line line = network.line(lineId);
-            Load load = lineLoad(lineId);
-            if (line == null || load.total() == 0) {
+            Load load = ledger.line(lineId);
+            if (line == null) {
                 continue;
             }
             long capacity = horizonCapacity(line);
             while (load.total() > capacity) {
-                withdraw(load.lowestRanked(), "line capacity now " + line.capacityPerDay()
-                        + " units/day: no room left within the " + policy.horizonDays() + "-day horizon");
-                load = lineLoad(lineId);
+                withdraw(lowestRanked(load), Explanations.capacityNow(line, policy.horizonDays()));
             }
         }
         for (String licenceId : base.licenceIds()) {
             Licence licence = network.licence(licenceId);
-            Load load = licenceLoad(licenceId);
-            if (licence == null || load.total() == 0) {
+            Load load = ledger.licence(licenceId);
+            if (licence == null) {
                 continue;
             }
             while (load.total() > licence.remainingQuota()) {
-                withdraw(load.lowestRanked(), Explanations.name(licence) + " has only " + licence.remainingQuota()
-                        + " units of quota left for the work placed under it");
-                load = licenceLoad(licenceId);
+                withdraw(lowestRanked(load), Explanations.quotaNow(licence));
             }
         }
+        for (String lineId : base.lineIds()) {
+            for (QueueScheduler.Overrun overrun : scheduler.overruns(network.line(lineId), ledger.line(lineId))) {
+                withdraw(overrun.allocation(), Explanations.runsPastLicenceEnd(overrun));
+            }
+        }
+    }
+
+    private static Allocation lowestRanked(Load load) {
+        List<Allocation> allocations = load.allocations();
+        return allocations.get(allocations.size() - 1);
     }
 
     // ---- placing one order ----
 
-    /** A line the order may use, with what it can take. */
-    private record Option(Line line, Licence licence, int group, long ahead, long cap, int slot) {
-
-        long rate() {
-            return line.capacityPerDay();
-        }
-
-        /** Units of this order the line can have finished {@code seconds} from now. */
-        long takesBy(long seconds) {
-            long done = Math.floorDiv(rate() * seconds, DAY) - ahead;
-            return Math.max(0, Math.min(cap, done));
-        }
-
-        long startSeconds() {
-            return ceilDiv(ahead * DAY, rate());
-        }
-
-        long finishSeconds(long amount) {
-            return ceilDiv((ahead + amount) * DAY, rate());
-        }
-    }
-
-    private void place(Order order) {
-        if (unplaced.get(order.id()) <= 0) {
-            return;
-        }
-        Draft draft = draft(order);
-        boolean again = placeRound(order, draft);
-        while (again && unplaced.get(order.id()) > 0) {
-            again = placeRound(order, draft);
-        }
+    /** The lines judged for an order: every line's verdict so far, and the lines it may use. */
+    private record Judged(CandidateLine[] verdicts, List<Planner.LineOption> options, long[] quotas,
+            Map<Integer, List<String>> excluded) {
     }
 
     /**
-     * Places what the eligible lines can take, each under its usable licence with the most quota left for the
-     * order's class.
-     *
-     * @return true if another round could place more: something was placed and a line has another licence to
-     *         build under once this one's quota is used up
+     * Places the order in rounds: work it pushes past a licence's end is routed again, which frees room the order
+     * may take in the next round, until nothing more is freed or nothing more of it waits.
      */
-    private boolean placeRound(Order order, Draft draft) {
-        long wanted = unplaced.get(order.id());
-        CustomerClass customerClass = order.customerClass();
-        String rejection = received.contains(order.id()) ? eligibility.rejection(order) : null;
-        String centreProblem = order.isExport() ? eligibility.exportCentreProblem(order) : null;
+    private void place(Order order) {
+        boolean again = placeRound(order);
+        while (again && unplaced.get(order.id()) > 0) {
+            again = placeRound(order);
+        }
+        if (unplaced.get(order.id()) > 0 && !rejected.contains(order.id())) {
+            stillWaiting.computeIfAbsent(order.technologyCode(), t -> new HashSet<>()).add(order);
+        }
+    }
 
-        List<Network.Site> candidates = network.sitesBuilding(order.technologyCode());
-        CandidateLine[] verdicts = new CandidateLine[candidates.size()];
-        List<Option> options = new ArrayList<>();
-        Map<String, Integer> groups = new HashMap<>();
+    /** @return true if the round placed work and routed other work again to make room for it */
+    private boolean placeRound(Order order) {
+        boolean isNew = received.contains(order.id());
+        long wanted = unplaced.get(order.id());
+        if (wanted <= 0 && !isNew) {
+            return false;
+        }
+        DecisionDraft draft = draft(order);
+        List<Network.Site> sites = network.sitesBuilding(order.technologyCode());
+        String unjudgeable = eligibility.unjudgeable(order);
+        if (unjudgeable != null) {
+            CandidateLine[] verdicts = new CandidateLine[sites.size()];
+            for (int i = 0; i < verdicts.length; i++) {
+                verdicts[i] = candidate(sites.get(i).line(), null, Verdict.INELIGIBLE,
+                        Explanations.notJudged(unjudgeable));
+            }
+            reject(order, draft, verdicts, unjudgeable);
+            return false;
+        }
+        String rejection = isNew ? eligibility.rejection(order) : null;
+        String centreProblem = order.isExport() ? eligibility.exportCentreProblem(order) : null;
+        Judged judged = judge(order, sites, centreProblem, false);
+        CandidateLine[] verdicts = judged.verdicts();
+        if (rejection != null) {
+            for (Planner.LineOption option : judged.options()) {
+                verdicts[option.slot()] = candidate(option.line(), option.licences().get(0), Verdict.NOT_NEEDED,
+                        Explanations.rejectedAnyway(rejection));
+            }
+            reject(order, draft, verdicts, rejection);
+            return false;
+        }
+        if (centreProblem != null) {
+            draft.explain(verdicts, centreProblem);
+            return false;
+        }
+        long deadline = secondsUntil(order.neededBy().plusDays(1));
+        Planner.Plan plan = judged.options().isEmpty() ? null
+                : planner.plan(wanted, deadline, judged.options(), judged.quotas().clone());
+        boolean yielding = false;
+        if ((plan == null || !plan.meetsDate()) && !ownWorkLate(order, sites, deadline)) {
+            // rule 3 across time: later-needed work of the same class that has not started makes way, but only
+            // when that lets this order meet its date (all of it); otherwise nothing moves
+            Judged withYield = judge(order, sites, null, true);
+            Planner.Plan yieldingPlan = withYield.options().isEmpty() ? null
+                    : planner.plan(wanted, deadline, withYield.options(), withYield.quotas().clone());
+            if (yieldingPlan != null && yieldingPlan.meetsDate()) {
+                judged = withYield;
+                plan = yieldingPlan;
+                yielding = true;
+            }
+        }
+        if (plan == null) {
+            draft.explain(verdicts, sites.isEmpty() ? Explanations.noLineYet(order.technologyCode())
+                    : order.isExport() && higherPriorityWaiting(order) > 0
+                            ? Explanations.onlySurplusForExports(order.technologyCode())
+                            : Explanations.noLineNow());
+            return false;
+        }
+        return commit(order, draft, judged, plan, yielding);
+    }
+
+    /** True if work of the order already on a line finishes after its needed-by date, or is not planned yet. */
+    private boolean ownWorkLate(Order order, List<Network.Site> sites, long deadline) {
+        Instant due = now.plusSeconds(deadline);
+        for (Network.Site site : sites) {
+            for (Allocation allocation : ledger.line(site.line().id()).allocations()) {
+                if (allocation.orderId().equals(order.id())
+                        && (allocation.plannedFinish() == null || allocation.plannedFinish().isAfter(due))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void reject(Order order, DecisionDraft draft, CandidateLine[] verdicts, String reason) {
+        rejected.add(order.id());
+        draft.reject(reason);
+        draft.explain(verdicts, null);
+    }
+
+    /**
+     * Judges every line of the technology for the order. With {@code yielding}, work that would make way for the
+     * order ({@link Ranking#yieldsTo}) does not count against the lines' room nor the licences' quota.
+     */
+    private Judged judge(Order order, List<Network.Site> sites, String centreProblem, boolean yielding) {
+        CustomerClass customerClass = order.customerClass();
+        CandidateLine[] verdicts = new CandidateLine[sites.size()];
+        List<Planner.LineOption> options = new ArrayList<>();
+        Map<String, Integer> quotaKeys = new HashMap<>();
         List<Long> quotas = new ArrayList<>();
-        boolean otherLicences = false;
-        for (int i = 0; i < candidates.size(); i++) {
-            Line line = candidates.get(i).line();
-            Eligibility.Verdict verdict = eligibility.of(candidates.get(i), order);
+        Map<Integer, List<String>> excluded = new HashMap<>();
+        for (int i = 0; i < sites.size(); i++) {
+            Line line = sites.get(i).line();
+            Eligibility.Verdict verdict = eligibility.of(sites.get(i), order);
             if (!verdict.eligible()) {
                 verdicts[i] = candidate(line, null, Verdict.INELIGIBLE, verdict.problem());
                 continue;
@@ -198,223 +264,147 @@ final class Pass {
                 verdicts[i] = candidate(line, null, Verdict.INELIGIBLE, centreProblem);
                 continue;
             }
-            Licence licence = mostQuotaLeft(verdict.usable(), customerClass);
-            Load load = lineLoad(line.id());
-            long free = horizonCapacity(line) - load.atOrAbove(customerClass);
+            Load load = ledger.line(line.id());
+            long held = load.atOrAbove(customerClass) - (yielding ? load.yieldingTo(order) : 0);
+            long room = horizonCapacity(line) - held;
             long ahead = load.ahead(order);
-            long untilExpiry = capacityUntilEndOf(line, licence.validTo()) - ahead;
-            long quota = quotaFor(licence, customerClass);
-            if (free <= 0) {
-                verdicts[i] = candidate(line, licence, Verdict.NO_CAPACITY, "no free capacity within the "
-                        + policy.horizonDays() + "-day horizon: " + load.atOrAbove(customerClass)
-                        + " units committed to orders of equal or higher priority");
-            } else if (untilExpiry <= 0) {
-                verdicts[i] = candidate(line, licence, Verdict.NO_CAPACITY, Explanations.name(licence) + " ends "
-                        + licence.validTo() + ", before the line could build more of this order");
-            } else if (quota <= 0) {
-                verdicts[i] = candidate(line, licence, Verdict.NO_QUOTA, Explanations.name(licence)
-                        + " has no unallocated quota left: its " + licence.remainingQuota()
-                        + " remaining units are allocated to orders of equal or higher priority");
-            } else {
-                Integer group = groups.get(licence.id());
-                if (group == null) {
-                    group = quotas.size();
-                    groups.put(licence.id(), group);
-                    quotas.add(quota);
+            List<Licence> open = new ArrayList<>();
+            List<String> notOpen = new ArrayList<>(verdict.passedOver());
+            Licence endedFirst = null;
+            Licence quotaTaken = null;
+            for (Licence licence : verdict.usable()) {
+                long untilEnd = Math.floorDiv((long) line.capacityPerDay() * secondsUntil(licence.validTo()
+                        .plusDays(1)), DAY) - ahead;
+                long quota = quotaFor(licence, order, yielding);
+                if (untilEnd <= 0) {
+                    endedFirst = endedFirst == null ? licence : endedFirst;
+                    notOpen.add(Explanations.endsBeforeTheLineGetsToIt(licence));
+                } else if (quota <= 0) {
+                    quotaTaken = quotaTaken == null ? licence : quotaTaken;
+                    notOpen.add(Explanations.noUnallocatedQuota(licence));
+                } else {
+                    open.add(licence);
+                    quotaKeys.computeIfAbsent(licence.id(), id -> {
+                        quotas.add(quota);
+                        return quotas.size() - 1;
+                    });
                 }
-                options.add(new Option(line, licence, group, ahead, Math.min(free, untilExpiry), i));
-                otherLicences |= verdict.usable().size() > 1;
+            }
+            Licence first = verdict.usable().get(0);
+            if (room <= 0) {
+                verdicts[i] = candidate(line, first, Verdict.NO_CAPACITY,
+                        Explanations.noFreeCapacity(policy.horizonDays(), held));
+            } else if (open.isEmpty() && quotaTaken == null) {
+                verdicts[i] = candidate(line, endedFirst, Verdict.NO_CAPACITY,
+                        Explanations.endsBeforeTheLineGetsToIt(endedFirst));
+            } else if (open.isEmpty()) {
+                verdicts[i] = candidate(line, quotaTaken, Verdict.NO_QUOTA,
+                        Explanations.noUnallocatedQuota(quotaTaken));
+            } else {
+                long[] ends = new long[open.size()];
+                int[] keys = new int[open.size()];
+                for (int k = 0; k < open.size(); k++) {
+                    ends[k] = secondsUntil(open.get(k).validTo().plusDays(1));
+                    keys[k] = quotaKeys.get(open.get(k).id());
+                }
+                excluded.put(options.size(), notOpen);
+                options.add(new Planner.LineOption(line, i, ahead, room, List.copyOf(open), ends, keys));
             }
         }
-
-        if (rejection != null) {
-            rejected.add(order.id());
-            draft.rejection = rejection;
-            options.forEach(o -> verdicts[o.slot()] = candidate(o.line(), o.licence(), Verdict.NOT_NEEDED,
-                    "eligible, but the order is rejected: " + rejection));
-            draft.explain(verdicts, null);
-            return false;
-        }
-        if (centreProblem != null) {
-            draft.explain(verdicts, centreProblem);
-            return false;
-        }
-        if (options.isEmpty()) {
-            draft.explain(verdicts, candidates.isEmpty() ? "no line builds " + order.technologyCode() + " yet"
-                    : order.isExport() && higherPriorityWaiting(order) > 0
-                            ? "higher-priority orders for " + order.technologyCode()
-                                    + " still wait, exports take only surplus capacity"
-                            : "no line can take it now");
-            return false;
-        }
-
-        long[] amounts = plan(order, wanted, options, quotas, verdicts);
-        long placed = 0;
-        for (int i = 0; i < options.size(); i++) {
-            if (amounts[i] > 0) {
-                Option option = options.get(i);
-                Allocation allocation = new Allocation(allocationIds.get(), order.id(), option.line().id(),
-                        option.line().factoryId(), option.licence().id(), order.technologyCode(), customerClass,
-                        order.neededBy(), order.sequence(), amounts[i], 0, null, null);
-                commit(allocation);
-                draft.choose(option.slot(), allocation.id(), notes.get(i));
-                verdicts[option.slot()] = candidate(option.line(), option.licence(), Verdict.CHOSEN, "");
-                placed += amounts[i];
-            }
-        }
-        unplaced.put(order.id(), wanted - placed);
-        draft.placed += placed;
-        draft.explain(verdicts, wanted - placed > 0 ? "no more capacity or quota on eligible lines" : null);
-        for (int i = 0; i < options.size(); i++) {
-            if (amounts[i] > 0) {
-                makeRoom(options.get(i).line(), options.get(i).licence(), customerClass);
-            }
-        }
-        return placed > 0 && otherLicences;
+        return new Judged(verdicts, options, quotas.stream().mapToLong(Long::longValue).toArray(), excluded);
     }
 
     /**
-     * Rule 3: one line if one can finish the whole order by its needed-by date (the soonest such line); otherwise
-     * split so that all of it finishes as soon as possible: the smallest time by which the eligible lines together,
-     * each after the work ranked before it and within its licence's quota, finish the order. What no line can take
-     * within the horizon stays unplaced.
+     * Places the plan's parts, one allocation per line and licence, then frees and re-plans what they push.
+     *
+     * @return true if work was placed and other work routed again because it would now run past its licence's end
      */
-    private long[] plan(Order order, long wanted, List<Option> options, List<Long> quotas,
-            CandidateLine[] verdicts) {
-        long[] amounts = new long[options.size()];
-        notes.clear();
-        long deadline = secondsUntil(order.neededBy().plusDays(1));
-
-        int single = -1;
-        long singleFinish = Long.MAX_VALUE;
+    private boolean commit(Order order, DecisionDraft draft, Judged judged, Planner.Plan plan, boolean yielding) {
+        CandidateLine[] verdicts = judged.verdicts();
+        List<Planner.LineOption> options = judged.options();
+        String note = Explanations.choice(plan, order);
+        Set<Licence> drawnOn = new LinkedHashSet<>();
+        List<Line> usedLines = new ArrayList<>();
+        long placed = 0;
         for (int i = 0; i < options.size(); i++) {
-            Option option = options.get(i);
-            if (option.cap() >= wanted && quotas.get(option.group()) >= wanted) {
-                long finish = option.finishSeconds(wanted);
-                if (finish < singleFinish) {
-                    single = i;
-                    singleFinish = finish;
-                }
-            }
-        }
-        if (single >= 0 && singleFinish <= deadline) {
-            amounts[single] = wanted;
-            notes.put(single, "finishes soonest, before needed-by " + order.neededBy());
-            Option chosen = options.get(single);
-            String sooner = "eligible, not needed: " + chosen.line().id() + " finishes sooner ("
-                    + at(instant(singleFinish)) + " against ";
-            for (int i = 0; i < options.size(); i++) {
-                Option other = options.get(i);
-                if (i == single) {
-                    continue;
-                }
-                String why;
-                if (other.cap() >= wanted && quotas.get(other.group()) >= wanted) {
-                    why = sooner + at(instant(other.finishSeconds(wanted))) + ")";
-                } else {
-                    why = "eligible, not needed: it can take only "
-                            + Math.min(other.cap(), quotas.get(other.group())) + " units; " + chosen.line().id()
-                            + " takes all " + wanted;
-                }
-                verdicts[other.slot()] = candidate(other.line(), other.licence(), Verdict.NOT_NEEDED, why);
-            }
-            return amounts;
-        }
-
-        long latest = 0;
-        for (Option option : options) {
-            latest = Math.max(latest, option.finishSeconds(option.cap()));
-        }
-        long target = Math.min(wanted, reachableBy(latest, options, quotas));
-        long low = 0;
-        long high = latest;
-        while (low < high) {
-            long middle = (low + high) >>> 1;
-            if (reachableBy(middle, options, quotas) >= target) {
-                high = middle;
-            } else {
-                low = middle + 1;
-            }
-        }
-        long finishBy = low;
-        List<Integer> byStart = new ArrayList<>();
-        for (int i = 0; i < options.size(); i++) {
-            byStart.add(i);
-        }
-        byStart.sort(Comparator.comparingLong((Integer i) -> options.get(i).startSeconds())
-                .thenComparing(i -> options.get(i).line().id()));
-        long[] quotaLeft = quotas.stream().mapToLong(Long::longValue).toArray();
-        long remaining = target;
-        int used = 0;
-        for (int i : byStart) {
-            Option option = options.get(i);
-            long take = Math.min(Math.min(option.takesBy(finishBy), quotaLeft[option.group()]), remaining);
-            if (take > 0) {
-                amounts[i] = take;
-                quotaLeft[option.group()] -= take;
-                remaining -= take;
-                used++;
-            }
-        }
-        boolean onTime = finishBy <= deadline;
-        String note;
-        if (target < wanted) {
-            note = "takes all it can now; " + (wanted - target) + " units wait for capacity";
-        } else if (used > 1) {
-            note = "split across " + used + " lines: no single line finishes by needed-by " + order.neededBy()
-                    + (onTime ? "; together they do" : "; together they finish soonest, after needed-by");
-        } else {
-            note = onTime ? "finishes soonest, before needed-by " + order.neededBy()
-                    : "finishes soonest possible, after needed-by " + order.neededBy();
-        }
-        for (int i = 0; i < options.size(); i++) {
-            if (amounts[i] > 0) {
-                notes.put(i, note);
+            Planner.LineOption option = options.get(i);
+            if (plan.amounts()[i] == 0) {
+                verdicts[option.slot()] = candidate(option.line(), option.licences().get(0), Verdict.NOT_NEEDED,
+                        Explanations.notNeeded(plan, i, options, now));
                 continue;
             }
-            Option option = options.get(i);
-            String why;
-            if (quotaLeft[option.group()] == 0) {
-                why = "eligible, not needed: the chosen lines use all unallocated quota of "
-                        + Explanations.name(option.licence());
-            } else if (option.startSeconds() >= finishBy) {
-                why = "eligible, not needed: it could start only " + at(instant(option.startSeconds()))
-                        + ", when the chosen lines are done (" + at(instant(finishBy)) + ")";
-            } else {
-                why = "eligible, not needed: the chosen lines finish sooner";
-            }
-            verdicts[option.slot()] = candidate(option.line(), option.licence(), Verdict.NOT_NEEDED, why);
-        }
-        return amounts;
-    }
-
-    /** Of usable licences, the one with most quota left for the class; the first by id among equals. */
-    private Licence mostQuotaLeft(List<Licence> usable, CustomerClass customerClass) {
-        Licence best = usable.get(0);
-        if (usable.size() > 1) {
-            long bestQuota = quotaFor(best, customerClass);
-            for (Licence licence : usable) {
-                long quota = quotaFor(licence, customerClass);
-                if (quota > bestQuota) {
-                    best = licence;
-                    bestQuota = quota;
+            String lineNote = note + Explanations.licencesDrawnOn(option, plan.parts().get(i),
+                    judged.excluded().get(i));
+            Licence firstDrawn = null;
+            for (Planner.Part part : plan.parts().get(i)) {
+                if (part.amount() == 0) {
+                    continue;
                 }
+                Licence licence = option.licences().get(part.licence());
+                firstDrawn = firstDrawn == null ? licence : firstDrawn;
+                Allocation allocation = new Allocation(allocationIds.get(), order.id(), option.line().id(),
+                        option.line().factoryId(), licence.id(), order.technologyCode(), order.customerClass(),
+                        order.neededBy(), order.sequence(), part.amount(), 0, null, null);
+                ledger.add(allocation);
+                created.put(allocation.id(), allocation);
+                touchedLines.add(allocation.lineId());
+                draft.choose(option.slot(), allocation.id(), lineNote);
+                drawnOn.add(licence);
+                placed += part.amount();
             }
+            verdicts[option.slot()] = candidate(option.line(), firstDrawn, Verdict.CHOSEN, "");
+            usedLines.add(option.line());
         }
-        return best;
+        long wanted = unplaced.get(order.id());
+        unplaced.put(order.id(), wanted - placed);
+        draft.placed(placed);
+        draft.explain(verdicts, wanted - placed > 0 ? Explanations.noMoreCapacityOrQuota() : null);
+        return makeRoom(order, usedLines, drawnOn, yielding) && placed > 0;
     }
 
-    /** Units the options can finish together within {@code seconds}, each licence's quota shared by its lines. */
-    private static long reachableBy(long seconds, List<Option> options, List<Long> quotas) {
-        long[] byGroup = new long[quotas.size()];
-        for (Option option : options) {
-            byGroup[option.group()] += option.takesBy(seconds);
+    /**
+     * After placing work for the order: a line or licence now holding more than it can is relieved of its
+     * lowest-ranked work that may be displaced (a lower class; with {@code yielding}, also unstarted later-needed
+     * work of the same class), and work the new work pushed past its licence's end is routed again.
+     */
+    private boolean makeRoom(Order order, List<Line> usedLines, Set<Licence> drawnOn, boolean yielding) {
+        for (Line line : usedLines) {
+            long capacity = horizonCapacity(line);
+            Load onLine = ledger.line(line.id());
+            while (onLine.total() > capacity) {
+                displace(onLine, order, yielding, Explanations.noRoomOnLine(line, policy.horizonDays()));
+            }
         }
-        long total = 0;
-        for (int g = 0; g < byGroup.length; g++) {
-            total += Math.min(byGroup[g], quotas.get(g));
+        for (Licence licence : drawnOn) {
+            Load underLicence = ledger.licence(licence.id());
+            while (underLicence.total() > licence.remainingQuota()) {
+                displace(underLicence, order, yielding, Explanations.noQuotaLeftFor(licence));
+            }
         }
-        return total;
+        boolean replanned = false;
+        for (Line line : usedLines) {
+            for (QueueScheduler.Overrun overrun : scheduler.overruns(line, ledger.line(line.id()))) {
+                withdraw(overrun.allocation(), Explanations.pushedPastLicenceEnd(overrun, order));
+                replanned = true;
+            }
+        }
+        return replanned;
+    }
+
+    private void displace(Load load, Order by, boolean yielding, String why) {
+        List<Allocation> allocations = load.allocations();
+        for (int i = allocations.size() - 1; i >= 0; i--) {
+            Allocation victim = allocations.get(i);
+            if (victim.customerClass().compareTo(by.customerClass()) > 0) {
+                withdraw(victim, Explanations.displacedByHigherClass(by, why));
+                return;
+            }
+            if (yielding && Ranking.yieldsTo(victim, by)) {
+                withdraw(victim, Explanations.madeWayFor(by, victim));
+                return;
+            }
+        }
+        throw new IllegalStateException("Nothing on the line or licence may make way for order " + by.id());
     }
 
     /**
@@ -434,116 +424,58 @@ final class Pass {
         return waiting;
     }
 
-    /**
-     * After placing work of {@code customerClass}: a line or licence now holding more than it can is relieved of
-     * its lowest-ranked allocations, which are always of a lower class (a class never takes what an equal or higher
-     * class holds), so a higher class never waits for a lower one.
-     */
-    private void makeRoom(Line line, Licence licence, CustomerClass customerClass) {
-        long capacity = horizonCapacity(line);
-        Load onLine = lineLoad(line.id());
-        while (onLine.total() > capacity) {
-            displace(onLine.lowestRanked(), customerClass, "line " + line.id() + " has no room left within the "
-                    + policy.horizonDays() + "-day horizon");
-            onLine = lineLoad(line.id());
-        }
-        Load underLicence = licenceLoad(licence.id());
-        while (underLicence.total() > licence.remainingQuota()) {
-            displace(underLicence.lowestRanked(), customerClass,
-                    Explanations.name(licence) + " has no quota left for it");
-            underLicence = licenceLoad(licence.id());
-        }
-    }
-
-    private void displace(Allocation victim, CustomerClass by, String why) {
-        if (victim.customerClass().compareTo(by) <= 0) {
-            throw new IllegalStateException("Allocation " + victim.id() + " of " + victim.customerClass()
-                    + " would be displaced by " + by);
-        }
-        withdraw(victim, "displaced by higher-priority " + by + " work: " + why);
-    }
-
     // ---- bookkeeping ----
 
-    private void commit(Allocation allocation) {
-        mutableLine(allocation.lineId()).add(allocation);
-        mutableLicence(allocation.licenceId()).add(allocation);
-        created.put(allocation.id(), allocation);
-        touchedLines.add(allocation.lineId());
+    /**
+     * Takes the allocation off its line and queues its order again. Work placed earlier in this pass never left the
+     * pass: when a higher-ranked order that waited takes its room, the order's whole placement in this pass is taken
+     * back and made again, so that its decision explains only what stands.
+     */
+    private void withdraw(Allocation allocation, String reason) {
+        Order order = orders.get(allocation.orderId());
+        if (created.containsKey(allocation.id())) {
+            List<Allocation> mine = created.values().stream().filter(a -> a.orderId().equals(order.id())).toList();
+            mine.forEach(this::takeOff);
+            mine.forEach(a -> created.remove(a.id()));
+            draft(order).takeBackPlacements();
+            return;
+        }
+        if (takeOff(allocation)) {
+            Withdrawal withdrawal = new Withdrawal(allocation, reason);
+            withdrawn.add(withdrawal);
+            draft(order).withdrawn(withdrawal);
+        }
     }
 
-    private void withdraw(Allocation allocation, String reason) {
-        if (created.containsKey(allocation.id())) {
-            throw new IllegalStateException("Allocation " + allocation.id() + " placed and withdrawn in one pass");
+    /** @return false if it was already off its line */
+    private boolean takeOff(Allocation allocation) {
+        if (!ledger.remove(allocation)) {
+            return false;
         }
-        mutableLine(allocation.lineId()).remove(allocation);
-        mutableLicence(allocation.licenceId()).remove(allocation);
         touchedLines.add(allocation.lineId());
-        Withdrawal withdrawal = new Withdrawal(allocation, reason);
-        withdrawn.add(withdrawal);
         Order order = orders.get(allocation.orderId());
         unplaced.merge(order.id(), allocation.outstanding(), Long::sum);
         queue.add(order);
-        draft(order).withdrawn.add(withdrawal);
-    }
-
-    private Load lineLoad(String lineId) {
-        Load load = lines.get(lineId);
-        if (load == null) {
-            load = base.onLine(lineId);
+        Set<Order> waiting = stillWaiting.remove(order.technologyCode());
+        if (waiting != null) {
+            queue.addAll(waiting);
         }
-        return load == null ? EMPTY : load;
-    }
-
-    private Load licenceLoad(String licenceId) {
-        Load load = licences.get(licenceId);
-        if (load == null) {
-            load = base.underLicence(licenceId);
-        }
-        return load == null ? EMPTY : load;
-    }
-
-    private static final Load EMPTY = new Load();
-
-    private Load mutableLine(String lineId) {
-        return lines.computeIfAbsent(lineId, id -> {
-            Load existing = base.onLine(id);
-            return existing == null ? new Load() : existing.copy();
-        });
-    }
-
-    private Load mutableLicence(String licenceId) {
-        return licences.computeIfAbsent(licenceId, id -> {
-            Load existing = base.underLicence(id);
-            return existing == null ? new Load() : existing.copy();
-        });
+        return true;
     }
 
     /** Rule 4: quota a class may still take: what is left minus what this or a higher class holds. */
-    private long quotaFor(Licence licence, CustomerClass customerClass) {
-        return licence.remainingQuota() - licenceLoad(licence.id()).atOrAbove(customerClass);
+    private long quotaFor(Licence licence, Order order, boolean yielding) {
+        Load load = ledger.licence(licence.id());
+        return licence.remainingQuota() - load.atOrAbove(order.customerClass())
+                + (yielding ? load.yieldingTo(order) : 0);
     }
 
     private long horizonCapacity(Line line) {
         return Math.max(0, (long) line.capacityPerDay() * policy.horizonDays());
     }
 
-    /** Units the line can build from now to the end of the given day. */
-    private long capacityUntilEndOf(Line line, LocalDate lastDay) {
-        long seconds = secondsUntil(lastDay.plusDays(1));
-        return seconds <= 0 ? 0 : Math.floorDiv((long) line.capacityPerDay() * seconds, DAY);
-    }
-
     private long secondsUntil(LocalDate day) {
         return day.atStartOfDay(ZoneOffset.UTC).toEpochSecond() - now.getEpochSecond();
-    }
-
-    private Instant instant(long secondsFromNow) {
-        return now.plusSeconds(secondsFromNow);
-    }
-
-    private static long ceilDiv(long dividend, long divisor) {
-        return -Math.floorDiv(-dividend, divisor);
     }
 
     private CandidateLine candidate(Line line, Licence licence, Verdict verdict, String explanation) {
@@ -551,137 +483,21 @@ final class Pass {
                 explanation);
     }
 
-    private Draft draft(Order order) {
-        return drafts.computeIfAbsent(order.id(), id -> new Draft(order));
+    private DecisionDraft draft(Order order) {
+        return drafts.computeIfAbsent(order.id(), id -> new DecisionDraft(order));
     }
 
     // ---- the result ----
 
-    /**
-     * Plans the touched lines' queues: new allocations get their times, and existing ones that new higher-ranked
-     * work pushed back get later times (never earlier ones: a withdrawal does not promise earlier delivery).
-     */
     private RoutingResult finish() {
-        List<Reschedule> rescheduled = new ArrayList<>();
-        for (String lineId : touchedLines) {
-            Line line = network.line(lineId);
-            Load load = lines.get(lineId);
-            if (line == null || load == null || line.capacityPerDay() <= 0) {
-                continue;
-            }
-            long cumulative = 0;
-            boolean behindNewWork = false;
-            for (Allocation allocation : load.allocations()) {
-                Instant start = instant(ceilDiv(cumulative * DAY, line.capacityPerDay()));
-                cumulative += allocation.outstanding();
-                Instant finish = instant(ceilDiv(cumulative * DAY, line.capacityPerDay()));
-                if (created.containsKey(allocation.id())) {
-                    created.put(allocation.id(), allocation.scheduled(start, finish));
-                    behindNewWork = true;
-                } else if (behindNewWork && (allocation.plannedStart() == null
-                        || allocation.plannedStart().isBefore(start) || allocation.plannedFinish().isBefore(finish))) {
-                    Instant laterStart = later(allocation.plannedStart(), start);
-                    Instant laterFinish = later(allocation.plannedFinish(), finish);
-                    rescheduled.add(new Reschedule(allocation.id(), laterStart, laterFinish));
-                }
-            }
-        }
+        List<Reschedule> rescheduled = scheduler.schedule(touchedLines, ledger, created);
         List<OrderDecision> decisions = new ArrayList<>();
-        for (Draft draft : drafts.values()) {
-            boolean changed = !draft.chosenSlots.isEmpty() || !draft.withdrawn.isEmpty();
-            if (changed || received.contains(draft.order.id())) {
-                decisions.add(draft.decision());
+        for (Map.Entry<String, DecisionDraft> draft : drafts.entrySet()) {
+            if (draft.getValue().changed() || received.contains(draft.getKey())) {
+                decisions.add(draft.getValue().decision(created, unplaced.get(draft.getKey())));
             }
         }
         List<Allocation> placed = List.copyOf(created.values());
         return new RoutingResult(placed, List.copyOf(withdrawn), List.copyOf(rescheduled), List.copyOf(decisions));
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a == null || b.isAfter(a) ? b : a;
-    }
-
-    /** What the pass did to one order, turned into its decision once the lines' queues are planned. */
-    private final class Draft {
-        final Order order;
-        CandidateLine[] candidates = new CandidateLine[0];
-        final Map<Integer, List<String>> chosenSlots = new LinkedHashMap<>();
-        final Map<Integer, String> chosenNotes = new HashMap<>();
-        final List<Withdrawal> withdrawn = new ArrayList<>();
-        long placed;
-        String rejection;
-        String waiting;
-
-        Draft(Order order) {
-            this.order = order;
-        }
-
-        void choose(int slot, String allocationId, String note) {
-            chosenSlots.computeIfAbsent(slot, s -> new ArrayList<>()).add(allocationId);
-            chosenNotes.putIfAbsent(slot, note);
-        }
-
-        /** Takes a round's verdicts; a line chosen in an earlier round of the pass stays chosen. */
-        void explain(CandidateLine[] verdicts, String waitingReason) {
-            for (int slot : chosenSlots.keySet()) {
-                if (verdicts[slot].verdict() != Verdict.CHOSEN) {
-                    verdicts[slot] = candidates[slot];
-                }
-            }
-            candidates = verdicts;
-            if (waitingReason != null || placed > 0) {
-                waiting = waitingReason;
-            }
-        }
-
-        OrderDecision decision() {
-            List<CandidateLine> explained = new ArrayList<>(Arrays.asList(candidates));
-            List<Allocation> mine = new ArrayList<>();
-            Instant lastFinish = null;
-            for (Map.Entry<Integer, List<String>> chosen : chosenSlots.entrySet()) {
-                long quantity = 0;
-                Instant start = null;
-                Instant finish = null;
-                for (String allocationId : chosen.getValue()) {
-                    Allocation allocation = created.get(allocationId);
-                    mine.add(allocation);
-                    quantity += allocation.quantity();
-                    start = start == null || allocation.plannedStart().isBefore(start) ? allocation.plannedStart()
-                            : start;
-                    finish = later(finish, allocation.plannedFinish());
-                }
-                lastFinish = later(lastFinish, finish);
-                CandidateLine slot = explained.get(chosen.getKey());
-                explained.set(chosen.getKey(), new CandidateLine(slot.lineId(), slot.factoryId(), slot.licenceId(),
-                        Verdict.CHOSEN, quantity, "chosen for " + quantity + " units, " + at(start) + " to "
-                                + at(finish) + "; " + chosenNotes.get(chosen.getKey())));
-            }
-            long left = unplaced.get(order.id());
-            Outcome outcome;
-            String summary;
-            if (rejection != null) {
-                outcome = Outcome.REJECTED;
-                summary = "rejected: " + rejection;
-            } else if (left == 0) {
-                outcome = Outcome.PLACED;
-                summary = "routed: " + placedText(mine, lastFinish);
-            } else if (left < order.quantity()) {
-                outcome = Outcome.PARTIALLY_PLACED;
-                summary = (mine.isEmpty() ? "partially routed" : "partially routed: " + placedText(mine, lastFinish))
-                        + "; " + left + " units wait: " + (waiting == null ? "waiting for capacity" : waiting);
-            } else {
-                outcome = Outcome.QUEUED;
-                summary = "queued: " + (waiting == null ? "waiting for capacity" : waiting);
-            }
-            return new OrderDecision(order.id(), outcome, left, summary, List.copyOf(explained), List.copyOf(mine),
-                    List.copyOf(withdrawn));
-        }
-
-        private String placedText(List<Allocation> mine, Instant lastFinish) {
-            List<String> lineIds = mine.stream().map(Allocation::lineId).distinct().toList();
-            Instant deadline = order.neededBy().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            return placed + " units on " + String.join(", ", lineIds) + ", finishing " + at(lastFinish)
-                    + (lastFinish.isAfter(deadline) ? ", after" : ", before") + " needed-by " + order.neededBy();
-        }
     }
 }

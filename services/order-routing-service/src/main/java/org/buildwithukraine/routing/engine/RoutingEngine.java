@@ -10,12 +10,15 @@ import java.util.function.Supplier;
  * <ol>
  * <li>a line is eligible when it builds the order's technology, is RUNNING or IDLE, its factory is ACTIVE, and the
  * factory holds a GRANTED, in-date licence for the technology with quota left (for an EXPORT order, one that
- * permits export to the destination);</li>
+ * permits export to the destination); it builds under any such licence, the one ending soonest first, and plans
+ * nothing under a licence past its last day;</li>
  * <li>UA_DEFENCE before PARTNER_DEFENCE before EXPORT, earlier needed-by first within a class; a higher class takes
- * capacity and quota from lower classes' unproduced work if it must, and exports only take surplus;</li>
+ * capacity and quota from lower classes' unproduced work if it must, and exports only take surplus; within a class,
+ * unstarted later-needed work makes way when that lets an earlier-needed order meet its date;</li>
  * <li>the lines that finish soonest, counting the work already ranked before; split across lines when no single
  * line meets the needed-by date; what no line can take now waits in the queue;</li>
- * <li>a licence's remaining quota is never exceeded, nor a line's capacity within the planning horizon;</li>
+ * <li>a licence's remaining quota is never exceeded (summed over its lines), nor a line's capacity within the
+ * planning horizon;</li>
  * <li>every decision says, for every line of the technology, why it was chosen or passed over.</li>
  * </ol>
  * Plain Java and deterministic: the same network, commitments, orders, time and allocation ids give the same result.
@@ -43,8 +46,8 @@ public final class RoutingEngine {
 
     /**
      * After the network changed: first takes off their lines the allocations that may no longer stay there (line
-     * stopped, factory or licence suspended, quota or capacity reduced), then places them again with every waiting
-     * order, highest priority first.
+     * stopped, factory or licence suspended, quota or capacity reduced, work that would now finish after its
+     * licence's last day), then places them again with every waiting order, highest priority first.
      */
     public RoutingResult reroute(Network network, Commitments commitments, Collection<OpenOrder> openOrders,
             Instant now, Supplier<String> allocationIds) {

@@ -109,33 +109,33 @@ class EligibilityTest {
     void aSuspendedLicenceIsNamedWithDateAndReason() {
         assertIneligible(network().licenceStatus("L-DE", LicenceStatus.SUSPENDED, "quality audit",
                 Instant.parse("2026-11-20T07:30:00Z")),
-                "licence UA-FPV-7 for de-munich suspended 2026-11-20: quality audit");
+                "licence L-DE (UA-FPV-7 for de-munich) suspended 2026-11-20: quality audit");
     }
 
     @Test
     void revokedRequestedAndExhaustedLicencesAreNotEligible() {
         assertIneligible(network().licenceStatus("L-DE", LicenceStatus.REVOKED, "breach of provisos",
                 Instant.parse("2026-11-02T00:00:00Z")),
-                "licence UA-FPV-7 for de-munich revoked 2026-11-02: breach of provisos");
+                "licence L-DE (UA-FPV-7 for de-munich) revoked 2026-11-02: breach of provisos");
         assertIneligible(network().licenceStatus("L-DE", LicenceStatus.REQUESTED, null, null),
-                "licence UA-FPV-7 for de-munich requested, not granted");
+                "licence L-DE (UA-FPV-7 for de-munich) requested, not granted");
         assertIneligible(network().licenceStatus("L-DE", LicenceStatus.EXHAUSTED, null,
                 Instant.parse("2026-11-10T00:00:00Z")),
-                "licence UA-FPV-7 for de-munich exhausted 2026-11-10: all 10000 units used");
+                "licence L-DE (UA-FPV-7 for de-munich) exhausted 2026-11-10: all 10000 units used");
     }
 
     @Test
     void aLicenceOutOfDateIsNotEligibleEvenIfStillMarkedGranted() {
         assertIneligible(network().licenceValidity("L-DE", TODAY.minusDays(100), TODAY.minusDays(1)),
-                "licence UA-FPV-7 for de-munich expired 2026-11-19");
+                "licence L-DE (UA-FPV-7 for de-munich) expired 2026-11-19");
         assertIneligible(network().licenceValidity("L-DE", TODAY.plusDays(3), TODAY.plusDays(300)),
-                "licence UA-FPV-7 for de-munich not valid before 2026-11-23");
+                "licence L-DE (UA-FPV-7 for de-munich) not valid before 2026-11-23");
     }
 
     @Test
     void aLicenceWithoutQuotaLeftIsNotEligible() {
         assertIneligible(network().consume("L-DE", 10_000),
-                "licence UA-FPV-7 for de-munich has no quota left (10000 of 10000 units used)");
+                "licence L-DE (UA-FPV-7 for de-munich) has no quota left (10000 of 10000 units used)");
     }
 
     @Test
@@ -158,7 +158,7 @@ class EligibilityTest {
         assertThat(toNorway.decisions().get(0).candidates()).extracting(CandidateLine::lineId,
                 CandidateLine::verdict, CandidateLine::explanation).containsExactly(
                         tuple("DE-MUC-01", Verdict.INELIGIBLE,
-                                "no export permission for NO: licence UA-FPV-7 for de-munich allows LT, LV"),
+                                "no export permission for NO: licence L-DE (UA-FPV-7 for de-munich) allows LT, LV"),
                         tuple("UK-BRS-01", Verdict.CHOSEN,
                                 toNorway.decisions().get(0).candidates().get(1).explanation()));
         assertThat(toNorway.decisions().get(0).candidates().get(1).licenceId()).isEqualTo("L-UK-X");
@@ -167,7 +167,7 @@ class EligibilityTest {
         RoutingResult toLatvia = scenario.receive(scenario.export(FPV, 50, 30, "LV", "lv-riga"));
         assertThat(toLatvia.decisions().get(0).candidates()).filteredOn(c -> c.lineId().equals("UK-BRS-01"))
                 .singleElement().extracting(CandidateLine::explanation)
-                .isEqualTo("no export permission for LV: licence UA-FPV-7 for uk-bristol does not permit export");
+                .isEqualTo("no export permission for LV: licence L-UK (UA-FPV-7 for uk-bristol) does not permit export");
         assertThat(scenario.placedOn(toLatvia.decisions().get(0).orderId(), "DE-MUC-01")).isEqualTo(50);
     }
 
@@ -175,7 +175,7 @@ class EligibilityTest {
     void anExportLicenceStillNeedsProductionToBuild() {
         Scenario scenario = network().exportCentre("lv-riga");
         scenario.licence("L-DE", "de-munich", FPV, 10_000, EnumSet.of(LicenceActivity.EXPORT), Set.of("LV"));
-        assertIneligible(scenario, "licence UA-FPV-7 for de-munich does not permit production");
+        assertIneligible(scenario, "licence L-DE (UA-FPV-7 for de-munich) does not permit production");
     }
 
     @Test
@@ -185,7 +185,7 @@ class EligibilityTest {
         scenario.exportLicence("L-DE-2", "de-munich", FPV, 10_000, "LT");
         RoutingResult result = scenario.receive(scenario.export(FPV, 10, 30, "EE", "lv-riga"));
         assertThat(result.decisions().get(0).candidates().get(0).explanation())
-                .isEqualTo("no export permission for EE: licence UA-FPV-7 for de-munich allows LT");
+                .isEqualTo("no export permission for EE: licence L-DE-2 (UA-FPV-7 for de-munich) allows LT");
     }
 
     @Test

@@ -85,7 +85,7 @@ class ReroutingTest {
         scenario.licenceStatus("L-DE", LicenceStatus.SUSPENDED, "quality audit", NOW);
         OrderDecision decision = scenario.reroute().decisionFor(order.id());
         assertThat(decision.withdrawn()).singleElement().extracting(Withdrawal::reason)
-                .isEqualTo("licence UA-FPV-7 for de-munich suspended 2026-11-20: quality audit");
+                .isEqualTo("licence L-DE (UA-FPV-7 for de-munich) suspended 2026-11-20: quality audit");
         assertThat(decision.created()).singleElement().extracting(Allocation::lineId).isEqualTo("UK-BRS-01");
     }
 
@@ -126,7 +126,7 @@ class ReroutingTest {
 
         OrderDecision decision = scenario.reroute().decisionFor(export.id());
         assertThat(decision.withdrawn()).singleElement().extracting(Withdrawal::reason)
-                .isEqualTo("no export permission for LT: licence UA-FPV-7 for de-munich allows LV");
+                .isEqualTo("no export permission for LT: licence L-DE (UA-FPV-7 for de-munich) allows LV");
         assertThat(decision.created()).singleElement().extracting(Allocation::lineId).isEqualTo("UK-BRS-01");
     }
 
@@ -143,7 +143,7 @@ class ReroutingTest {
         assertThat(result.withdrawn()).singleElement().satisfies(w -> {
             assertThat(w.allocation().orderId()).isEqualTo(export.id());
             assertThat(w.reason()).isEqualTo(
-                    "licence UA-FPV-7 for de-munich has only 150 units of quota left for the work placed under it");
+                    "licence L-DE (UA-FPV-7 for de-munich) has only 150 units of quota left for the work placed under it");
         });
         assertThat(result.decisionFor(export.id()).created()).singleElement().extracting(Allocation::quantity)
                 .isEqualTo(50L);

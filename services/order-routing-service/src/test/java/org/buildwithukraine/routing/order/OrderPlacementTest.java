@@ -107,10 +107,12 @@ class OrderPlacementTest {
         List<Map<String, Object>> candidates = decisions.getList("[0].candidates");
         assertThat(candidates).extracting(c -> c.get("lineId")).containsExactlyElementsOf(network.lines());
         assertThat((String) candidates.get(0).get("explanation")).matches("line DOWN since \\d\\d:\\d\\d UTC \\(breakdown\\)");
-        assertThat(candidates.get(1).get("explanation")).isEqualTo("licence " + network.technology() + " for "
-                + network.factories().get(1) + " suspended " + Fixtures.TODAY + ": quality audit");
+        assertThat(candidates.get(1).get("explanation")).isEqualTo("licence " + network.licences().get(1) + " ("
+                + network.technology() + " for " + network.factories().get(1) + ") suspended " + Fixtures.TODAY
+                + ": quality audit");
         assertThat(candidates.get(2).get("explanation")).isEqualTo("no export permission for NO: licence "
-                + network.technology() + " for " + network.factories().get(2) + " allows LT, LV");
+                + network.licences().get(2) + " (" + network.technology() + " for " + network.factories().get(2)
+                + ") allows LT, LV");
         assertThat(candidates).allSatisfy(c -> assertThat(c.get("verdict")).isEqualTo("INELIGIBLE"));
         assertThat(orderEvents.awaitEvents(orderId, 2)).extracting(EventEnvelope::type)
                 .containsExactly(OrderEventTypes.RECEIVED, OrderEventTypes.REJECTED);

@@ -88,8 +88,8 @@ class ReroutingServiceTest {
                 LicenceStatus.SUSPENDED, "quality audit"));
         awaitActiveOn(orderId, network.lines().get(1));
         String reason = asDesk().get("/api/orders/{id}", orderId).then().extract().path("allocations[0].cancelReason");
-        assertThat(reason).isEqualTo("licence " + network.technology() + " for " + network.factories().get(0)
-                + " suspended " + Fixtures.TODAY + ": quality audit");
+        assertThat(reason).isEqualTo("licence " + network.licences().get(0) + " (" + network.technology() + " for "
+                + network.factories().get(0) + ") suspended " + Fixtures.TODAY + ": quality audit");
 
         Fixtures.sendLicence(LicenceEventTypes.REVOKED, Fixtures.withStatus(Fixtures.licence(
                 network.licences().get(1), network.factories().get(1), network.technology(), 100_000, "LV", "LT"),

@@ -1,0 +1,103 @@
+package org.buildwithukraine.routing.engine;
+
+import static org.buildwithukraine.routing.engine.Planner.DAY;
+import static org.buildwithukraine.routing.engine.Planner.ceilDiv;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Times a line's queue: each allocation starts when the work before it is built at the line's rate, counted from
+ * now. Finds the work that would run past its licence's last day, and plans the times of what a pass placed.
+ */
+final class QueueScheduler {
+
+    private final Network network;
+    private final Instant now;
+
+    QueueScheduler(Network network, Instant now) {
+        this.network = network;
+        this.now = now;
+    }
+
+    /** Work that would finish after its licence's last day, and when. */
+    record Overrun(Allocation allocation, Licence licence, Instant finish) {
+    }
+
+    /**
+     * The allocations on the line that no longer fit before their licence ends, in queue order. The later of the
+     * planned finish and the finish at the line's pace counts, and what overruns leaves the queue, so the work after
+     * it moves up.
+     */
+    List<Overrun> overruns(Line line, Load load) {
+        List<Overrun> overruns = new ArrayList<>();
+        if (line == null || line.capacityPerDay() <= 0) {
+            return overruns;
+        }
+        long cumulative = 0;
+        for (Allocation allocation : load.allocations()) {
+            long after = cumulative + allocation.outstanding();
+            Instant finish = instant(ceilDiv(after * DAY, line.capacityPerDay()));
+            Licence licence = network.licence(allocation.licenceId());
+            if (licence != null) {
+                Instant planned = allocation.plannedFinish() != null && allocation.plannedFinish().isAfter(finish)
+                        ? allocation.plannedFinish() : finish;
+                if (planned.isAfter(endOf(licence))) {
+                    overruns.add(new Overrun(allocation, licence, planned));
+                    continue;
+                }
+            }
+            cumulative = after;
+        }
+        return overruns;
+    }
+
+    Instant endOf(Licence licence) {
+        return licence.validTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /**
+     * Plans the touched lines' queues: new allocations get their times, and existing ones that new higher-ranked
+     * work pushed back get later times (never earlier ones: a withdrawal does not promise earlier delivery).
+     *
+     * @param created the pass's new allocations by id; replaced by their timed versions
+     * @return the existing allocations' new times
+     */
+    List<Reschedule> schedule(Collection<String> touchedLines, Ledger ledger, Map<String, Allocation> created) {
+        List<Reschedule> rescheduled = new ArrayList<>();
+        for (String lineId : touchedLines) {
+            Line line = network.line(lineId);
+            if (line == null || line.capacityPerDay() <= 0) {
+                continue;
+            }
+            long cumulative = 0;
+            boolean behindNewWork = false;
+            for (Allocation allocation : ledger.line(lineId).allocations()) {
+                Instant start = instant(ceilDiv(cumulative * DAY, line.capacityPerDay()));
+                cumulative += allocation.outstanding();
+                Instant finish = instant(ceilDiv(cumulative * DAY, line.capacityPerDay()));
+                if (created.containsKey(allocation.id())) {
+                    created.put(allocation.id(), allocation.scheduled(start, finish));
+                    behindNewWork = true;
+                } else if (behindNewWork && (allocation.plannedStart() == null
+                        || allocation.plannedStart().isBefore(start) || allocation.plannedFinish().isBefore(finish))) {
+                    rescheduled.add(new Reschedule(allocation.id(), later(allocation.plannedStart(), start),
+                            later(allocation.plannedFinish(), finish)));
+                }
+            }
+        }
+        return rescheduled;
+    }
+
+    Instant instant(long secondsFromNow) {
+        return now.plusSeconds(secondsFromNow);
+    }
+
+    static Instant later(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+}
