@@ -12,18 +12,23 @@ import org.buildwithukraine.routing.order.service.OrderService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
-/** Orders and decisions as the API shows them. */
+/**
+ * Orders and decisions as the API shows them. Stored decisions are read tolerantly: a record written by an earlier
+ * version may carry a field this one no longer has, and must stay readable (the API's strict JSON is for clients).
+ */
 @ApplicationScoped
 public class OrderViews {
 
     private final OrderService orders;
-    private final ObjectMapper objectMapper;
+    private final ObjectReader storedJson;
 
     public OrderViews(OrderService orders, ObjectMapper objectMapper) {
         this.orders = orders;
-        this.objectMapper = objectMapper;
+        this.storedJson = objectMapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public OrderResponse of(CustomerOrder o) {
@@ -44,7 +49,7 @@ public class OrderViews {
 
     private <T> T read(String json, TypeReference<T> type) {
         try {
-            return objectMapper.readValue(json, type);
+            return storedJson.forType(type).readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored routing decision is not readable", e);
         }
