@@ -1,13 +1,7 @@
 package org.buildwithukraine.gateway;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.net.ServerSocket;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,7 +13,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -84,36 +77,12 @@ public class StubIdentityProvider implements QuarkusTestResourceLifecycleManager
         if (path.equals(REALM + "/.well-known/openid-configuration")) {
             response.end(discovery.encode());
         } else if (path.equals(REALM + "/protocol/openid-connect/certs")) {
-            response.end(keySet().encode());
+            response.end(TestTokens.jsonWebKeySet());
         } else if (path.endsWith("/token/introspect")) {
             response.end(new JsonObject().put("active", false).encode());
         } else {
             response.setStatusCode(401).end(new JsonObject().put("error", "invalid_token").encode());
         }
-    }
-
-    private static JsonObject keySet() {
-        try {
-            RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(TestTokens.publicKey())));
-            return new JsonObject().put("keys", new JsonArray().add(new JsonObject()
-                    .put("kty", "RSA")
-                    .put("kid", "test")
-                    .put("use", "sig")
-                    .put("alg", "RS256")
-                    .put("n", base64Url(key.getModulus()))
-                    .put("e", base64Url(key.getPublicExponent()))));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String base64Url(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static int freePort() {
