@@ -244,4 +244,20 @@ class TechnicalDataReleaseTest {
         asMaker(factory).get("/api/technologies/{code}/releases/A", technology).then().statusCode(403)
                 .body("detail", containsString("does not permit PRODUCE"));
     }
+
+    @Test
+    void everyReleaseOperationIsDescribedInTheApiDocument() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200).extract().path("paths");
+        String base = "/api/technologies/{code}/releases";
+        Map<String, List<String>> expected = Map.of(base, List.of("get", "post"), base + "/{revision}",
+                List.of("get"), base + "/{revision}/release", List.of("post"), base + "/{revision}/withdraw",
+                List.of("post"));
+        expected.forEach((path, methods) -> {
+            assertThat(paths).containsKey(path);
+            assertThat(paths.get(path).keySet()).as(path).containsAll(methods);
+            methods.forEach(method -> assertThat(paths.get(path).get(method).get("summary")).as(method + " " + path)
+                    .isNotNull());
+        });
+    }
 }
