@@ -1,9 +1,12 @@
 package org.buildwithukraine.events.licence;
 
+import java.util.Set;
+
 /**
  * Event types on {@code licence.events}. The licence events are keyed by licence id and carry the full
  * {@link LicenceSnapshot}; {@link #UNLICENSED_OUTPUT_RECORDED} is keyed by factory id and carries an
- * {@link UnlicensedOutputRecorded}.
+ * {@link UnlicensedOutputRecorded}; the technical data events are keyed by technology code and carry a
+ * {@link TechnicalDataReleaseSnapshot}.
  */
 public final class LicenceEventTypes {
 
@@ -23,13 +26,24 @@ public final class LicenceEventTypes {
      */
     public static final String UNLICENSED_OUTPUT_RECORDED = "UnlicensedOutputRecorded";
 
+    /** A revision of a technology's technical data was released (and the one released before superseded). */
+    public static final String TECHNICAL_DATA_RELEASED = "TechnicalDataReleased";
+    /** A released revision of a technology's technical data was withdrawn, with a reason. */
+    public static final String TECHNICAL_DATA_WITHDRAWN = "TechnicalDataWithdrawn";
+
+    private static final Set<String> LICENCE_SNAPSHOT_TYPES = Set.of(REQUESTED, GRANTED, AMENDED, SUSPENDED,
+            REINSTATED, REVOKED, EXPIRED, EXHAUSTED, QUOTA_CONSUMED);
+
     public static final int SCHEMA_VERSION = 1;
 
     private LicenceEventTypes() {
     }
 
-    /** Whether the event is about one licence and carries its {@link LicenceSnapshot}. */
+    /**
+     * Whether the event is about one licence and carries its {@link LicenceSnapshot}: the licence types listed
+     * here, so that a consumer of licences passes over every other type, including ones added later.
+     */
     public static boolean carriesLicenceSnapshot(String type) {
-        return !UNLICENSED_OUTPUT_RECORDED.equals(type);
+        return LICENCE_SNAPSHOT_TYPES.contains(type);
     }
 }

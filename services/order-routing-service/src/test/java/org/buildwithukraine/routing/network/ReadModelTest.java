@@ -19,6 +19,7 @@ import org.buildwithukraine.events.factory.FactoryKind;
 import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.events.licence.LicenceEventTypes;
 import org.buildwithukraine.events.licence.LicenceStatus;
+import org.buildwithukraine.events.licence.TechnicalDataReleaseSnapshot;
 import org.buildwithukraine.events.licence.UnlicensedOutputRecorded;
 import org.buildwithukraine.events.line.DowntimeReason;
 import org.buildwithukraine.events.line.LineEventTypes;
@@ -79,7 +80,7 @@ class ReadModelTest {
     }
 
     @Test
-    void unlicensedOutputOnLicenceEventsIsPassedOverAndTheTopicKeepsMoving() {
+    void eventsNotAboutOneLicenceArePassedOverAndTheTopicKeepsMoving() {
         String factory = unique("de-unlicensed").toLowerCase();
         String technology = unique("UA-T");
         UUID unlicensed = UUID.randomUUID();
@@ -87,18 +88,29 @@ class ReadModelTest {
                 LicenceEventTypes.UNLICENSED_OUTPUT_RECORDED, factory, "service-account-mes-" + factory,
                 new UnlicensedOutputRecorded(UUID.randomUUID(), "DE-MUC-01", "de", factory, technology, "r-1",
                         Instant.now(), 7, 7, UnlicensedOutputRecorded.UnlicensedReason.NO_VALID_LICENCE)));
+        UUID released = UUID.randomUUID();
+        TestKafka.send(Topics.LICENCE_EVENTS, technology, envelope(released,
+                LicenceEventTypes.TECHNICAL_DATA_RELEASED, technology, "officer",
+                new TechnicalDataReleaseSnapshot(technology, "A", "RELEASED", "EU ML10 — export controlled",
+                        "First issue", "officer", Instant.now(), null, null, null)));
         String marker = unique("LIC");
         Fixtures.sendLicence(LicenceEventTypes.GRANTED, Fixtures.licence(marker, factory, technology, 10, "LV"));
         awaitLicence(marker, l -> l.status == LicenceStatus.GRANTED);
 
-        // taken (its delivery recorded in the inbox, which a failed one rolls back), not dead-lettered
+        awaitTaken(unlicensed);
+        awaitTaken(released);
+        assertThat(licenceDeadLetters.recordsFor(factory)).isEmpty();
+        assertThat(licenceDeadLetters.recordsFor(technology)).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> LicenceView.count("factoryId", factory)))
+                .isEqualTo(1);
+    }
+
+    /** Taken: its delivery recorded in the inbox, which a failed one (dead-lettered) rolls back. */
+    private static void awaitTaken(UUID eventId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(
                 () -> ((Number) LicenceView.getEntityManager()
                         .createNativeQuery("select count(*) from processed_event where event_id = ?1")
-                        .setParameter(1, unlicensed).getSingleResult()).longValue() == 1));
-        assertThat(licenceDeadLetters.recordsFor(factory)).isEmpty();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> LicenceView.count("factoryId", factory)))
-                .isEqualTo(1);
+                        .setParameter(1, eventId).getSingleResult()).longValue() == 1));
     }
 
     @Test
