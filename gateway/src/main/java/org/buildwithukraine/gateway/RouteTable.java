@@ -53,6 +53,9 @@ public final class RouteTable {
                     TECHNOLOGY_OFFICER),
             route("releases.list", "GET", "/api/technologies/{code}/releases", service(LICENCE), TECHNOLOGY_OFFICER,
                     MANUFACTURER),
+            // before releases.get, whose {revision} would take "access-records" for a revision
+            route("releases.access-records", "GET", "/api/technologies/{code}/releases/access-records",
+                    service(LICENCE), TECHNOLOGY_OFFICER),
             route("releases.get", "GET", "/api/technologies/{code}/releases/{revision}", service(LICENCE),
                     TECHNOLOGY_OFFICER, MANUFACTURER),
             route("releases.transition", "POST", "/api/technologies/{code}/releases/{revision}/release|withdraw",
@@ -71,6 +74,8 @@ public final class RouteTable {
             route("licences.get", "GET", "/api/licences/{id}", service(LICENCE), TECHNOLOGY_OFFICER, MANUFACTURER),
             route("licences.audit", "GET", "/api/licences/{id}/audit", service(LICENCE), TECHNOLOGY_OFFICER,
                     MANUFACTURER),
+            route("licences.technical-data-access", "GET", "/api/licences/{id}/technical-data-access",
+                    service(LICENCE), TECHNOLOGY_OFFICER, MANUFACTURER),
             route("licences.read", "GET", "/api/licences/**", service(LICENCE), TECHNOLOGY_OFFICER, MANUFACTURER),
             route("licences.write", "*", "/api/licences/**", service(LICENCE), TECHNOLOGY_OFFICER),
 

@@ -193,7 +193,7 @@ public class LicenceResource {
     }
 
     private Visibility visibility() {
-        return caller.hasRole(TECHNOLOGY_OFFICER) ? Visibility.all() : Visibility.ofFactories(caller.factories());
+        return Visibility.of(caller);
     }
 
     /** With a key, at most once per caller and key; each caller's keys are their own. */

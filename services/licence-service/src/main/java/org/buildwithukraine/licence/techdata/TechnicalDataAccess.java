@@ -56,7 +56,7 @@ public final class TechnicalDataAccess {
         }
         HeldLicence nearest = own.stream().min(Comparator.comparing(HeldLicence::id)).orElseThrow();
         return new AccessDecision.Refused(403, "Licence " + nearest.id() + " for " + technologyCode + " does not "
-                + "give access to its technical data: " + shortfall(nearest, today));
+                + "give access to its technical data: " + shortfall(nearest, today), nearest.id());
     }
 
     /** Whether the requester may read one release in the given state. */
@@ -66,13 +66,15 @@ public final class TechnicalDataAccess {
         if (listing instanceof AccessDecision.Refused || requester.roles().contains(TECHNOLOGY_OFFICER)) {
             return listing;
         }
+        String licenceId = listing.licenceId();
         return switch (state) {
             case RELEASED -> listing;
-            case DRAFT -> new AccessDecision.Refused(404, "No release " + revision + " of " + technologyCode);
+            case DRAFT -> new AccessDecision.Refused(404, "No release " + revision + " of " + technologyCode,
+                    licenceId);
             case SUPERSEDED -> new AccessDecision.Refused(403, "Release " + revision + " of " + technologyCode
-                    + " is SUPERSEDED by a later revision; your licence covers the RELEASED one only");
+                    + " is SUPERSEDED by a later revision; your licence covers the RELEASED one only", licenceId);
             case WITHDRAWN -> new AccessDecision.Refused(403, "Release " + revision + " of " + technologyCode
-                    + " is WITHDRAWN");
+                    + " is WITHDRAWN", licenceId);
         };
     }
 

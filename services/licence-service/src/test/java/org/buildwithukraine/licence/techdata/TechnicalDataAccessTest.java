@@ -163,7 +163,7 @@ class TechnicalDataAccessTest {
         assertThat(TechnicalDataAccess.toListing(maker, TECHNOLOGY,
                 List.of(licence("L-7", OWN_FACTORY, Condition.REVOKED, Activities.PRODUCE_ONLY)), TODAY))
                 .isEqualTo(new AccessDecision.Refused(403, "Licence L-7 for UA-FPV-7 does not give access to its "
-                        + "technical data: it is REVOKED"));
+                        + "technical data: it is REVOKED", "L-7"));
     }
 
     @Test

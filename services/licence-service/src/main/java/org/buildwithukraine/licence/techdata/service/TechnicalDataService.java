@@ -1,5 +1,7 @@
 package org.buildwithukraine.licence.techdata.service;
 
+import static org.buildwithukraine.kit.security.Roles.TECHNOLOGY_OFFICER;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +15,7 @@ import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.licence.Licence;
 import org.buildwithukraine.licence.Technology;
 import org.buildwithukraine.licence.service.LicenceConfig;
+import org.buildwithukraine.licence.techdata.AccessAttempt;
 import org.buildwithukraine.licence.techdata.AccessDecision;
 import org.buildwithukraine.licence.techdata.HeldLicence;
 import org.buildwithukraine.licence.techdata.ReleaseState;
@@ -26,17 +29,21 @@ import io.quarkus.panache.common.Sort;
 /**
  * The technical data releases of the catalogue's technologies. Every change locks the technology first, so
  * that revisions are numbered and superseded one change at a time, and records its event in the same
- * transaction. Reads go through {@link TechnicalDataAccess}, on the licences as they stand at the request.
+ * transaction. Reads go through {@link TechnicalDataAccess}, on the licences as they stand at the request, and
+ * each one, allowed or refused, is put on record by {@link AccessRecords}.
  */
 @ApplicationScoped
 public class TechnicalDataService {
 
     private final TechnicalDataEvents events;
+    private final AccessRecords records;
     private final Clock clock;
     private final LicenceConfig config;
 
-    public TechnicalDataService(TechnicalDataEvents events, Clock clock, LicenceConfig config) {
+    public TechnicalDataService(TechnicalDataEvents events, AccessRecords records, Clock clock,
+            LicenceConfig config) {
         this.events = events;
+        this.records = records;
         this.clock = clock;
         this.config = config;
     }
@@ -83,31 +90,68 @@ public class TechnicalDataService {
         return release;
     }
 
-    /** The releases the requester may see, in revision order. */
-    public List<TechnicalDataRelease> list(String technologyCode, Requester requester) {
-        Technology technology = technology(technologyCode);
-        allowedOrThrow(TechnicalDataAccess.toListing(requester, technology.code, licences(technology, requester),
-                today()));
+    /** The releases the requester may see, in revision order; the attempt is on record, allowed or not. */
+    public List<TechnicalDataRelease> list(String technologyCode, Requester requester, String actor,
+            String requestId) {
+        Technology technology = Technology.findById(technologyCode);
+        List<HeldLicence> licences = technology == null ? List.of() : licences(technology, requester);
+        AccessDecision decision = technology == null ? noTechnology(technologyCode)
+                : TechnicalDataAccess.toListing(requester, technology.code, licences, today());
+        records.listing(technologyCode, decision, attempt(requester, decision, licences, actor, requestId));
+        allowedOrThrow(decision);
         return TechnicalDataRelease.<TechnicalDataRelease>list("technologyCode", Sort.by("sequence"),
                 technology.code).stream()
                 .filter(release -> TechnicalDataAccess.visible(requester, release.state))
                 .toList();
     }
 
-    public TechnicalDataRelease get(String technologyCode, String revision, Requester requester) {
-        Technology technology = technology(technologyCode);
-        List<HeldLicence> licences = licences(technology, requester);
-        TechnicalDataRelease release = TechnicalDataRelease
+    /** One release's metadata as far as the requester may see it; the attempt is on record, allowed or not. */
+    public TechnicalDataRelease get(String technologyCode, String revision, Requester requester, String actor,
+            String requestId) {
+        Technology technology = Technology.findById(technologyCode);
+        List<HeldLicence> licences = technology == null ? List.of() : licences(technology, requester);
+        TechnicalDataRelease release = technology == null ? null : TechnicalDataRelease
                 .<TechnicalDataRelease>find("technologyCode = ?1 and revision = ?2", technology.code, revision)
                 .firstResult();
-        if (release == null) {
+        AccessDecision decision;
+        if (technology == null) {
+            decision = noTechnology(technologyCode);
+        } else if (release == null) {
             // refused before absent, so that an unlicensed caller cannot tell revisions that exist from others
-            allowedOrThrow(TechnicalDataAccess.toListing(requester, technology.code, licences, today()));
-            throw ProblemException.notFound("No release " + revision + " of " + technology.code);
+            decision = TechnicalDataAccess.toListing(requester, technology.code, licences, today());
+            if (decision instanceof AccessDecision.Allowed) {
+                decision = new AccessDecision.Refused(404, "No release " + revision + " of " + technology.code,
+                        decision.licenceId());
+            }
+        } else {
+            decision = TechnicalDataAccess.toRelease(requester, technology.code, release.revision, release.state,
+                    licences, today());
         }
-        allowedOrThrow(TechnicalDataAccess.toRelease(requester, technology.code, release.revision, release.state,
-                licences, today()));
+        records.read(technologyCode, revision, decision, attempt(requester, decision, licences, actor, requestId));
+        allowedOrThrow(decision);
         return release;
+    }
+
+    /**
+     * The access record's view of the requester: an officer acts for no factory; a manufacturer for the factory
+     * of the licence decided on, or, without one, the factory its token names if it names just one.
+     */
+    private static AccessAttempt attempt(Requester requester, AccessDecision decision, List<HeldLicence> licences,
+            String actor, String requestId) {
+        String factoryId = null;
+        if (!requester.roles().contains(TECHNOLOGY_OFFICER)) {
+            if (decision.licenceId() != null) {
+                factoryId = licences.stream().filter(licence -> licence.id().equals(decision.licenceId()))
+                        .map(HeldLicence::factoryId).findFirst().orElseThrow();
+            } else if (requester.factories().size() == 1) {
+                factoryId = requester.factories().iterator().next();
+            }
+        }
+        return new AccessAttempt(actor, factoryId, requestId);
+    }
+
+    private static AccessDecision noTechnology(String code) {
+        return new AccessDecision.Refused(404, "No technology " + code);
     }
 
     private List<HeldLicence> licences(Technology technology, Requester requester) {
@@ -130,14 +174,6 @@ public class TechnicalDataService {
 
     private Technology lockedTechnology(String code) {
         Technology technology = Technology.findById(code, LockModeType.PESSIMISTIC_WRITE);
-        if (technology == null) {
-            throw ProblemException.notFound("No technology " + code);
-        }
-        return technology;
-    }
-
-    private static Technology technology(String code) {
-        Technology technology = Technology.findById(code);
         if (technology == null) {
             throw ProblemException.notFound("No technology " + code);
         }

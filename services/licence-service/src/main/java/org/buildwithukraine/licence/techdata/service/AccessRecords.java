@@ -1,0 +1,50 @@
+package org.buildwithukraine.licence.techdata.service;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.buildwithukraine.kit.web.Page;
+import org.buildwithukraine.kit.web.PageRequest;
+import org.buildwithukraine.licence.techdata.AccessAttempt;
+import org.buildwithukraine.licence.techdata.AccessDecision;
+import org.buildwithukraine.licence.techdata.TechnicalDataAccessRecord;
+
+import io.quarkus.panache.common.Sort;
+
+/** The record of every access to technical data: appended as the access rule decides, read newest first. */
+@ApplicationScoped
+public class AccessRecords {
+
+    private static final Sort NEWEST_FIRST = Sort.descending("position");
+
+    private final Clock clock;
+
+    public AccessRecords(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Records a listing in a transaction of its own: a refusal ends the request with a ProblemException, which
+     * rolls back whatever transaction the request runs in, and the record of a refused attempt must outlive it.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void listing(String technologyCode, AccessDecision decision, AccessAttempt attempt) {
+        TechnicalDataAccessRecord.ofListing(technologyCode, decision, attempt, clock.instant()).persist();
+    }
+
+    /** Records a read of one release's metadata, in a transaction of its own as {@link #listing} does. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void read(String technologyCode, String revision, AccessDecision decision, AccessAttempt attempt) {
+        TechnicalDataAccessRecord.ofRead(technologyCode, revision, decision, attempt, clock.instant()).persist();
+    }
+
+    public Page<TechnicalDataAccessRecord> ofTechnology(String technologyCode, PageRequest page) {
+        return page.fetch(TechnicalDataAccessRecord.find("technologyCode", NEWEST_FIRST, technologyCode));
+    }
+
+    public Page<TechnicalDataAccessRecord> ofLicence(String licenceId, PageRequest page) {
+        return page.fetch(TechnicalDataAccessRecord.find("licenceId", NEWEST_FIRST, licenceId));
+    }
+}
