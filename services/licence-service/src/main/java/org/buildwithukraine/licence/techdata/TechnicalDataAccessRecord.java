@@ -62,7 +62,7 @@ public class TechnicalDataAccessRecord extends PanacheEntityBase {
     @Column(nullable = false)
     public Outcome outcome;
 
-    /** The HTTP status the caller was answered: 200, or the refusal's 403 or 404. */
+    /** The HTTP status the caller was answered: 200 when allowed, or the refusal's 403, 404 or 409. */
     @Column(nullable = false)
     public int status;
 

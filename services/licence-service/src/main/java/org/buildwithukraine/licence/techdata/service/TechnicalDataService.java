@@ -218,7 +218,8 @@ public class TechnicalDataService {
         }
         TechnicalDataAcknowledgement acknowledgement = TechnicalDataAcknowledgement.of(reach.release(),
                 reach.decision().licenceId(), attempt.factoryId(), actor, clock.instant());
-        acknowledgement.persist();
+        // flushed here, so that a concurrent first acknowledgement of the same person loses with a 409, not at commit
+        acknowledgement.persistAndFlush();
         return new Acknowledgement(acknowledgement, true);
     }
 
