@@ -9,10 +9,12 @@ import jakarta.enterprise.event.Observes;
 
 import org.buildwithukraine.kit.problem.Problem;
 import org.buildwithukraine.kit.web.StreamedRoutes.Route;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -53,11 +55,23 @@ public class RequestGuard {
     private final long bodyTimeoutMillis;
     private final StreamedRoutes streamedRoutes;
 
-    public RequestGuard(ObjectMapper objectMapper, HttpGuardConfig config) {
+    /**
+     * Refuses to start when a streamed route takes more than Quarkus lets through, which would cut its bodies off
+     * with a plain-text 413 before the resource could read them.
+     */
+    public RequestGuard(ObjectMapper objectMapper, HttpGuardConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize quarkusLimit) {
         this.objectMapper = objectMapper;
         this.maxBodyBytes = config.maxBodySize().asLongValue();
         this.bodyTimeoutMillis = config.bodyTimeout().toMillis();
         this.streamedRoutes = StreamedRoutes.of(config.streamedRoutes());
+        for (Route route : streamedRoutes.routes()) {
+            if (route.maxBodyBytes() > quarkusLimit.asLongValue()) {
+                throw new IllegalStateException("Streamed route " + route.name() + " takes up to "
+                        + route.maxBodyBytes() + " bytes, more than quarkus.http.limits.max-body-size ("
+                        + quarkusLimit.asLongValue() + "): raise that above the route's limit");
+            }
+        }
     }
 
     void register(@Observes Filters filters) {

@@ -41,6 +41,10 @@ public final class StreamedRoutes {
                 .collect(Collectors.joining("[^/]+")));
     }
 
+    public List<Route> routes() {
+        return routes;
+    }
+
     /** The streamed route of a request, if it goes to one. */
     public Optional<Route> match(String method, String path) {
         return routes.stream()

@@ -326,6 +326,22 @@ class TechnicalDataFilesTest {
     }
 
     @Test
+    void anUploadRefusedBeforeItsBodyIsReadClosesTheConnection() {
+        String technology = technology();
+        draft(technology);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", OFFICER_BEARER);
+        headers.put("Content-Type", "application/octet-stream");
+        headers.put("Content-Length", "5000");
+        RawHttp.Answer answer = RawHttp.send(http.getPort(), "PUT", files(technology, "A") + "nodigest.bin", headers,
+                new byte[100], Duration.ofSeconds(10));
+        assertThat(answer.status()).as(answer.head()).isEqualTo(400);
+        assertThat(answer.body()).contains("Content-Digest");
+        assertThat(answer.closed()).as("the unread rest is not taken for a next request").isTrue();
+        assertThat(answer.elapsed()).isLessThan(Duration.ofMillis(1800));
+    }
+
+    @Test
     void aPdfIsStampedOnEveryPageWithTheFactoryThePersonAndTheDownloadId() throws IOException {
         String technology = technology();
         draft(technology);
