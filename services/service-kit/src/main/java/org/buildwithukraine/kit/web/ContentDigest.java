@@ -1,7 +1,6 @@
 package org.buildwithukraine.kit.web;
 
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,10 +55,5 @@ public final class ContentDigest {
             throw new IllegalArgumentException("A SHA-256 digest has 32 bytes, not " + digest.length);
         }
         return "sha-256=:" + Base64.getEncoder().encodeToString(digest) + ":";
-    }
-
-    /** The header's value for a SHA-256 digest given in hexadecimal. */
-    public static String ofSha256Hex(String hex) {
-        return ofSha256(HexFormat.of().parseHex(hex));
     }
 }
