@@ -5,5 +5,9 @@ public enum AccessAction {
     /** The technology's releases. */
     LIST,
     /** One release's metadata. */
-    READ
+    READ,
+    /** One file of a release. */
+    DOWNLOAD,
+    /** The acknowledgement of a release's export-control notice, which a manufacturer's downloads need. */
+    ACKNOWLEDGE
 }

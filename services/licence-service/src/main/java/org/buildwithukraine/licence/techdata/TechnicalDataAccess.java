@@ -24,6 +24,9 @@ import org.buildwithukraine.events.licence.LicenceStatus;
  * licence holds: a DRAFT is as good as absent (404); a SUPERSEDED or WITHDRAWN one, which it may have seen
  * while it was RELEASED, is refused with its state (403).</li>
  * <li>Every other role (order desk, network admin, operator, a factory's MES) gets nothing: 403.</li>
+ * <li>A download is a read of the release's contents: allowed as a read is, and for a manufacturer only once
+ * they have acknowledged the release's export-control notice (409 until then, naming what to acknowledge).
+ * Officers acknowledge nothing.</li>
  * </ul>
  */
 public final class TechnicalDataAccess {
@@ -76,6 +79,23 @@ public final class TechnicalDataAccess {
             case WITHDRAWN -> new AccessDecision.Refused(403, "Release " + revision + " of " + technologyCode
                     + " is WITHDRAWN", licenceId);
         };
+    }
+
+    /**
+     * Whether the requester may download a file of one release in the given state, having acknowledged its
+     * export-control notice or not.
+     */
+    public static AccessDecision toDownload(Requester requester, String technologyCode, String revision,
+            ReleaseState state, String marking, boolean acknowledged, List<HeldLicence> licences, LocalDate today) {
+        AccessDecision read = toRelease(requester, technologyCode, revision, state, licences, today);
+        if (read instanceof AccessDecision.Refused || requester.roles().contains(TECHNOLOGY_OFFICER)
+                || acknowledged) {
+            return read;
+        }
+        return new AccessDecision.Refused(409, "Release " + revision + " of " + technologyCode + " is marked \""
+                + marking + "\": acknowledge its export-control notice with POST /api/technologies/"
+                + technologyCode + "/releases/" + revision + "/acknowledgement before downloading its files",
+                read.licenceId());
     }
 
     /** Which releases a requester allowed to list sees. */

@@ -1,6 +1,7 @@
 package org.buildwithukraine.licence.techdata;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -61,7 +62,7 @@ public class TechnicalDataAccessRecord extends PanacheEntityBase {
     @Column(nullable = false)
     public Outcome outcome;
 
-    /** The HTTP status the caller was answered: 200, or the refusal's 403 or 404. */
+    /** The HTTP status the caller was answered: 200 when allowed, or the refusal's 403, 404 or 409. */
     @Column(nullable = false)
     public int status;
 
@@ -71,6 +72,17 @@ public class TechnicalDataAccessRecord extends PanacheEntityBase {
     /** The gateway's {@code X-Request-Id}, so that the record can be matched with the gateway's log. */
     @Column(name = "request_id", nullable = false)
     public String requestId;
+
+    /** The file asked for by a download; null for other actions. */
+    @Column(name = "file_name")
+    public String fileName;
+
+    /** The SHA-256 (lower-case hex) of the bytes a download served; null when refused and for other actions. */
+    public String digest;
+
+    /** The id an allowed download's answer carried ({@code X-Download-Id}) and a stamped PDF bears. */
+    @Column(name = "download_id")
+    public UUID downloadId;
 
     /** The record of a listing of {@code technologyCode}'s releases. */
     public static TechnicalDataAccessRecord ofListing(String technologyCode, AccessDecision decision,
@@ -82,6 +94,30 @@ public class TechnicalDataAccessRecord extends PanacheEntityBase {
     public static TechnicalDataAccessRecord ofRead(String technologyCode, String revision, AccessDecision decision,
             AccessAttempt attempt, Instant at) {
         return of(AccessAction.READ, technologyCode, revision, decision, attempt, at);
+    }
+
+    /** The record of an acknowledgement of one release's export-control notice. */
+    public static TechnicalDataAccessRecord ofAcknowledgement(String technologyCode, String revision,
+            AccessDecision decision, AccessAttempt attempt, Instant at) {
+        return of(AccessAction.ACKNOWLEDGE, technologyCode, revision, decision, attempt, at);
+    }
+
+    /** The record of a refused download of a file: nothing was served. */
+    public static TechnicalDataAccessRecord ofRefusedDownload(String technologyCode, String revision,
+            String fileName, AccessDecision.Refused decision, AccessAttempt attempt, Instant at) {
+        TechnicalDataAccessRecord entry = of(AccessAction.DOWNLOAD, technologyCode, revision, decision, attempt, at);
+        entry.fileName = fileName;
+        return entry;
+    }
+
+    /** The record of a download that served bytes of SHA-256 {@code digest} under {@code downloadId}. */
+    public static TechnicalDataAccessRecord ofDownload(String technologyCode, String revision, String fileName,
+            AccessDecision.Allowed decision, String digest, UUID downloadId, AccessAttempt attempt, Instant at) {
+        TechnicalDataAccessRecord entry = of(AccessAction.DOWNLOAD, technologyCode, revision, decision, attempt, at);
+        entry.fileName = fileName;
+        entry.digest = digest;
+        entry.downloadId = downloadId;
+        return entry;
     }
 
     private static TechnicalDataAccessRecord of(AccessAction action, String technologyCode, String revision,

@@ -124,6 +124,25 @@ public class TechnicalDataRelease extends PanacheEntityBase {
         withdrawnAt = at;
     }
 
+    /**
+     * The export-control notice a manufacturer acknowledges before the first download of this release's files.
+     */
+    public String notice() {
+        return "Release " + revision + " of " + technologyCode + " is technical data marked \"" + marking
+                + "\". It is made available to you for the production its licence permits, at the licensed "
+                + "factory only: do not pass it on, copy it or take it elsewhere without the authorisation its "
+                + "export control requires. Every download is on record, and each PDF copy carries your name, "
+                + "your factory and its download id.";
+    }
+
+    /** A released revision's files never change; a DRAFT's may be added, replaced and removed. */
+    public void refuseFileChangesUnlessDraft() {
+        if (state != ReleaseState.DRAFT) {
+            throw ProblemException.conflict("The files of release " + revision + " of " + technologyCode
+                    + " cannot change: it is " + state + " and only a DRAFT's can");
+        }
+    }
+
     public TechnicalDataReleaseSnapshot snapshot() {
         return new TechnicalDataReleaseSnapshot(technologyCode, revision, state.name(), marking, notes, releasedBy,
                 releasedAt, withdrawnBy, withdrawnAt, withdrawnReason);

@@ -146,6 +146,33 @@ class TechnicalDataAccessTest {
         }
     }
 
+    /** A download is a read, and a manufacturer's needs the release's notice acknowledged: 409 until then. */
+    @ParameterizedTest
+    @MethodSource("everyCombination")
+    void downloadingAFile(Case c) {
+        Outcome read = expected(c);
+        for (boolean acknowledged : new boolean[] { true, false }) {
+            AccessDecision decision = TechnicalDataAccess.toDownload(requester(c.role()), TECHNOLOGY, "B",
+                    c.release(), "EU ML10 — export controlled", acknowledged, licences(c), TODAY);
+            Outcome expected = read.equals(Outcome.ALLOWED) && c.role() == Role.MANUFACTURER && !acknowledged
+                    ? new Outcome(409, "POST /api/technologies/UA-FPV-7/releases/B/acknowledgement")
+                    : read;
+            assertMatches(decision, expected, c);
+        }
+    }
+
+    @Test
+    void theMissingAcknowledgementNamesTheReleaseItsMarkingAndWhereToAcknowledge() {
+        Requester maker = new Requester(Set.of(Roles.MANUFACTURER), Set.of(OWN_FACTORY));
+        assertThat(TechnicalDataAccess.toDownload(maker, TECHNOLOGY, "B", ReleaseState.RELEASED,
+                "EU ML10 — export controlled", false,
+                List.of(licence("L-1", OWN_FACTORY, Condition.GRANTED, Activities.PRODUCE_ONLY)), TODAY))
+                .isEqualTo(new AccessDecision.Refused(409, "Release B of UA-FPV-7 is marked \"EU ML10 — export "
+                        + "controlled\": acknowledge its export-control notice with POST "
+                        + "/api/technologies/UA-FPV-7/releases/B/acknowledgement before downloading its files",
+                        "L-1"));
+    }
+
     @Test
     void anyHoldingLicenceOfTheRequestersFactoriesGivesAccess() {
         Requester maker = new Requester(Set.of(Roles.MANUFACTURER), Set.of(OWN_FACTORY, "de-berlin"));

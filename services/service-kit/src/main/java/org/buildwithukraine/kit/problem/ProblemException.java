@@ -40,6 +40,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict", detail, List.of());
     }
 
+    /** A request body larger than the endpoint takes. */
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(413, "Content too large", detail, List.of());
+    }
+
     public int status() {
         return status;
     }

@@ -1,12 +1,14 @@
 package org.buildwithukraine.kit.web;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import org.buildwithukraine.kit.problem.Problem;
+import org.buildwithukraine.kit.web.StreamedRoutes.Route;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,11 +30,16 @@ import io.vertx.ext.web.RoutingContext;
  * <li>A path with a matrix parameter ({@code ;}), an encoded slash or semicolon, a backslash or an encoded NUL,
  * or a query with an encoded NUL: 400. The layers on a request's way (gateway, JAX-RS, the database) read such
  * paths differently, so one of them would route or store something else than the others checked.</li>
- * <li>A body larger than {@code quarkus.http.limits.max-body-size}: 413, before a byte of it is read when its
- * length is declared, as soon as the limit is passed when it is chunked.</li>
+ * <li>A body larger than {@code bwu.http.max-body-size}: 413, before a byte of it is read when its length is
+ * declared, as soon as the limit is passed when it is chunked.</li>
  * <li>A body that has not arrived in full within {@code bwu.http.body-timeout} of its headers: 408 and the
  * connection is closed, so a client trickling bytes cannot hold it open; until then no worker thread waits for
  * it.</li>
+ * <li>On a route the service declares streamed ({@code bwu.http.streamed-routes}), whose resource reads the body
+ * as it arrives: a declared length over the route's own limit is answered 413 at once; a body that stops
+ * arriving for the route's idle timeout, 408; an answer given before the body was read in full (a refusal, or the
+ * resource's own 413 on a chunked body) closes the connection, so that the unread rest is not taken for the next
+ * request.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -46,12 +53,25 @@ public class RequestGuard {
     private final ObjectMapper objectMapper;
     private final long maxBodyBytes;
     private final long bodyTimeoutMillis;
+    private final StreamedRoutes streamedRoutes;
 
+    /**
+     * Refuses to start when a streamed route takes more than Quarkus lets through, which would cut its bodies off
+     * with a plain-text 413 before the resource could read them.
+     */
     public RequestGuard(ObjectMapper objectMapper, HttpGuardConfig config,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize quarkusLimit) {
         this.objectMapper = objectMapper;
-        this.maxBodyBytes = maxBodySize.asLongValue();
+        this.maxBodyBytes = config.maxBodySize().asLongValue();
         this.bodyTimeoutMillis = config.bodyTimeout().toMillis();
+        this.streamedRoutes = StreamedRoutes.of(config.streamedRoutes());
+        for (Route route : streamedRoutes.routes()) {
+            if (route.maxBodyBytes() > quarkusLimit.asLongValue()) {
+                throw new IllegalStateException("Streamed route " + route.name() + " takes up to "
+                        + route.maxBodyBytes() + " bytes, more than quarkus.http.limits.max-body-size ("
+                        + quarkusLimit.asLongValue() + "): raise that above the route's limit");
+            }
+        }
     }
 
     void register(@Observes Filters filters) {
@@ -67,14 +87,19 @@ public class RequestGuard {
                     + "slashes or semicolons, backslashes or NUL characters", false);
             return;
         }
+        Optional<Route> streamed = streamedRoutes.match(request.method().name(), path == null ? "" : path);
+        long limit = streamed.map(Route::maxBodyBytes).orElse(maxBodyBytes);
         long declaredLength = declaredLength(request);
-        if (declaredLength > maxBodyBytes) {
-            answer(context, 413, "Content too large",
-                    "The request body must not exceed " + maxBodyBytes + " bytes", true);
+        if (declaredLength > limit) {
+            answer(context, 413, "Content too large", "The request body must not exceed " + limit + " bytes", true);
             return;
         }
         if (request.isEnded() || (declaredLength <= 0 && !isChunked(request))) {
             context.next();
+            return;
+        }
+        if (streamed.isPresent()) {
+            streamUnlessIdle(context, streamed.get());
             return;
         }
         long timer = context.vertx().setTimer(bodyTimeoutMillis, fired -> {
@@ -113,6 +138,39 @@ public class RequestGuard {
             }
         });
         request.resume();
+    }
+
+    /**
+     * Leaves the body to the resource, watching how much of it has arrived: the request is answered 408 when
+     * nothing more came for the route's idle timeout. A pause the service itself imposes (the resource not
+     * reading while it writes what it has) counts too; it is to stay far below the timeout.
+     */
+    private void streamUnlessIdle(RoutingContext context, Route route) {
+        HttpServerRequest request = context.request();
+        long idleNanos = route.idleTimeoutMillis() * 1_000_000;
+        long[] progress = { request.bytesRead(), System.nanoTime() };
+        long timer = context.vertx().setPeriodic(Math.max(10, route.idleTimeoutMillis() / 4), tick -> {
+            if (request.isEnded() || context.response().headWritten()) {
+                context.vertx().cancelTimer(tick);
+                return;
+            }
+            long now = System.nanoTime();
+            if (request.bytesRead() != progress[0]) {
+                progress[0] = request.bytesRead();
+                progress[1] = now;
+            } else if (now - progress[1] >= idleNanos) {
+                context.vertx().cancelTimer(tick);
+                answer(context, 408, "Request timeout", "The request body stopped arriving for "
+                        + route.idleTimeoutMillis() + " ms", true);
+            }
+        });
+        context.addEndHandler(ended -> {
+            context.vertx().cancelTimer(timer);
+            if (!request.isEnded()) {
+                request.connection().close();
+            }
+        });
+        context.next();
     }
 
     /** -1 without a Content-Length; a malformed one never gets here (the HTTP codec answers 400 itself). */

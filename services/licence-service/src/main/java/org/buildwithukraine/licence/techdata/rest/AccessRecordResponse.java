@@ -1,19 +1,24 @@
 package org.buildwithukraine.licence.techdata.rest;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import org.buildwithukraine.licence.techdata.AccessAction;
 import org.buildwithukraine.licence.techdata.TechnicalDataAccessRecord;
 import org.buildwithukraine.licence.techdata.TechnicalDataAccessRecord.Outcome;
 
-/** One access to technical data; {@code reason} only for a refusal, {@code revision} only for a read. */
+/**
+ * One access to technical data; {@code reason} only for a refusal, {@code revision} for all but a listing;
+ * {@code file} for a download, {@code digest} (SHA-256, lower-case hex, of the bytes served) and {@code
+ * downloadId} (the answer's {@code X-Download-Id}) for an allowed one.
+ */
 public record AccessRecordResponse(long position, Instant recordedAt, String actor, String factoryId,
         String licenceId, String technologyCode, String revision, AccessAction action, Outcome outcome, int status,
-        String reason, String requestId) {
+        String reason, String requestId, String file, String digest, UUID downloadId) {
 
     public static AccessRecordResponse of(TechnicalDataAccessRecord entry) {
         return new AccessRecordResponse(entry.position, entry.recordedAt, entry.actor, entry.factoryId,
                 entry.licenceId, entry.technologyCode, entry.revision, entry.action, entry.outcome, entry.status,
-                entry.reason, entry.requestId);
+                entry.reason, entry.requestId, entry.fileName, entry.digest, entry.downloadId);
     }
 }

@@ -1,17 +1,25 @@
 package org.buildwithukraine.licence.techdata.rest;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.buildwithukraine.licence.techdata.ReleaseState;
+import org.buildwithukraine.licence.techdata.TechnicalDataFile;
 import org.buildwithukraine.licence.techdata.TechnicalDataRelease;
 
+/**
+ * One revision, its files in name order, and the export-control notice a manufacturer acknowledges before
+ * downloading them.
+ */
 public record ReleaseResponse(String technologyCode, String revision, ReleaseState state, String marking,
         String notes, String createdBy, Instant createdAt, String releasedBy, Instant releasedAt,
-        Instant supersededAt, String withdrawnBy, Instant withdrawnAt, String withdrawnReason) {
+        Instant supersededAt, String withdrawnBy, Instant withdrawnAt, String withdrawnReason,
+        List<FileResponse> files, String notice) {
 
-    public static ReleaseResponse of(TechnicalDataRelease release) {
+    public static ReleaseResponse of(TechnicalDataRelease release, List<TechnicalDataFile> files) {
         return new ReleaseResponse(release.technologyCode, release.revision, release.state, release.marking,
                 release.notes, release.createdBy, release.createdAt, release.releasedBy, release.releasedAt,
-                release.supersededAt, release.withdrawnBy, release.withdrawnAt, release.withdrawnReason);
+                release.supersededAt, release.withdrawnBy, release.withdrawnAt, release.withdrawnReason,
+                files.stream().map(FileResponse::of).toList(), release.notice());
     }
 }

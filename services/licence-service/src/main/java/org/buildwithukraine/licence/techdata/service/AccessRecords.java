@@ -1,6 +1,7 @@
 package org.buildwithukraine.licence.techdata.service;
 
 import java.time.Clock;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -38,6 +39,30 @@ public class AccessRecords {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void read(String technologyCode, String revision, AccessDecision decision, AccessAttempt attempt) {
         TechnicalDataAccessRecord.ofRead(technologyCode, revision, decision, attempt, clock.instant()).persist();
+    }
+
+    /** Records an acknowledgement of a release's notice, in a transaction of its own as {@link #listing} does. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void acknowledgement(String technologyCode, String revision, AccessDecision decision,
+            AccessAttempt attempt) {
+        TechnicalDataAccessRecord.ofAcknowledgement(technologyCode, revision, decision, attempt, clock.instant())
+                .persist();
+    }
+
+    /** Records a download refused before any byte was served, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void refusedDownload(String technologyCode, String revision, String fileName,
+            AccessDecision.Refused decision, AccessAttempt attempt) {
+        TechnicalDataAccessRecord.ofRefusedDownload(technologyCode, revision, fileName, decision, attempt,
+                clock.instant()).persist();
+    }
+
+    /** Records a download about to serve bytes of SHA-256 {@code digest} (hex) under {@code downloadId}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void download(String technologyCode, String revision, String fileName, AccessDecision.Allowed decision,
+            String digest, UUID downloadId, AccessAttempt attempt) {
+        TechnicalDataAccessRecord.ofDownload(technologyCode, revision, fileName, decision, digest, downloadId,
+                attempt, clock.instant()).persist();
     }
 
     public Page<TechnicalDataAccessRecord> ofTechnology(String technologyCode, PageRequest page) {
