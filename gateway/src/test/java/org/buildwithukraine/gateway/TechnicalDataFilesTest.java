@@ -184,7 +184,7 @@ class TechnicalDataFilesTest {
             assertThat(answer.header("Content-Type")).isEqualTo(PROBLEM_JSON);
             assertThat(answer.header("Connection")).isEqualTo("close");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1900),
-                    Duration.ofSeconds(4));
+                    Duration.ofSeconds(6));
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> !uploadsOf("stalled.bin").isEmpty());
         assertThat(uploadsOf("stalled.bin").get(0).complete()).isFalse();
