@@ -102,6 +102,7 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         private final List<Upload> uploads = new CopyOnWriteArrayList<>();
         private volatile TestFile download;
         private volatile boolean declareDownloadLength;
+        private volatile String lastDownloadId;
         private volatile long holdUploadsAfter = -1;
         private volatile Runnable releaseHeldUpload;
         private volatile HttpServer server;
@@ -129,6 +130,11 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         public void serve(TestFile file, boolean declareLength) {
             this.download = file;
             this.declareDownloadLength = declareLength;
+        }
+
+        /** The X-Download-Id of the last download served. */
+        public String lastDownloadId() {
+            return lastDownloadId;
         }
 
         /** Stops reading an upload once this many bytes have arrived, until {@link #releaseHeldUpload()}. */
@@ -180,6 +186,7 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             received.clear();
             uploads.clear();
             download = null;
+            lastDownloadId = null;
             releaseHeldUpload();
             up();
         }
@@ -284,10 +291,12 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
                 response.setStatusCode(404).end();
                 return;
             }
+            String downloadId = UUID.randomUUID().toString();
+            lastDownloadId = downloadId;
             response.putHeader(HttpHeaders.CONTENT_TYPE, "application/octet-stream")
                     .putHeader("Content-Disposition", "attachment; filename=\"" + file.name() + "\"")
                     .putHeader("Content-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(file.digest()) + ":")
-                    .putHeader("X-Download-Id", UUID.randomUUID().toString());
+                    .putHeader("X-Download-Id", downloadId);
             if (declareDownloadLength) {
                 response.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(file.size()));
             } else {
