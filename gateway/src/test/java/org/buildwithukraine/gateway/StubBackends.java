@@ -104,6 +104,7 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         private volatile boolean declareDownloadLength;
         private volatile String lastDownloadId;
         private volatile long holdUploadsAfter = -1;
+        private volatile int refuseUploadsWith;
         private volatile Runnable releaseHeldUpload;
         private volatile HttpServer server;
         private volatile long delayMillis;
@@ -130,6 +131,11 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         public void serve(TestFile file, boolean declareLength) {
             this.download = file;
             this.declareDownloadLength = declareLength;
+        }
+
+        /** Answers uploads with this status as soon as their headers arrive, reading none of the body. */
+        public void refuseUploadsWith(int status) {
+            this.refuseUploadsWith = status;
         }
 
         /** The X-Download-Id of the last download served. */
@@ -187,6 +193,7 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             uploads.clear();
             download = null;
             lastDownloadId = null;
+            refuseUploadsWith = 0;
             releaseHeldUpload();
             up();
         }
@@ -250,6 +257,12 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         }
 
         private void upload(HttpServerRequest request) {
+            if (refuseUploadsWith > 0) {
+                request.response().setStatusCode(refuseUploadsWith)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                        .end(new JsonObject().put("status", refuseUploadsWith).put("title", "refused").encode());
+                return;
+            }
             MessageDigest sha256 = TestFile.sha256();
             long[] bytes = { 0 };
             boolean[] recorded = { false };

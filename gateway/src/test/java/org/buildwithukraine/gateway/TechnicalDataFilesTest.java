@@ -242,6 +242,21 @@ class TechnicalDataFilesTest {
         assertThat(uploadsOf(file.name()).get(0).complete()).isFalse();
     }
 
+    /** The service may refuse an upload before reading it (not a draft: 409); the caller gets that answer. */
+    @Test
+    void aServiceAnsweringBeforeTheBodysEndEndsTheUpload() throws Exception {
+        licence().refuseUploadsWith(409);
+        TestFile file = new TestFile("late.bin", 8L * MIB, 3);
+        HttpResponse<String> answer = CLIENT.send(upload(file, true, new AtomicLong()), BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(409);
+        assertThat(answer.headers().firstValue("Content-Type")).contains(PROBLEM_JSON);
+        assertThat(answer.body()).contains("\"status\":409");
+        await().atMost(Duration.ofSeconds(5)).until(() -> inFlight.requests() == 0);
+        // the connection was not left with the rest of the body for a next request
+        as(officer()).get("/api/technologies").then().statusCode(200);
+    }
+
     @Test
     void onlyOfficersUploadAndOnlyOfficersAndManufacturersDownload() {
         as(user("maker-de", MANUFACTURER).factory("de-munich")).contentType(ContentType.BINARY).body(new byte[10])
