@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.buildwithukraine.gateway.Route.Transfer;
+
 /**
  * The public API as the gateway sees it: which backend serves a request and which realm roles may call it at
  * all. The roles are coarse on purpose; the services check again, including object-level rights (a
@@ -60,6 +62,15 @@ public final class RouteTable {
                     TECHNOLOGY_OFFICER, MANUFACTURER),
             route("releases.transition", "POST", "/api/technologies/{code}/releases/{revision}/release|withdraw",
                     service(LICENCE), TECHNOLOGY_OFFICER),
+            // files up to max-upload-size (not max-body-size), streamed both ways; before the catch-alls below
+            route("releases.files.upload", "PUT", "/api/technologies/{code}/releases/{revision}/files/{name}",
+                    service(LICENCE), TECHNOLOGY_OFFICER).transferring(Transfer.STREAMED_REQUEST),
+            route("releases.files.delete", "DELETE", "/api/technologies/{code}/releases/{revision}/files/{name}",
+                    service(LICENCE), TECHNOLOGY_OFFICER),
+            route("releases.files.download", "GET", "/api/technologies/{code}/releases/{revision}/files/{name}",
+                    service(LICENCE), TECHNOLOGY_OFFICER, MANUFACTURER).transferring(Transfer.STREAMED_ANSWER),
+            route("releases.acknowledge", "POST", "/api/technologies/{code}/releases/{revision}/acknowledgement",
+                    service(LICENCE), MANUFACTURER),
             route("technologies.read", "GET", "/api/technologies/**", service(LICENCE), ANY_ROLE),
             route("technologies.write", "*", "/api/technologies/**", service(LICENCE), TECHNOLOGY_OFFICER),
 
@@ -118,7 +129,7 @@ public final class RouteTable {
     }
 
     public static Route route(String id, String method, String path, Target target, String... roles) {
-        return new Route(id, method, PathPattern.of(path), target, Set.of(roles));
+        return new Route(id, method, PathPattern.of(path), target, Set.of(roles), Transfer.BUFFERED);
     }
 
     public List<Route> routes() {

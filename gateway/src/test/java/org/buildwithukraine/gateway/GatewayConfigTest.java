@@ -48,5 +48,7 @@ class GatewayConfigTest {
         assertThat(gateway.rateLimit().clients().get("mes-de-munich").capacity()).isEqualTo(500);
         assertThat(gateway.rateLimit().clients().get("mes-de-munich").refillPerSecond()).isEqualTo(30);
         assertThat(gateway.limits().maxBodySize().asLongValue()).isEqualTo(1024 * 1024);
+        assertThat(gateway.limits().maxUploadSize().asLongValue()).isEqualTo(200L * 1024 * 1024);
+        assertThat(gateway.limits().streamIdleTimeout()).isEqualTo(Duration.ofSeconds(60));
     }
 }

@@ -29,6 +29,11 @@ class RouteTableTest {
             "GET, /api/licences/7/technical-data-access, licences.technical-data-access",
             "GET, /api/technologies/UA-FPV-7/releases/access-records, releases.access-records",
             "GET, /api/technologies/UA-FPV-7/releases/B, releases.get",
+            "PUT, /api/technologies/UA-FPV-7/releases/B/files/drawing.pdf, releases.files.upload",
+            "DELETE, /api/technologies/UA-FPV-7/releases/B/files/drawing.pdf, releases.files.delete",
+            "GET, /api/technologies/UA-FPV-7/releases/A/files/bom.txt, releases.files.download",
+            "POST, /api/technologies/UA-FPV-7/releases/A/acknowledgement, releases.acknowledge",
+            "PUT, /api/technologies/UA-FPV-7/releases/B/notes, technologies.write",
             "GET, /api/licences/unlicensed-output, licences.unlicensed",
             "GET, /api/licences/7, licences.get",
             "GET, /api/lines, lines.list",
@@ -54,6 +59,14 @@ class RouteTableTest {
         assertThat(table.allowedMethods(PathPattern.split("/api/warehouses"))).isEmpty();
         assertThat(table.find("DELETE", PathPattern.split("/api/lines"))).isNull();
         assertThat(table.allowedMethods(PathPattern.split("/api/lines"))).isEqualTo(Set.of("GET"));
+    }
+
+    @Test
+    void onlyTheFileRoutesStreamTheirBodies() {
+        assertThat(table.routes()).filteredOn(route -> route.transfer() != Route.Transfer.BUFFERED)
+                .extracting(route -> route.id() + " " + route.transfer())
+                .containsExactlyInAnyOrder("releases.files.upload STREAMED_REQUEST",
+                        "releases.files.download STREAMED_ANSWER");
     }
 
     @Test

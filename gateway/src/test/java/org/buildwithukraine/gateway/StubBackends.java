@@ -2,17 +2,24 @@ package org.buildwithukraine.gateway;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -22,7 +29,9 @@ import io.vertx.core.json.JsonObject;
  * Small HTTP servers standing in for the services behind the gateway, on free ports: factory, licence, routing
  * and the production-line regions de and uk. Each echoes what reached it (and remembers it), answers
  * {@code GET /api/lines} with a page of its region's lines (de: 5, uk: 3) and {@code /q/openapi} with a small document, and can be made
- * slow, failing or unreachable by a test.
+ * slow, failing or unreachable by a test. Technical data files ({@code .../files/{name}}) it streams like the licence
+ * service: an upload is hashed as it arrives (never held) and remembered as complete or broken off, a download is
+ * served from a {@link TestFile} with back-pressure.
  */
 public class StubBackends implements QuarkusTestResourceLifecycleManager {
 
@@ -82,10 +91,21 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
     public record Received(String method, String uri, MultiMap headers, String body) {
     }
 
+    /** A file upload a stub received: its size and SHA-256 (hex) as far as it came, and whether it was complete. */
+    public record Upload(String uri, MultiMap headers, long bytes, String sha256, boolean complete) {
+    }
+
     public static final class Stub {
         private final String name;
         private final int port;
         private final List<Received> received = new CopyOnWriteArrayList<>();
+        private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+        private volatile TestFile download;
+        private volatile boolean declareDownloadLength;
+        private volatile String lastDownloadId;
+        private volatile long holdUploadsAfter = -1;
+        private volatile int refuseUploadsWith;
+        private volatile Runnable releaseHeldUpload;
         private volatile HttpServer server;
         private volatile long delayMillis;
         private volatile int failWith;
@@ -101,6 +121,45 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
 
         public Received last() {
             return received.get(received.size() - 1);
+        }
+
+        public List<Upload> uploads() {
+            return uploads;
+        }
+
+        /** Serves this file for every download, with a Content-Length or chunked. */
+        public void serve(TestFile file, boolean declareLength) {
+            this.download = file;
+            this.declareDownloadLength = declareLength;
+        }
+
+        /** Answers uploads with this status as soon as their headers arrive, reading none of the body. */
+        public void refuseUploadsWith(int status) {
+            this.refuseUploadsWith = status;
+        }
+
+        /** The X-Download-Id of the last download served. */
+        public String lastDownloadId() {
+            return lastDownloadId;
+        }
+
+        /** Stops reading an upload once this many bytes have arrived, until {@link #releaseHeldUpload()}. */
+        public void holdUploadsAfter(long bytes) {
+            this.holdUploadsAfter = bytes;
+        }
+
+        /** Whether an upload is being held. */
+        public boolean holdingUpload() {
+            return releaseHeldUpload != null;
+        }
+
+        public void releaseHeldUpload() {
+            Runnable release = releaseHeldUpload;
+            releaseHeldUpload = null;
+            holdUploadsAfter = -1;
+            if (release != null) {
+                release.run();
+            }
         }
 
         /** Answers only after this delay. */
@@ -131,6 +190,11 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             delayMillis = 0;
             failWith = 0;
             received.clear();
+            uploads.clear();
+            download = null;
+            lastDownloadId = null;
+            refuseUploadsWith = 0;
+            releaseHeldUpload();
             up();
         }
 
@@ -139,6 +203,14 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         }
 
         private void handle(HttpServerRequest request) {
+            if (request.path().contains("/files/") && request.method() == HttpMethod.PUT) {
+                upload(request);
+                return;
+            }
+            if (request.path().contains("/files/") && request.method() == HttpMethod.GET) {
+                download(request);
+                return;
+            }
             request.body().onSuccess(body -> {
                 received.add(new Received(request.method().name(), request.uri(),
                         MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body.toString()));
@@ -181,6 +253,81 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
                         .put("uri", request.uri())
                         .put("bodyLength", body.length())
                         .encode());
+            }
+        }
+
+        private void upload(HttpServerRequest request) {
+            if (refuseUploadsWith > 0) {
+                request.response().setStatusCode(refuseUploadsWith)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                        .end(new JsonObject().put("status", refuseUploadsWith).put("title", "refused").encode());
+                return;
+            }
+            MessageDigest sha256 = TestFile.sha256();
+            long[] bytes = { 0 };
+            boolean[] recorded = { false };
+            MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(request.headers());
+            io.vertx.core.Context context = Vertx.currentContext();
+            request.handler(chunk -> {
+                sha256.update(chunk.getBytes());
+                bytes[0] += chunk.length();
+                long holdAfter = holdUploadsAfter;
+                if (holdAfter >= 0 && bytes[0] >= holdAfter && releaseHeldUpload == null) {
+                    request.pause();
+                    releaseHeldUpload = () -> context.runOnContext(resume -> request.resume());
+                }
+            });
+            Handler<Object> brokenOff = broken -> {
+                if (!recorded[0]) {
+                    recorded[0] = true;
+                    uploads.add(new Upload(request.uri(), headers, bytes[0], null, false));
+                }
+            };
+            request.exceptionHandler(brokenOff::handle);
+            // a held (paused) request hears of its reset only through its connection
+            request.response().closeHandler(brokenOff::handle);
+            request.endHandler(ended -> {
+                recorded[0] = true;
+                String hex = HexFormat.of().formatHex(sha256.digest());
+                uploads.add(new Upload(request.uri(), headers, bytes[0], hex, true));
+                request.response().setStatusCode(201).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .end(new JsonObject().put("name", request.path().substring(request.path().lastIndexOf('/') + 1))
+                                .put("size", bytes[0]).put("sha256", hex).encode());
+            });
+        }
+
+        /** Writes the file as fast as the connection takes it, and no faster. */
+        private void download(HttpServerRequest request) {
+            TestFile file = download;
+            var response = request.response();
+            if (file == null) {
+                response.setStatusCode(404).end();
+                return;
+            }
+            String downloadId = UUID.randomUUID().toString();
+            lastDownloadId = downloadId;
+            response.putHeader(HttpHeaders.CONTENT_TYPE, "application/octet-stream")
+                    .putHeader("Content-Disposition", "attachment; filename=\"" + file.name() + "\"")
+                    .putHeader("Content-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(file.digest()) + ":")
+                    .putHeader("X-Download-Id", downloadId);
+            if (declareDownloadLength) {
+                response.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(file.size()));
+            } else {
+                response.setChunked(true);
+            }
+            writeFrom(response, file, new long[] { 0 });
+        }
+
+        private static void writeFrom(io.vertx.core.http.HttpServerResponse response, TestFile file, long[] offset) {
+            while (offset[0] < file.size() && !response.writeQueueFull()) {
+                byte[] chunk = file.chunk(offset[0], 64 * 1024);
+                offset[0] += chunk.length;
+                response.write(Buffer.buffer(chunk));
+            }
+            if (offset[0] >= file.size()) {
+                response.end();
+            } else {
+                response.drainHandler(drained -> writeFrom(response, file, offset));
             }
         }
 

@@ -64,7 +64,13 @@ final class ManifestLint {
          */
         REALM_SECURITY,
         /** Keycloak is published only as realm bwu and its static resources: no admin console, no master realm */
-        KEYCLOAK_INGRESS
+        KEYCLOAK_INGRESS,
+        /**
+         * an Ingress to the gateway lets bodies just above the gateway's own limit through, so that the gateway
+         * answers larger ones; the upload limit, unbuffered and with long timeouts, only on the technical data file
+         * paths
+         */
+        GATEWAY_INGRESS
     }
 
     record Violation(Rule rule, String object, String message) {
@@ -122,6 +128,9 @@ final class ManifestLint {
         Manifests.ofKind(objects, "Service").forEach(this::service);
         defaultDeny();
         keycloak();
+        GatewayIngressLint gatewayIngress = GatewayIngressLint.ofSources();
+        Manifests.ofKind(objects, "Ingress").forEach(ingress -> gatewayIngress.check(ingress,
+                message -> add(Rule.GATEWAY_INGRESS, ingress, message)));
     }
 
     private void keycloak() {

@@ -18,6 +18,7 @@ import org.buildwithukraine.k8s.ManifestLint.Violation;
 class ManifestLintRulesTest {
 
     private static final String OVERLAY = "production";
+    private static final String NGINX = "nginx.ingress.kubernetes.io/";
 
     @Test
     void theUnbrokenOverlayIsClean() {
@@ -584,6 +585,51 @@ class ManifestLintRulesTest {
         throw new AssertionError("no flow " + alias);
     }
 
+    @Test
+    void theWholeApiWithTheUploadLimit() {
+        assertThat(lintAfter(objects -> gatewayAnnotations(objects, "gateway").put(NGINX + "proxy-body-size", "201m")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.GATEWAY_INGRESS, "Ingress/gateway",
+                        "other than the technical data files"));
+    }
+
+    @Test
+    void aBodyLimitTheControllerAnswersBeforeTheGateway() {
+        assertThat(lintAfter(objects -> gatewayAnnotations(objects, "gateway").put(NGINX + "proxy-body-size", "1m")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.GATEWAY_INGRESS, "Ingress/gateway",
+                        "not above the gateway's own limit of 1048576 bytes"));
+        assertThat(lintAfter(objects -> gatewayAnnotations(objects, "gateway-technical-data")
+                .put(NGINX + "proxy-body-size", "200m")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.GATEWAY_INGRESS, "Ingress/gateway-technical-data",
+                        "not above the gateway's own limit of 209715200 bytes"));
+        assertThat(lintAfter(objects -> gatewayAnnotations(objects, "gateway").remove(NGINX + "proxy-body-size")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.GATEWAY_INGRESS, "Ingress/gateway",
+                        "no valid"));
+    }
+
+    @Test
+    void uploadsBufferedByTheController() {
+        assertThat(lintAfter(objects -> gatewayAnnotations(objects, "gateway-technical-data")
+                .remove(NGINX + "proxy-request-buffering")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.GATEWAY_INGRESS, "Ingress/gateway-technical-data",
+                        "proxy-request-buffering"));
+    }
+
+    @Test
+    void uploadsCutByTheControllersDefaultTimeouts() {
+        assertThat(lintAfter(objects -> gatewayAnnotations(objects, "gateway-technical-data")
+                .put(NGINX + "proxy-send-timeout", "30")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.GATEWAY_INGRESS, "Ingress/gateway-technical-data",
+                        "proxy-send-timeout 30 s is shorter than the gateway's stream idle timeout of 60 s"));
+    }
+
+    @Test
+    void theUploadLimitOnMoreThanTheFilePaths() {
+        assertThat(lintAfter(objects -> ((ObjectNode) Manifests.get(objects, "Ingress", "gateway-technical-data")
+                .at("/spec/rules/0/http/paths/0")).put("path", "/api/technologies/").put("pathType", "Prefix")))
+                .singleElement().satisfies(v -> assertRule(v, Rule.GATEWAY_INGRESS, "Ingress/gateway-technical-data",
+                        "other than the technical data files"));
+    }
+
     private static ObjectNode keycloakPath(List<ObjectNode> objects, int index) {
         return (ObjectNode) Manifests.get(objects, "Ingress", "keycloak").at("/spec/rules/0/http/paths/" + index);
     }
@@ -598,6 +644,10 @@ class ManifestLintRulesTest {
         assertThat(violation.rule()).isEqualTo(rule);
         assertThat(violation.object()).isEqualTo(object);
         assertThat(violation.message()).contains(messagePart);
+    }
+
+    private static ObjectNode gatewayAnnotations(List<ObjectNode> objects, String ingress) {
+        return (ObjectNode) Manifests.get(objects, "Ingress", ingress).at("/metadata/annotations");
     }
 
     private static ObjectNode deployment(List<ObjectNode> objects, String name) {

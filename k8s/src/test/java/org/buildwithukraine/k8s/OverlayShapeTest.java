@@ -98,12 +98,16 @@ class OverlayShapeTest {
     void theGatewayIsTheOnlyPublicEntryWithTls() {
         for (String overlay : Manifests.OVERLAYS) {
             List<ObjectNode> objects = Manifests.overlay(overlay);
-            ObjectNode ingress = Manifests.get(objects, "Ingress", "gateway");
-            assertThat(ingress.at("/spec/tls/0/secretName").asText()).isEqualTo("bwu-gateway-tls");
-            assertThat(ingress.findValues("service")).extracting(s -> s.path("name").asText()).containsOnly("gateway");
+            for (String name : List.of("gateway", "gateway-technical-data")) {
+                ObjectNode ingress = Manifests.get(objects, "Ingress", name);
+                assertThat(ingress.at("/spec/tls/0/secretName").asText()).isEqualTo("bwu-gateway-tls");
+                assertThat(ingress.findValues("service")).extracting(s -> s.path("name").asText()).containsOnly("gateway");
+            }
             assertThat(Manifests.ofKind(objects, "Service").map(s -> s.at("/spec/type").asText("ClusterIP"))).containsOnly("ClusterIP");
-            // nothing but the gateway's and Keycloak's public paths are behind an Ingress
-            assertThat(Manifests.ofKind(objects, "Ingress").map(Manifests::name)).containsExactlyInAnyOrder("gateway", "keycloak");
+            // nothing but the gateway's (all of it, and its file paths with larger bodies) and Keycloak's public
+            // paths are behind an Ingress
+            assertThat(Manifests.ofKind(objects, "Ingress").map(Manifests::name))
+                    .containsExactlyInAnyOrder("gateway", "gateway-technical-data", "keycloak");
         }
     }
 

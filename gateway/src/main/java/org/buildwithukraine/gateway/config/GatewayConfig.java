@@ -86,6 +86,22 @@ public interface GatewayConfig {
         Duration bodyReadTimeout();
 
         /**
+         * Larger request bodies of the routes that stream them (technical data files) are refused with 413: a
+         * declared Content-Length before a byte is read, a chunked body once it passes the limit.
+         */
+        @WithDefault("200M")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxUploadSize();
+
+        /**
+         * On routes that stream a body either way, the longest pause allowed instead of a deadline for the whole:
+         * no byte of the caller's body for this long → 408, no byte of the backend's answer (or the backend not
+         * taking the body) for this long → 504.
+         */
+        @WithDefault("60s")
+        Duration streamIdleTimeout();
+
+        /**
          * Request body bytes all requests together may hold in the gateway's memory at once; a chunk beyond it
          * is refused with 503. Memory is taken as bytes arrive, never for a declared Content-Length.
          */

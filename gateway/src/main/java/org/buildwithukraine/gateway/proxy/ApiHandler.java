@@ -45,6 +45,7 @@ public class ApiHandler implements Handler<RoutingContext> {
     private final RouteMetrics metrics;
     private final InFlight inFlight;
     private final long maxBodyBytes;
+    private final long maxUploadBytes;
     private final long bodyReadTimeoutMillis;
     private final String factoryClaim;
 
@@ -58,6 +59,7 @@ public class ApiHandler implements Handler<RoutingContext> {
         this.metrics = metrics;
         this.inFlight = inFlight;
         this.maxBodyBytes = config.limits().maxBodySize().asLongValue();
+        this.maxUploadBytes = config.limits().maxUploadSize().asLongValue();
         this.bodyReadTimeoutMillis = config.limits().bodyReadTimeout().toMillis();
         this.factoryClaim = config.factoryClaim();
     }
@@ -84,8 +86,9 @@ public class ApiHandler implements Handler<RoutingContext> {
         }
         exchange.inFlight = true;
 
-        if (declaredBodyTooLarge(exchange)) {
-            exchange.refuseBody(maxBodyBytes);
+        long maxBytes = maxBodyBytes(exchange.route);
+        if (declaredBodyTooLarge(exchange, maxBytes)) {
+            exchange.refuseBody(maxBytes);
             return;
         }
         String token = bearerToken(exchange);
@@ -130,7 +133,15 @@ public class ApiHandler implements Handler<RoutingContext> {
             return;
         }
         switch (route.target().kind()) {
-            case SERVICE -> withBody(exchange, () -> forwarder.forward(exchange, backends.service(route.target().service())));
+            case SERVICE -> {
+                Backend service = backends.service(route.target().service());
+                if (route.transfer().streamsRequestBody()) {
+                    // piped as it arrives, never read whole here
+                    forwarder.forward(exchange, service);
+                } else {
+                    withBody(exchange, () -> forwarder.forward(exchange, service));
+                }
+            }
             case LINE_REGION -> {
                 String lineId = exchange.segments[route.lineIdSegment()];
                 Backend region = backends.regionOfLine(lineId);
@@ -183,13 +194,18 @@ public class ApiHandler implements Handler<RoutingContext> {
         exchange.response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(me.toBuffer());
     }
 
-    private boolean declaredBodyTooLarge(Exchange exchange) {
+    /** The route's body limit: the upload limit where the body is streamed, else the limit for bodies read whole. */
+    private long maxBodyBytes(Route route) {
+        return route != null && route.transfer().streamsRequestBody() ? maxUploadBytes : maxBodyBytes;
+    }
+
+    private static boolean declaredBodyTooLarge(Exchange exchange, long maxBytes) {
         String length = exchange.request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
             return false;
         }
         try {
-            return Long.parseLong(length.trim()) > maxBodyBytes;
+            return Long.parseLong(length.trim()) > maxBytes;
         } catch (NumberFormatException e) {
             return true;
         }

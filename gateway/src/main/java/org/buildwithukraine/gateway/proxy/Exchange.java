@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.buildwithukraine.gateway.Route;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -200,14 +201,46 @@ final class Exchange {
         if (http1 && !answered()) {
             response.putHeader(HttpHeaders.CONNECTION, "close");
         }
-        problem(413, "Payload too large", "The request body exceeds the limit of " + maxBytes + " bytes");
+        Future<Void> written = problem(413, "Payload too large", "The request body exceeds the limit of " + maxBytes
+                + " bytes");
         if (!http1) {
             return;
         }
         if (request.isEnded()) {
-            response.endHandler(ignored -> request.connection().close());
+            written.onComplete(ignored -> request.connection().close());
             return;
         }
+        discardBody(ended -> request.connection().close());
+    }
+
+    /**
+     * The rest of the caller's body is not wanted any more (the backend answered before its end): it is read and
+     * thrown away, up to a bound, and the connection closed once both the answer and the body have ended, so that
+     * the rest is not taken for a next request.
+     */
+    void discardRestOfBody() {
+        if (request.version() == HttpVersion.HTTP_2) {
+            return;
+        }
+        if (!answered()) {
+            response.putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        boolean[] ended = { false, false };
+        context.addEndHandler(answerEnded -> {
+            ended[0] = true;
+            if (ended[1]) {
+                request.connection().close();
+            }
+        });
+        discardBody(bodyEnded -> {
+            ended[1] = true;
+            if (ended[0]) {
+                request.connection().close();
+            }
+        });
+    }
+
+    private void discardBody(Handler<Void> ended) {
         long[] discarded = { 0 };
         request.handler(chunk -> {
             discarded[0] += chunk.length();
@@ -215,7 +248,7 @@ final class Exchange {
                 request.connection().close();
             }
         });
-        request.endHandler(ended -> request.connection().close());
+        request.endHandler(ended);
         request.resume();
     }
 

@@ -1,5 +1,7 @@
 package org.buildwithukraine.gateway.proxy;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -9,7 +11,9 @@ import org.buildwithukraine.gateway.InFlight;
 import org.buildwithukraine.gateway.PathRules;
 import org.buildwithukraine.gateway.config.GatewayConfig;
 import org.buildwithukraine.gateway.openapi.PlatformOpenApi;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.Router;
 
@@ -21,7 +25,14 @@ public class GatewayRoutes {
     private static final int PATH_RULES_PRIORITY = 10_000;
     private static final int MAX_ECHOED_PATH = 200;
 
-    void install(@Observes Router router, ApiHandler api, PlatformOpenApi openApi) {
+    void install(@Observes Router router, ApiHandler api, PlatformOpenApi openApi, GatewayConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> serverLimit) {
+        long maxUpload = config.limits().maxUploadSize().asLongValue();
+        if (serverLimit.isPresent() && serverLimit.get().asLongValue() <= maxUpload) {
+            // the HTTP server would answer a declared length between the two with a bare 413 before the gateway
+            throw new IllegalStateException("quarkus.http.limits.max-body-size (" + serverLimit.get().asLongValue()
+                    + " bytes) must be above bwu.gateway.limits.max-upload-size (" + maxUpload + " bytes)");
+        }
         router.route("/api/*").handler(api);
         router.get(PlatformOpenApi.PATH).handler(openApi);
     }
