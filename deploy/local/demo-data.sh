@@ -1,6 +1,6 @@
 # The demo data of the platform brief, loaded through the gateway with real Keycloak tokens, the way a
 # person would enter it. Each item is created only when it is absent, so loading again changes nothing.
-# Sourced by up.sh (which provides BWU_GATEWAY_PORT, BWU_KEYCLOAK_PORT, log_file, info); defines
+# Sourced by up.sh (which provides BWU_GATEWAY_PORT, BWU_KEYCLOAK_PORT, BWU_LOCAL_DIR, log_file, info); defines
 # load_demo_data.
 
 DEMO_GATEWAY=http://localhost:$BWU_GATEWAY_PORT
@@ -86,6 +86,50 @@ demo_licence() {   # token factory technology activities-json cap territories-js
         "{\"technologyCode\":\"$technology\",\"factoryId\":\"$factory\",\"activities\":$4,\"quantityCap\":$5,\"validFrom\":\"$from\",\"validTo\":\"$to\",\"exportTerritories\":$6}"
 }
 
+# The RFC 9530 digest of a file, as the licence service checks it on upload: sha-256=:<base64>:. Only
+# coreutils: the hex digest turned into bytes by printf.
+demo_digest() {
+    local hex
+    hex=$(sha256sum "$1" | cut -c1-64)
+    printf 'sha-256=:%s:' "$(printf '%b' "$(sed 's/../\\x&/g' <<<"$hex")" | base64 -w0)"
+}
+
+# demo_upload TOKEN PATH FILE MEDIA-TYPE: a file streamed to the licence service; PUT, so a retry replaces it.
+demo_upload() {
+    local token=$1 path=$2 file=$3 media=$4 out
+    out=$(mktemp)
+    DEMO_STATUS=$(curl -s -o "$out" -w '%{http_code}' -X PUT -H "Authorization: Bearer $token" \
+        -H "Content-Type: $media" -H "Content-Digest: $(demo_digest "$file")" -T "$file" \
+        "$DEMO_GATEWAY$path") || DEMO_STATUS=000
+    printf 'PUT %s -> %s %s\n' "$path" "$DEMO_STATUS" "$(tr -d '\n\r' <"$out" | head -c 300)" >>"$DEMO_LOG"
+    rm -f "$out"
+    [[ $DEMO_STATUS == 20[01] ]] && DEMO_CREATED=$((DEMO_CREATED + 1))
+}
+
+# A released revision of the technology's technical data, from the files of demo/<code>: present as soon as the
+# technology has any RELEASED revision. A DRAFT left by an interrupted run is filled and released, not doubled.
+demo_release() {   # token code notes
+    local token=$1 code=$2 notes=$3 revision file
+    demo_call GET "/api/technologies/$code/releases" "$token"
+    [[ $DEMO_STATUS == 200 ]] || return 1
+    if [[ $DEMO_BODY == *'"state":"RELEASED"'* ]]; then
+        DEMO_PRESENT=$((DEMO_PRESENT + 1))
+        return 0
+    fi
+    revision=$(sed -n 's/.*"revision":"\([A-Z]*\)","state":"DRAFT".*/\1/p' <<<"$DEMO_BODY")
+    if [[ -z $revision ]]; then
+        demo_write POST "/api/technologies/$code/releases" "$token" "{\"notes\":\"$notes\"}" || return 1
+        revision=$(sed -n 's/.*"revision":"\([A-Z]*\)".*/\1/p' <<<"$DEMO_BODY")
+    fi
+    for file in "$BWU_LOCAL_DIR/demo/$code"/*; do
+        local media=text/plain
+        [[ $file == *.pdf ]] && media=application/pdf
+        demo_upload "$token" "/api/technologies/$code/releases/$revision/files/${file##*/}" "$file" "$media" ||
+            return 1
+    done
+    demo_write POST "/api/technologies/$code/releases/$revision/release" "$token"
+}
+
 demo_line() {   # token line factory technology capacity
     local token=$1 line=$2
     demo_call GET "/api/lines/$line" "$token"
@@ -121,6 +165,9 @@ load_demo_data() {
     local nordic_baltic='["EE","LV","LT","FI","SE","NO","DK","IS","PL"]'
     demo_licence "$officer" de-munich UA-FPV-7 '["PRODUCE","EXPORT"]' 100000 "$nordic_baltic" || return 1
     demo_licence "$officer" uk-bristol UA-RECON-3 '["PRODUCE","EXPORT"]' 20000 '["NO","DK","FI"]' || return 1
+
+    demo_release "$officer" UA-FPV-7 "Demonstration release: assembly instructions and bill of materials" ||
+        return 1
 
     demo_line "$admin" DE-MUC-01 de-munich UA-FPV-7 400 || return 1
     demo_line "$admin" DE-MUC-02 de-munich UA-FPV-7 250 || return 1
