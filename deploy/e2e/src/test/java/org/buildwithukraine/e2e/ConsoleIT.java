@@ -1,0 +1,117 @@
+package org.buildwithukraine.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+/** The console in a real browser against the real platform, with the demo data loaded. */
+@Order(4)
+@DisplayName("console: people at the browser console")
+class ConsoleIT {
+
+    private static final String LINE = "DE-MUC-02";
+    private static final String OTHER_FACTORYS_LINE = "UK-BRS-01";
+
+    private ConsoleBrowser browser;
+
+    @BeforeAll
+    static void withDemoData() {
+        Platform.get().up(true);
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new ConsoleBrowser(Platform.get());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    @DisplayName("a manufacturer signs in, sees its own lines only, reports one DOWN through the form and signs out")
+    void manufacturerReportsALineDown() throws Exception {
+        // a known state to change from: the line runs
+        MissionIT.report("maker-de", LINE, "RUNNING", null, 0);
+
+        browser.signIn("maker-de", "maker-de");
+        var page = browser.page;
+
+        assertThat(page.locator("main h1")).hasText("My lines");
+        Locator rows = page.locator("table.lines tbody tr");
+        assertThat(rows).hasCount(2);
+        assertThat(page.locator("tr[data-line='DE-MUC-01']")).isVisible();
+        assertThat(page.locator("tr[data-line='" + LINE + "'] .badge")).hasText("Running");
+        assertThat(page.locator("tr[data-line='" + OTHER_FACTORYS_LINE + "']")).hasCount(0);
+        assertThat(page.locator("body")).not().containsText("uk-bristol");
+        assertThat(page.locator("nav.tasks a")).hasText(new String[] { "My lines" });
+        assertThat(page.locator(".factory")).hasText("Factory de-munich");
+        assertThat(Files.size(browser.screenshot("manufacturer-lines"))).isPositive();
+
+        page.locator("tr[data-line='" + LINE + "'] a").click();
+        assertThat(page.locator("main h1")).hasText("Line " + LINE);
+        assertThat(page.locator("main h1")).isFocused();
+
+        // DOWN without a reason: the API refuses it, and its message stands beside the field
+        page.locator("#report-state").selectOption("DOWN");
+        page.locator("#report-goodUnits").fill("12");
+        page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Send status report")).click();
+        Locator reasonError = page.locator("[data-field='reason'] .field-error");
+        assertThat(reasonError).containsText("is required when the state is DOWN");
+        assertThat(page.locator("#report-reason")).hasAttribute("aria-invalid", "true");
+        assertThat(page.locator("#report-reason")).isFocused();
+        assertThat(page.locator(".facts .badge")).hasText("Running");
+
+        page.locator("#report-reason").selectOption("BREAKDOWN");
+        page.locator("button[type=submit]").click();
+        assertThat(page.locator(".saved")).containsText("the line is now Down");
+        assertThat(page.locator("[data-field='reason'] .field-error")).hasCount(0);
+        assertThat(page.locator(".facts .badge")).hasText("Down");
+        assertThat(page.locator(".facts .reason")).hasText("Breakdown");
+        assertThat(page.locator("table.reports tbody tr").first()).containsText("12");
+
+        page.locator("a", new Page.LocatorOptions().setHasText("All lines")).click();
+        assertThat(page.locator("tr[data-line='" + LINE + "'] .badge")).hasText("Down");
+        MissionIT.report("maker-de", LINE, "RUNNING", null, 0);
+
+        // the words switch to Ukrainian, and stay so on the next visit
+        page.locator("header select").selectOption("uk");
+        assertThat(page.locator("main h1")).hasText("Мої лінії");
+        page.reload();
+        assertThat(page.locator("main h1")).hasText("Мої лінії");
+        page.locator("header select").selectOption("en");
+
+        page.locator("button.sign-out").click();
+        assertThat(page.locator("#kc-login")).isVisible();
+        assertThat(browser.errors).as("script errors and refusals of the Content-Security-Policy").isEmpty();
+    }
+
+    @Test
+    @DisplayName("a manufacturer that types the address of another factory's line gets a readable refusal")
+    void anotherFactorysLineIsRefused() {
+        browser.signIn("maker-de", "maker-de");
+        browser.open("/lines/" + OTHER_FACTORYS_LINE);
+        var page = browser.page;
+
+        Locator refusal = page.locator("main [role=alert]");
+        assertThat(refusal).containsText("Forbidden");
+        assertThat(refusal).containsText("belongs to another factory");
+        assertThat(page.locator("bwu-report-form")).hasCount(0);
+        assertThat(page.locator("main")).not().containsText("uk-bristol");
+        assertThat(page.locator("nav.tasks a")).hasText(new String[] { "My lines" });
+    }
+}
