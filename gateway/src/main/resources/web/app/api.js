@@ -49,12 +49,13 @@ export class Api {
         return this.call('GET', path);
     }
 
-    post(path, body) {
-        return this.call('POST', path, body);
+    post(path, body, headers = {}) {
+        return this.call('POST', path, body, headers);
     }
 
-    async call(method, path, body) {
+    async call(method, path, body, extraHeaders = {}) {
         const headers = {
+            ...extraHeaders,
             Accept: 'application/json, application/problem+json',
             'Accept-Language': currentLanguage(),
             Authorization: `Bearer ${await this.session.token()}`,

@@ -38,9 +38,15 @@ export class Loaded {
         this.error = undefined;
     }
 
+    /**
+     * Fetches it (again). What was shown stays on screen while it is fetched again, so that a form in it keeps
+     * its state and its messages; a failure replaces it with the error.
+     */
     async reload() {
-        this.status = 'loading';
-        this.host.requestUpdate();
+        if (this.status !== 'ready') {
+            this.status = 'loading';
+            this.host.requestUpdate();
+        }
         try {
             this.value = await this.load();
             this.status = 'ready';

@@ -5,6 +5,8 @@ import { LANGUAGES, currentLanguage, setLanguage, t } from './i18n.js';
 import { Session } from './session.js';
 import './line-page.js';
 import './lines-page.js';
+import './order-form.js';
+import './orders-page.js';
 import './widgets.js';
 
 const ROOT = '/console';
@@ -16,6 +18,7 @@ const ROLES = ['manufacturer', 'technology-officer', 'order-desk', 'network-admi
  */
 const TASKS = [
     { path: '/lines', label: 'nav.myLines', roles: ['manufacturer'] },
+    { path: '/orders', label: 'nav.orders', roles: ['order-desk'] },
     { path: '/lines', label: 'nav.lines', roles: ['technology-officer', 'order-desk', 'network-admin', 'operator'] },
 ];
 
@@ -32,6 +35,12 @@ function route(path) {
     if (segments[0] === 'lines' && segments.length === 2) {
         return { page: 'line', lineId: segments[1] };
     }
+    if (segments[0] === 'orders' && segments.length === 1) {
+        return { page: 'orders' };
+    }
+    if (segments[0] === 'orders' && segments[1] === 'new' && segments.length === 2) {
+        return { page: 'place-order' };
+    }
     return null;
 }
 
@@ -44,6 +53,12 @@ export class BwuConsole extends ConsoleElement {
         this.path = window.location.pathname;
         this.onPopState = () => this.navigated();
         this.onClick = event => this.followLink(event);
+    }
+
+    createRenderRoot() {
+        // the shell's loading note, shown until the script runs, gives way to the console
+        this.replaceChildren();
+        return super.createRenderRoot();
     }
 
     connectedCallback() {
@@ -134,7 +149,8 @@ export class BwuConsole extends ConsoleElement {
 
     isCurrent(task) {
         const current = route(this.path);
-        return current !== null && `/${current.page === 'line' ? 'lines' : current.page}` === task.path;
+        return current !== null && (current.page === 'home' ? this.tasks()[0] === task
+            : this.path.slice(ROOT.length).startsWith(task.path));
     }
 
     page(tasks) {
@@ -150,15 +166,37 @@ export class BwuConsole extends ConsoleElement {
                     : this.pageOf(tasks[0].path, own);
             case 'lines':
                 return this.pageOf('/lines', own);
+            case 'orders':
+                return this.pageOf('/orders', own);
+            case 'place-order':
+                return this.allowed('order-desk') ?? html`<bwu-order-form .api=${this.api}
+                    @bwu-order-placed=${event => this.orderPlaced(event.detail)}></bwu-order-form>`;
             default:
                 return html`<bwu-line-page .api=${this.api} lineId=${current.lineId} ?canReport=${own}></bwu-line-page>`;
         }
+    }
+
+    /** Null when the user has the role, else the refusal that a typed address of a page not theirs gets. */
+    allowed(role) {
+        return this.session.hasRole(role) ? null
+            : html`<h1 tabindex="-1">${t('error.forbidden')}</h1><bwu-problem .error=${{
+                status: 403, title: t('error.title'), detail: t('error.notYourTask') }}></bwu-problem>`;
+    }
+
+    /** After placing an order the desk sees it among the orders, with the API's verdict. */
+    orderPlaced(order) {
+        this.placedOrder = order;
+        window.history.pushState(null, '', `${ROOT}/orders`);
+        this.navigated();
     }
 
     pageOf(path, own) {
         switch (path) {
             case '/lines':
                 return html`<bwu-lines-page .api=${this.api} ?own=${own}></bwu-lines-page>`;
+            case '/orders':
+                return this.allowed('order-desk') ?? html`<bwu-orders-page .api=${this.api}
+                    .placed=${this.placedOrder}></bwu-orders-page>`;
             default:
                 return html`<h1 tabindex="-1">${t('app.notFound')}</h1>`;
         }

@@ -28,6 +28,31 @@ const WORDS = {
         'reason.BREAKDOWN': 'Breakdown', 'reason.MATERIAL_SHORTAGE': 'Material shortage',
         'reason.QUALITY_HOLD': 'Quality hold', 'reason.POWER': 'Power', 'reason.SECURITY': 'Security',
         'reason.OTHER': 'Other',
+        'nav.orders': 'Orders',
+        'state.ROUTED': 'Routed', 'state.PARTIALLY_ROUTED': 'Partly routed', 'state.QUEUED': 'Queued',
+        'state.REJECTED': 'Rejected', 'state.IN_PRODUCTION': 'In production', 'state.FULFILLED': 'Fulfilled',
+        'state.CANCELLED': 'Cancelled', 'state.RECEIVED': 'Received',
+        'customerClass.UA_DEFENCE': "Ukraine's defence forces", 'customerClass.PARTNER_DEFENCE': 'Partner defence',
+        'customerClass.EXPORT': 'Export',
+        'orders.title': 'Orders',
+        'orders.counts': 'Orders by state',
+        'orders.empty': 'No orders yet.',
+        'orders.place': 'Place an order',
+        'orders.placed': 'Order {id} placed: {state}.',
+        'orders.back': 'All orders',
+        'orders.order': 'Order',
+        'orders.state': 'State',
+        'orders.customerClass': 'Customer class',
+        'orders.customer': 'Customer',
+        'orders.technology': 'Technology',
+        'orders.quantity': 'Quantity',
+        'orders.neededBy': 'Needed by',
+        'orders.receivedAt': 'Received',
+        'orders.destination': 'Destination country (ISO code)',
+        'orders.exportCentre': 'Export centre',
+        'orders.chooseCentre': '— choose an export centre —',
+        'orders.submit': 'Place order',
+        'orders.placing': 'Placing…',
         'status.loading': 'Loading…',
         'status.retry': 'Try again',
         'lines.title': 'Production lines',
@@ -66,6 +91,7 @@ const WORDS = {
         'error.network': 'The platform cannot be reached. Check the connection and try again.',
         'error.status': 'The platform answered {status}.',
         'error.forbidden': 'You may not see this.',
+        'error.notYourTask': 'This page belongs to a task your roles do not include.',
     },
     uk: {
         'app.title': 'Build with Ukraine — виробнича мережа',
@@ -90,6 +116,31 @@ const WORDS = {
         'reason.BREAKDOWN': 'Поломка', 'reason.MATERIAL_SHORTAGE': 'Нестача матеріалів',
         'reason.QUALITY_HOLD': 'Блокування через якість', 'reason.POWER': 'Електроживлення',
         'reason.SECURITY': 'Безпека', 'reason.OTHER': 'Інше',
+        'nav.orders': 'Замовлення',
+        'state.ROUTED': 'Розподілено', 'state.PARTIALLY_ROUTED': 'Частково розподілено', 'state.QUEUED': 'У черзі',
+        'state.REJECTED': 'Відхилено', 'state.IN_PRODUCTION': 'У виробництві', 'state.FULFILLED': 'Виконано',
+        'state.CANCELLED': 'Скасовано', 'state.RECEIVED': 'Отримано',
+        'customerClass.UA_DEFENCE': 'Сили оборони України', 'customerClass.PARTNER_DEFENCE': 'Оборона партнерів',
+        'customerClass.EXPORT': 'Експорт',
+        'orders.title': 'Замовлення',
+        'orders.counts': 'Замовлення за станом',
+        'orders.empty': 'Замовлень ще немає.',
+        'orders.place': 'Розмістити замовлення',
+        'orders.placed': 'Замовлення {id} розміщено: {state}.',
+        'orders.back': 'Усі замовлення',
+        'orders.order': 'Замовлення',
+        'orders.state': 'Стан',
+        'orders.customerClass': 'Клас замовника',
+        'orders.customer': 'Замовник',
+        'orders.technology': 'Технологія',
+        'orders.quantity': 'Кількість',
+        'orders.neededBy': 'Потрібно до',
+        'orders.receivedAt': 'Отримано',
+        'orders.destination': 'Країна призначення (код ISO)',
+        'orders.exportCentre': 'Експортний центр',
+        'orders.chooseCentre': '— оберіть експортний центр —',
+        'orders.submit': 'Розмістити замовлення',
+        'orders.placing': 'Розміщення…',
         'status.loading': 'Завантаження…',
         'status.retry': 'Спробувати ще раз',
         'lines.title': 'Виробничі лінії',
@@ -128,6 +179,7 @@ const WORDS = {
         'error.network': "Платформа недоступна. Перевірте з'єднання і спробуйте ще раз.",
         'error.status': 'Платформа відповіла {status}.',
         'error.forbidden': 'Вам це не доступно.',
+        'error.notYourTask': 'Ця сторінка належить до завдання, якого немає у ваших ролях.',
     },
 };
 
@@ -181,6 +233,15 @@ export function formatDateTime(instant) {
     return new Intl.DateTimeFormat(locale(), {
         year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
     }).format(new Date(instant));
+}
+
+/** A calendar date of the API (yyyy-mm-dd), the same day wherever the user is. */
+export function formatDate(date) {
+    if (!date) {
+        return '';
+    }
+    return new Intl.DateTimeFormat(locale(), { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' })
+        .format(new Date(`${date}T00:00:00Z`));
 }
 
 export function formatNumber(value) {

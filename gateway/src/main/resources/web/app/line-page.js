@@ -8,15 +8,12 @@ import './widgets.js';
 export class LinePage extends ConsoleElement {
     static properties = { api: { attribute: false }, lineId: {}, canReport: { type: Boolean } };
 
-    constructor() {
-        super();
-        this.line = new Loaded(this, () => this.api.get(`/lines/${encodeURIComponent(this.lineId)}`));
-        this.reports = new Loaded(this,
-            () => this.api.get(`/lines/${encodeURIComponent(this.lineId)}/status-reports?size=10`));
-    }
-
     willUpdate(changed) {
         if (changed.has('lineId')) {
+            // another line: nothing of the previous one may stay on screen
+            const path = `/lines/${encodeURIComponent(this.lineId)}`;
+            this.line = new Loaded(this, () => this.api.get(path));
+            this.reports = new Loaded(this, () => this.api.get(`${path}/status-reports?size=10`));
             this.load();
         }
     }

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,12 +89,62 @@ class ConsoleIT {
         assertThat(page.locator("tr[data-line='" + LINE + "'] .badge")).hasText("Down");
         MissionIT.report("maker-de", LINE, "RUNNING", null, 0);
 
+        // on a tablet held upright the navigation runs along the top and the table still fits
+        page.setViewportSize(820, 1180);
+        assertThat(page.locator("nav.tasks a")).isInViewport();
+        assertThat(page.locator("tr[data-line='" + LINE + "'] .badge")).isInViewport();
+        browser.screenshot("manufacturer-lines-tablet");
+        page.setViewportSize(1280, 800);
+
         // the words switch to Ukrainian, and stay so on the next visit
         page.locator("header select").selectOption("uk");
         assertThat(page.locator("main h1")).hasText("Мої лінії");
         page.reload();
         assertThat(page.locator("main h1")).hasText("Мої лінії");
         page.locator("header select").selectOption("en");
+
+        page.locator("button.sign-out").click();
+        assertThat(page.locator("#kc-login")).isVisible();
+        assertThat(browser.errors).as("script errors and refusals of the Content-Security-Policy").isEmpty();
+    }
+
+    @Test
+    @DisplayName("the order desk sees its orders by state, places one (a wrong quantity first) and sees it listed")
+    void orderDeskPlacesAnOrder() {
+        browser.signIn("desk", "desk");
+        var page = browser.page;
+
+        assertThat(page.locator("main h1")).hasText("Orders");
+        assertThat(page.locator("nav.tasks a")).hasText(new String[] { "Orders", "Production lines" });
+        assertThat(page.locator(".counts li[data-state='QUEUED'] .count")).hasText(Pattern.compile("\\d+"));
+
+        page.locator("a.action").click();
+        assertThat(page.locator("main h1")).hasText("Place an order");
+        page.locator("#order-customerClass").selectOption("PARTNER_DEFENCE");
+        page.locator("#order-customer").fill("Console test: allied ministry");
+        page.locator("#order-technologyCode").selectOption(MissionIT.FPV);
+        page.locator("#order-quantity").fill("0");
+        page.locator("#order-neededBy").fill(MissionIT.today().plusDays(60).toString());
+        page.locator("button[type=submit]").click();
+
+        assertThat(page.locator("[data-field='quantity'] .field-error")).containsText("greater than or equal to 1");
+        assertThat(page.locator("#order-quantity")).isFocused();
+        assertThat(page.locator("main [role=alert]")).containsText("invalid");
+
+        page.locator("#order-quantity").fill("5");
+        page.locator("button[type=submit]").click();
+        assertThat(page.locator("main h1")).hasText("Orders");
+        Locator placed = page.locator(".saved");
+        assertThat(placed).containsText("placed");
+        String orderId = page.locator("table.orders tbody tr").first().getAttribute("data-order");
+        assertThat(placed).containsText(orderId);
+        assertThat(page.locator("tr[data-order='" + orderId + "']")).containsText("Console test: allied ministry");
+        assertThat(Files.size(browser.screenshot("order-desk-orders"))).isPositive();
+
+        // the desk reads a line, but reporting on it is its factory's task
+        browser.open("/lines/DE-MUC-01");
+        assertThat(page.locator("main h1")).hasText("Line DE-MUC-01");
+        assertThat(page.locator("bwu-report-form")).hasCount(0);
 
         page.locator("button.sign-out").click();
         assertThat(page.locator("#kc-login")).isVisible();
@@ -113,5 +164,10 @@ class ConsoleIT {
         assertThat(page.locator("bwu-report-form")).hasCount(0);
         assertThat(page.locator("main")).not().containsText("uk-bristol");
         assertThat(page.locator("nav.tasks a")).hasText(new String[] { "My lines" });
+
+        // nor does a typed address open another role's task
+        browser.open("/orders/new");
+        assertThat(page.locator("main [role=alert]")).containsText("task your roles do not include");
+        assertThat(page.locator("bwu-order-form")).hasCount(0);
     }
 }
