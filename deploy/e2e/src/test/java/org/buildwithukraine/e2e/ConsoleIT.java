@@ -110,7 +110,7 @@ class ConsoleIT {
 
     @Test
     @DisplayName("the order desk sees its orders by state, places one (a wrong quantity first) and sees it listed")
-    void orderDeskPlacesAnOrder() {
+    void orderDeskPlacesAnOrder() throws Exception {
         browser.signIn("desk", "desk");
         var page = browser.page;
 
