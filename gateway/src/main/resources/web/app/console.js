@@ -6,6 +6,7 @@ import { Session } from './session.js';
 import './line-page.js';
 import './lines-page.js';
 import './order-form.js';
+import './order-page.js';
 import './orders-page.js';
 import './widgets.js';
 
@@ -40,6 +41,9 @@ function route(path) {
     }
     if (segments[0] === 'orders' && segments[1] === 'new' && segments.length === 2) {
         return { page: 'place-order' };
+    }
+    if (segments[0] === 'orders' && segments.length === 2) {
+        return { page: 'order', orderId: segments[1] };
     }
     return null;
 }
@@ -171,6 +175,9 @@ export class BwuConsole extends ConsoleElement {
             case 'place-order':
                 return this.allowed('order-desk') ?? html`<bwu-order-form .api=${this.api}
                     @bwu-order-placed=${event => this.orderPlaced(event.detail)}></bwu-order-form>`;
+            case 'order':
+                return this.allowed('order-desk') ?? html`<bwu-order-page .api=${this.api}
+                    orderId=${current.orderId}></bwu-order-page>`;
             default:
                 return html`<bwu-line-page .api=${this.api} lineId=${current.lineId} ?canReport=${own}></bwu-line-page>`;
         }

@@ -64,7 +64,7 @@ export class OrdersPage extends ConsoleElement {
                     <tbody>
                         ${orders.map(order => html`
                             <tr data-order=${order.id} class=${NEEDS_ATTENTION.includes(order.state) ? 'attention' : ''}>
-                                <th scope="row">${order.id}</th>
+                                <th scope="row"><a href="/console/orders/${encodeURIComponent(order.id)}">${order.id}</a></th>
                                 <td><bwu-state-badge state=${order.state}></bwu-state-badge></td>
                                 <td>${t(`customerClass.${order.customerClass}`)}</td>
                                 <td>${order.customer}</td>

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
 /** The console in a real browser against the real platform, with the demo data loaded. */
@@ -109,8 +110,11 @@ class ConsoleIT {
     }
 
     @Test
-    @DisplayName("the order desk sees its orders by state, places one (a wrong quantity first) and sees it listed")
+    @DisplayName("the order desk places an order (a wrong quantity first), sees it listed and, when its line goes down, moved")
     void orderDeskPlacesAnOrder() throws Exception {
+        // both lines able to take the order
+        MissionIT.report("maker-de", "DE-MUC-01", "RUNNING", null, 0);
+        MissionIT.report("maker-de", LINE, "RUNNING", null, 0);
         browser.signIn("desk", "desk");
         var page = browser.page;
 
@@ -140,6 +144,26 @@ class ConsoleIT {
         assertThat(placed).containsText(orderId);
         assertThat(page.locator("tr[data-order='" + orderId + "']")).containsText("Console test: allied ministry");
         assertThat(Files.size(browser.screenshot("order-desk-orders"))).isPositive();
+
+        // its page: the plan per line and why each line was chosen or passed over
+        page.locator("tr[data-order='" + orderId + "'] a").click();
+        assertThat(page.locator("main h1")).hasText("Order " + orderId);
+        Locator active = page.locator("table.allocations tr[data-status='ACTIVE']");
+        assertThat(active).hasCount(1);
+        String servingLine = active.getAttribute("data-line");
+        assertThat(page.locator("table.candidates tr[data-line='" + servingLine + "']")).containsText("Chosen");
+        assertThat(Files.size(browser.screenshot("order-desk-order"))).isPositive();
+
+        // its line goes down: the order's page shows the new plan without a reload
+        String otherLine = servingLine.equals(LINE) ? "DE-MUC-01" : LINE;
+        MissionIT.report("maker-de", servingLine, "DOWN", "BREAKDOWN", 0);
+        var settle = new LocatorAssertions.HasCountOptions().setTimeout(MissionIT.SETTLE.toMillis());
+        assertThat(page.locator("table.allocations tr[data-status='ACTIVE'][data-line='" + otherLine + "']"))
+                .hasCount(1, settle);
+        assertThat(page.locator("table.allocations tr[data-status='ACTIVE'][data-line='" + servingLine + "']"))
+                .hasCount(0);
+        assertThat(page.locator("table.candidates tr[data-line='" + servingLine + "']")).containsText("line DOWN");
+        MissionIT.report("maker-de", servingLine, "RUNNING", null, 0);
 
         // the desk reads a line, but reporting on it is its factory's task
         browser.open("/lines/DE-MUC-01");
