@@ -115,6 +115,8 @@ class ConsoleIT {
         // both lines able to take the order
         MissionIT.report("maker-de", "DE-MUC-01", "RUNNING", null, 0);
         MissionIT.report("maker-de", LINE, "RUNNING", null, 0);
+        // the router learns of line states through Kafka
+        Platform.get().awaitEventsApplied(MissionIT.SETTLE);
         browser.signIn("desk", "desk");
         var page = browser.page;
 
