@@ -4,6 +4,7 @@ import { ConsoleElement } from './base.js';
 import { LANGUAGES, currentLanguage, setLanguage, t } from './i18n.js';
 import { Session } from './session.js';
 import './line-page.js';
+import './licences-page.js';
 import './lines-page.js';
 import './order-form.js';
 import './order-page.js';
@@ -19,6 +20,7 @@ const ROLES = ['manufacturer', 'technology-officer', 'order-desk', 'network-admi
  */
 const TASKS = [
     { path: '/lines', label: 'nav.myLines', roles: ['manufacturer'] },
+    { path: '/licences', label: 'nav.myLicences', roles: ['manufacturer'] },
     { path: '/orders', label: 'nav.orders', roles: ['order-desk'] },
     { path: '/lines', label: 'nav.lines', roles: ['technology-officer', 'order-desk', 'network-admin', 'operator'] },
 ];
@@ -35,6 +37,9 @@ function route(path) {
     }
     if (segments[0] === 'lines' && segments.length === 2) {
         return { page: 'line', lineId: segments[1] };
+    }
+    if (segments[0] === 'licences' && segments.length === 1) {
+        return { page: 'licences' };
     }
     if (segments[0] === 'orders' && segments.length === 1) {
         return { page: 'orders' };
@@ -172,6 +177,8 @@ export class BwuConsole extends ConsoleElement {
                 return this.pageOf('/lines', own);
             case 'orders':
                 return this.pageOf('/orders', own);
+            case 'licences':
+                return this.pageOf('/licences', own);
             case 'place-order':
                 return this.allowed('order-desk') ?? html`<bwu-order-form .api=${this.api}
                     @bwu-order-placed=${event => this.orderPlaced(event.detail)}></bwu-order-form>`;
@@ -201,6 +208,8 @@ export class BwuConsole extends ConsoleElement {
         switch (path) {
             case '/lines':
                 return html`<bwu-lines-page .api=${this.api} ?own=${own}></bwu-lines-page>`;
+            case '/licences':
+                return this.allowed('manufacturer') ?? html`<bwu-licences-page .api=${this.api}></bwu-licences-page>`;
             case '/orders':
                 return this.allowed('order-desk') ?? html`<bwu-orders-page .api=${this.api}
                     .placed=${this.placedOrder}></bwu-orders-page>`;

@@ -4,6 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.text.NumberFormat;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +61,7 @@ class ConsoleIT {
         assertThat(page.locator("tr[data-line='" + LINE + "'] .badge")).hasText("Running");
         assertThat(page.locator("tr[data-line='" + OTHER_FACTORYS_LINE + "']")).hasCount(0);
         assertThat(page.locator("body")).not().containsText("uk-bristol");
-        assertThat(page.locator("nav.tasks a")).hasText(new String[] { "My lines" });
+        assertThat(page.locator("nav.tasks a")).hasText(new String[] { "My lines", "My licences" });
         assertThat(page.locator(".factory")).hasText("Factory de-munich");
         assertThat(Files.size(browser.screenshot("manufacturer-lines"))).isPositive();
 
@@ -90,9 +92,22 @@ class ConsoleIT {
         assertThat(page.locator("tr[data-line='" + LINE + "'] .badge")).hasText("Down");
         MissionIT.report("maker-de", LINE, "RUNNING", null, 0);
 
+        // its licences, as the licence service counts them
+        page.locator("nav.tasks a", new Page.LocatorOptions().setHasText("My licences")).click();
+        assertThat(page.locator("main h1")).hasText("My licences");
+        Locator licence = page.locator("table.licences tr[data-technology='" + MissionIT.FPV + "']");
+        assertThat(licence).hasCount(1);
+        assertThat(licence.locator(".badge")).hasText("Granted");
+        String remaining = Api.asUser("maker-de").queryParam("technologyCode", MissionIT.FPV).get("/api/licences")
+                .jsonPath().getString("items[0].remainingQuota");
+        assertThat(licence.locator(".remaining")).hasText(
+                NumberFormat.getIntegerInstance(Locale.UK).format(Long.parseLong(remaining)));
+        assertThat(page.locator("table.licences")).not().containsText("uk-bristol");
+        page.locator("nav.tasks a", new Page.LocatorOptions().setHasText("My lines")).click();
+
         // on a tablet held upright the navigation runs along the top and the table still fits
         page.setViewportSize(820, 1180);
-        assertThat(page.locator("nav.tasks a")).isInViewport();
+        assertThat(page.locator("nav.tasks a[aria-current=page]")).isInViewport();
         assertThat(page.locator("tr[data-line='" + LINE + "'] .badge")).isInViewport();
         browser.screenshot("manufacturer-lines-tablet");
         page.setViewportSize(1280, 800);
@@ -189,7 +204,7 @@ class ConsoleIT {
         assertThat(refusal).containsText("belongs to another factory");
         assertThat(page.locator("bwu-report-form")).hasCount(0);
         assertThat(page.locator("main")).not().containsText("uk-bristol");
-        assertThat(page.locator("nav.tasks a")).hasText(new String[] { "My lines" });
+        assertThat(page.locator("nav.tasks a")).hasText(new String[] { "My lines", "My licences" });
 
         // nor does a typed address open another role's task
         browser.open("/orders/new");
