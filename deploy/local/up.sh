@@ -281,14 +281,18 @@ start_keycloak() {
     fi
     # The realm is imported when Keycloak's own database does not know it yet; a changed realm file is
     # imported afresh (dropping Keycloak's state: sessions and signing keys, not platform data).
+    # The console's client (bwu-console) redirects to the gateway: the realm file names the default port,
+    # an instance on other ports gets its own gateway's address instead.
+    local realm
+    realm=$(sed "s#http://localhost:8080#http://localhost:$BWU_GATEWAY_PORT#g" "$REALM_FILE")
     local realm_stamp
-    realm_stamp=$(cksum <"$REALM_FILE" | cut -d' ' -f1)
+    realm_stamp=$(cksum <<<"$realm" | cut -d' ' -f1)
     if [[ -f $home/data/.realm-stamp && $(<"$home/data/.realm-stamp") != "$realm_stamp" ]]; then
         info "the realm file changed since Keycloak imported it: importing it again"
         rm -rf "$home/data/h2"
     fi
     mkdir -p "$home/data/import"
-    cp "$REALM_FILE" "$home/data/import/bwu-realm.json"
+    printf '%s\n' "$realm" >"$home/data/import/bwu-realm.json"
     echo "$realm_stamp" >"$home/data/.realm-stamp"
     launch keycloak env KC_BOOTSTRAP_ADMIN_USERNAME="$KEYCLOAK_ADMIN" \
         KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
@@ -323,7 +327,8 @@ service_env() {
             echo "BWU_GATEWAY_SERVICES_LICENCE_URL=http://localhost:$BWU_LICENCE_PORT"
             echo "BWU_GATEWAY_SERVICES_ROUTING_URL=http://localhost:$BWU_ROUTING_PORT"
             echo "BWU_GATEWAY_REGIONS_DE_URL=http://localhost:$BWU_PRODUCTION_DE_PORT"
-            echo "BWU_GATEWAY_REGIONS_UK_URL=http://localhost:$BWU_PRODUCTION_UK_PORT" ;;
+            echo "BWU_GATEWAY_REGIONS_UK_URL=http://localhost:$BWU_PRODUCTION_UK_PORT"
+            echo "BWU_CONSOLE_KEYCLOAK_URL=http://localhost:$BWU_KEYCLOAK_PORT" ;;
     esac
 }
 
@@ -441,6 +446,7 @@ MES_UK_SECRET=$(client_secret "$admin_token" mes-uk-bristol) || true
 umask 077
 cat >"$INST_DIR/platform.env" <<EOF
 BWU_GATEWAY_URL=http://localhost:$BWU_GATEWAY_PORT
+BWU_CONSOLE_URL=http://localhost:$BWU_GATEWAY_PORT/console
 BWU_KEYCLOAK_URL=http://localhost:$BWU_KEYCLOAK_PORT
 BWU_TOKEN_URL=http://localhost:$BWU_KEYCLOAK_PORT/realms/bwu/protocol/openid-connect/token
 BWU_MES_DE_MUNICH_SECRET=$MES_DE_SECRET
@@ -465,6 +471,7 @@ cat <<EOF
 
 == Ready in $(elapsed) (instance '$BWU_INSTANCE'; logs in $LOG_DIR)
 
+   Console         $G/console  (sign in as a demo user below)
    Gateway         $G          Swagger UI: $G/q/swagger-ui
    Keycloak        $K          admin console: $K/admin  ($KEYCLOAK_ADMIN / $KEYCLOAK_ADMIN_PASSWORD)
    Services        factory :$BWU_FACTORY_PORT  licence :$BWU_LICENCE_PORT  production de :$BWU_PRODUCTION_DE_PORT / uk :$BWU_PRODUCTION_UK_PORT  routing :$BWU_ROUTING_PORT
