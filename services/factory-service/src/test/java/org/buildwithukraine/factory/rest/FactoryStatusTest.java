@@ -57,6 +57,8 @@ class FactoryStatusTest {
         asNetworkAdmin().get("/api/factories/{id}", id).then().body("status", equalTo("ACTIVE"))
                 .body("statusReason", equalTo("onboarded"));
 
+        // the marker's event may be on another partition and arrive first: wait for ours before judging
+        factoryEvents.awaitEvents(id, 2);
         String marker = uniqueId("marker");
         register(marker);
         factoryEvents.awaitEvents(marker, 1);
@@ -89,6 +91,7 @@ class FactoryStatusTest {
         asNetworkAdmin().body(Map.of("name", " ", "capabilities", List.of("TEA"))).patch("/api/factories/{id}", id)
                 .then().statusCode(400).body("errors.field", contains("capabilities[0]", "name"));
 
+        factoryEvents.awaitEvents(id, 2);
         String marker = uniqueId("marker");
         register(marker);
         factoryEvents.awaitEvents(marker, 1);
