@@ -71,6 +71,10 @@ public class Licence extends PanacheEntityBase {
     @Column(name = "valid_to", nullable = false)
     public LocalDate validTo;
 
+    /** Whether SUPERSEDED technical data releases are open to the licensee too; see {@link LicenceTerms}. */
+    @Column(name = "earlier_revisions", nullable = false)
+    public boolean earlierRevisions;
+
     public String provisos;
 
     @Enumerated(EnumType.STRING)
@@ -122,7 +126,7 @@ public class Licence extends PanacheEntityBase {
     }
 
     public LicenceTerms terms() {
-        return new LicenceTerms(activities, quantityCap, validFrom, validTo, exportTerritories);
+        return new LicenceTerms(activities, quantityCap, validFrom, validTo, exportTerritories, earlierRevisions);
     }
 
     public void adopt(LicenceTerms terms) {
@@ -137,6 +141,7 @@ public class Licence extends PanacheEntityBase {
         quantityCap = terms.quantityCap();
         validFrom = terms.validFrom();
         validTo = terms.validTo();
+        earlierRevisions = terms.earlierRevisions();
     }
 
     public long remainingQuota() {
@@ -146,7 +151,7 @@ public class Licence extends PanacheEntityBase {
     public LicenceSnapshot snapshot() {
         return new LicenceSnapshot(id, technologyCode, technologyCategory, factoryId, Set.copyOf(activities),
                 quantityCap, unitsConsumed, remainingQuota(), validFrom, validTo, Set.copyOf(exportTerritories),
-                status, statusReason);
+                status, statusReason, earlierRevisions);
     }
 
     /** The fields the audit trail compares before and after a change, as plain JSON values. */
@@ -163,6 +168,7 @@ public class Licence extends PanacheEntityBase {
         view.put("validFrom", validFrom.toString());
         view.put("validTo", validTo.toString());
         view.put("exportTerritories", exportTerritories.stream().sorted().toList());
+        view.put("earlierRevisions", earlierRevisions);
         view.put("provisos", provisos);
         return view;
     }

@@ -8,13 +8,16 @@ import java.util.Set;
 import org.buildwithukraine.events.licence.LicenceActivity;
 
 /**
- * What a licence permits: activities, how many units, when, and where exports may go. Checks the rules that
- * span several fields; the shape of each field (country codes, positive numbers) is checked on input.
+ * What a licence permits: activities, how many units, when, where exports may go, and whether the technical
+ * data it opens includes earlier (SUPERSEDED) revisions. Checks the rules that span several fields; the shape of
+ * each field (country codes, positive numbers) is checked on input.
  *
- * @param validTo last day of validity, inclusive
+ * @param validTo          last day of validity, inclusive
+ * @param earlierRevisions whether SUPERSEDED releases of the technology's technical data may be read too, not
+ *                         only the RELEASED one; technical data is for producing, so only with PRODUCE
  */
 public record LicenceTerms(Set<LicenceActivity> activities, long quantityCap, LocalDate validFrom, LocalDate validTo,
-        Set<String> exportTerritories) {
+        Set<String> exportTerritories, boolean earlierRevisions) {
 
     public LicenceTerms {
         activities = Set.copyOf(activities);
@@ -67,6 +70,9 @@ public record LicenceTerms(Set<LicenceActivity> activities, long quantityCap, Lo
         }
         if (exports && exportTerritories.isEmpty()) {
             violations.add(new Violation("exportTerritories", "must name at least one country when EXPORT is permitted"));
+        }
+        if (earlierRevisions && !activities.contains(LicenceActivity.PRODUCE)) {
+            violations.add(new Violation("earlierRevisions", "is only allowed when PRODUCE is permitted"));
         }
         return violations;
     }

@@ -16,7 +16,7 @@ class LicenceTermsTest {
 
     private static LicenceTerms terms(Set<org.buildwithukraine.events.licence.LicenceActivity> activities, long cap,
             LocalDate from, LocalDate to, Set<String> territories) {
-        return new LicenceTerms(activities, cap, from, to, territories);
+        return new LicenceTerms(activities, cap, from, to, territories, false);
     }
 
     private static final LicenceTerms GOOD = terms(Set.of(PRODUCE, EXPORT), 500, TODAY, TODAY.plusYears(1),
@@ -45,6 +45,19 @@ class LicenceTermsTest {
                 .containsExactly(new Violation("exportTerritories", "are only allowed when EXPORT is permitted"));
         assertThat(terms(Set.of(EXPORT), 5, TODAY, TODAY.plusDays(9), Set.of()).violationsWhenNew(TODAY))
                 .extracting(Violation::field).containsExactly("exportTerritories");
+    }
+
+    @Test
+    void earlierRevisionsGoWithProduceOnly() {
+        assertThat(new LicenceTerms(Set.of(EXPORT), 5, TODAY, TODAY.plusDays(9), Set.of("NO"), true)
+                .violationsWhenNew(TODAY))
+                .containsExactly(new Violation("earlierRevisions", "is only allowed when PRODUCE is permitted"));
+        assertThat(new LicenceTerms(Set.of(PRODUCE, EXPORT), 5, TODAY, TODAY.plusDays(9), Set.of("NO"), true)
+                .violationsWhenNew(TODAY)).isEmpty();
+        LicenceTerms exportOnly = new LicenceTerms(Set.of(EXPORT), 5, TODAY, TODAY.plusDays(9), Set.of("NO"), false);
+        assertThat(new LicenceTerms(Set.of(EXPORT), 5, TODAY, TODAY.plusDays(9), Set.of("NO"), true)
+                .violationsReplacing(exportOnly, 0, TODAY)).extracting(Violation::field)
+                .containsExactly("earlierRevisions");
     }
 
     @Test

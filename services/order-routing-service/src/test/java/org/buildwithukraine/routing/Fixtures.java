@@ -102,7 +102,7 @@ public final class Fixtures {
         Set<LicenceActivity> activities = exportTerritories.length == 0 ? EnumSet.of(LicenceActivity.PRODUCE)
                 : EnumSet.of(LicenceActivity.PRODUCE, LicenceActivity.EXPORT);
         return new LicenceSnapshot(id, technology, TechnologyCategory.FPV_DRONE, factoryId, activities, cap, 0, cap,
-                TODAY.minusDays(30), TODAY.plusDays(365), Set.of(exportTerritories), LicenceStatus.GRANTED, null);
+                TODAY.minusDays(30), TODAY.plusDays(365), Set.of(exportTerritories), LicenceStatus.GRANTED, null, false);
     }
 
     public static void sendLicence(String type, LicenceSnapshot licence) {
@@ -113,7 +113,7 @@ public final class Fixtures {
     public static LicenceSnapshot withStatus(LicenceSnapshot l, LicenceStatus status, String reason) {
         return new LicenceSnapshot(l.licenceId(), l.technologyCode(), l.technologyCategory(), l.factoryId(),
                 l.activities(), l.quantityCap(), l.unitsConsumed(), l.remainingQuota(), l.validFrom(), l.validTo(),
-                l.exportTerritories(), status, reason);
+                l.exportTerritories(), status, reason, l.earlierRevisions());
     }
 
     public static LineSnapshot line(String id, String factoryId, String technology, int capacityPerDay,

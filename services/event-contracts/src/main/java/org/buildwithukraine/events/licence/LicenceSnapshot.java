@@ -14,6 +14,8 @@ import org.buildwithukraine.events.TechnologyCategory;
  * @param remainingQuota   {@code quantityCap - unitsConsumed}, never negative
  * @param exportTerritories ISO 3166-1 alpha-2 codes exports may go to; empty without EXPORT
  * @param statusReason     why the last state change happened (suspension, revocation, ...)
+ * @param earlierRevisions whether SUPERSEDED technical data releases are open to the licensee too; absent
+ *                         (false) in events written before the term existed
  */
 public record LicenceSnapshot(
         String licenceId,
@@ -28,5 +30,6 @@ public record LicenceSnapshot(
         LocalDate validTo,
         Set<String> exportTerritories,
         LicenceStatus status,
-        String statusReason) {
+        String statusReason,
+        boolean earlierRevisions) {
 }

@@ -16,6 +16,7 @@ public record AmendLicenceRequest(
         LocalDate validFrom,
         LocalDate validTo,
         @Size(max = 250) List<@NotNull @IsoCountry String> exportTerritories,
+        Boolean earlierRevisions,
         @Size(max = 4000) String provisos,
         @NotBlank @Size(max = 500) String reason) {
 }

@@ -22,6 +22,7 @@ public record GrantLicenceRequest(
         @NotNull LocalDate validFrom,
         @NotNull LocalDate validTo,
         @Size(max = 250) List<@NotNull @IsoCountry String> exportTerritories,
+        Boolean earlierRevisions,
         @Size(max = 4000) String provisos,
         @Size(max = 500) String reason) implements LicenceTermsInput {
 }

@@ -25,6 +25,7 @@ public record LicenceApplication(
         @NotNull LocalDate validFrom,
         @NotNull LocalDate validTo,
         @Size(max = 250) List<@NotNull @IsoCountry String> exportTerritories,
+        Boolean earlierRevisions,
         @Size(max = 4000) String provisos,
         @Size(max = 500) String reason) implements LicenceTermsInput {
 }

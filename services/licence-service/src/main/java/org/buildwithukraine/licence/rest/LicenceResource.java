@@ -130,11 +130,12 @@ public class LicenceResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed(TECHNOLOGY_OFFICER)
-    @Operation(summary = "Amend the cap, validity, export territories or provisos of a licence that is not final")
+    @Operation(summary = "Amend the cap, validity, export territories, earlier-revisions term or provisos of a "
+            + "licence that is not final")
     public LicenceResponse amend(@PathParam("id") String id, @NotNull @Valid AmendLicenceRequest request) {
         var amendment = new LicenceAmendment(request.quantityCap(), request.validFrom(), request.validTo(),
                 request.exportTerritories() == null ? null : Set.copyOf(request.exportTerritories()),
-                request.provisos(), request.reason());
+                request.earlierRevisions(), request.provisos(), request.reason());
         return LicenceResponse.of(licences.amend(id, amendment, caller.actor()));
     }
 

@@ -8,10 +8,14 @@ import org.buildwithukraine.events.TechnologyCategory;
 import org.buildwithukraine.events.licence.LicenceStatus;
 import org.buildwithukraine.licence.Licence;
 
-/** @param suspendedFor while SUSPENDED: OFFICER, FACTORY or both */
+/**
+ * @param earlierRevisions whether SUPERSEDED technical data releases are open to the licensee too
+ * @param suspendedFor     while SUSPENDED: OFFICER, FACTORY or both
+ */
 public record LicenceResponse(String id, String technologyCode, TechnologyCategory technologyCategory,
         String factoryId, List<String> activities, long quantityCap, long unitsConsumed, long remainingQuota,
-        LocalDate validFrom, LocalDate validTo, List<String> exportTerritories, String provisos,
+        LocalDate validFrom, LocalDate validTo, List<String> exportTerritories, boolean earlierRevisions,
+        String provisos,
         LicenceStatus status, String statusReason, List<String> suspendedFor, String requestedBy, String grantedBy,
         Instant grantedAt, Instant createdAt, Instant updatedAt) {
 
@@ -19,7 +23,8 @@ public record LicenceResponse(String id, String technologyCode, TechnologyCatego
         return new LicenceResponse(licence.id, licence.technologyCode, licence.technologyCategory, licence.factoryId,
                 licence.activities.stream().map(Enum::name).sorted().toList(), licence.quantityCap,
                 licence.unitsConsumed, licence.remainingQuota(), licence.validFrom, licence.validTo,
-                licence.exportTerritories.stream().sorted().toList(), licence.provisos, licence.status,
+                licence.exportTerritories.stream().sorted().toList(), licence.earlierRevisions, licence.provisos,
+                licence.status,
                 licence.statusReason, licence.standing().suspensions().stream().map(Enum::name).sorted().toList(),
                 licence.requestedBy, licence.grantedBy, licence.grantedAt, licence.createdAt, licence.updatedAt);
     }

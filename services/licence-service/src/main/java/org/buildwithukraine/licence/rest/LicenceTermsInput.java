@@ -21,10 +21,14 @@ interface LicenceTermsInput {
 
     List<String> exportTerritories();
 
+    /** Left out: false, the RELEASED revision only. */
+    Boolean earlierRevisions();
+
     default LicenceTerms terms() {
         Set<LicenceActivity> activities = EnumSet.noneOf(LicenceActivity.class);
         activities().forEach(name -> activities.add(LicenceActivity.valueOf(name)));
         return new LicenceTerms(activities, quantityCap(), validFrom(), validTo(),
-                exportTerritories() == null ? Set.of() : Set.copyOf(exportTerritories()));
+                exportTerritories() == null ? Set.of() : Set.copyOf(exportTerritories()),
+                Boolean.TRUE.equals(earlierRevisions()));
     }
 }

@@ -5,5 +5,5 @@ import java.util.Set;
 
 /** Changed terms of a licence; null fields stay as they are. */
 public record LicenceAmendment(Long quantityCap, LocalDate validFrom, LocalDate validTo, Set<String> exportTerritories,
-        String provisos, String reason) {
+        Boolean earlierRevisions, String provisos, String reason) {
 }

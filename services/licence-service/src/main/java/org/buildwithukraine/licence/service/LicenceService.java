@@ -127,7 +127,8 @@ public class LicenceService {
                 amendment.quantityCap() != null ? amendment.quantityCap() : current.quantityCap(),
                 amendment.validFrom() != null ? amendment.validFrom() : current.validFrom(),
                 amendment.validTo() != null ? amendment.validTo() : current.validTo(),
-                amendment.exportTerritories() != null ? amendment.exportTerritories() : current.exportTerritories());
+                amendment.exportTerritories() != null ? amendment.exportTerritories() : current.exportTerritories(),
+                amendment.earlierRevisions() != null ? amendment.earlierRevisions() : current.earlierRevisions());
         List<LicenceTerms.Violation> violations = amended.violationsReplacing(current, licence.unitsConsumed, today());
         if (!violations.isEmpty()) {
             throw invalid(violations.stream().map(v -> new FieldError(v.field(), v.message())).toList());

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.buildwithukraine.events.licence.LicenceActivity;
 import org.buildwithukraine.events.licence.LicenceStatus;
@@ -16,13 +17,14 @@ import org.buildwithukraine.events.licence.LicenceStatus;
  * <ul>
  * <li>Technology officers see every release in every state.</li>
  * <li>A manufacturer sees a release only through a licence of a factory it acts for that is GRANTED, in date
- * today, permits PRODUCE and has quota left, and only a RELEASED one. Licences have no term for earlier
- * revisions yet, so a SUPERSEDED release is out of a manufacturer's reach, as are DRAFT and WITHDRAWN ones.</li>
+ * today, permits PRODUCE and has quota left, and only a RELEASED one, or a SUPERSEDED one when such a licence
+ * also allows earlier revisions. DRAFT and WITHDRAWN releases are out of a manufacturer's reach.</li>
  * <li>A manufacturer without any licence for the technology (its own factories', whatever the state) does not
  * learn that releases exist: 404. With one that does not hold (suspended, revoked, expired, exhausted,
  * requested, export only), 403 naming the licence and its state. A release it cannot reach although its
- * licence holds: a DRAFT is as good as absent (404); a SUPERSEDED or WITHDRAWN one, which it may have seen
- * while it was RELEASED, is refused with its state (403).</li>
+ * licence holds: a DRAFT is as good as absent (404); a WITHDRAWN one, or a SUPERSEDED one without a licence
+ * that allows earlier revisions, which it may have seen while it was RELEASED, is refused with its state (403).
+ * The listing shows what a read would allow.</li>
  * <li>Every other role (order desk, network admin, operator, a factory's MES) gets nothing: 403.</li>
  * <li>A download is a read of the release's contents: allowed as a read is, and for a manufacturer only once
  * they have acknowledged the release's export-control notice (409 until then, naming what to acknowledge).
@@ -51,9 +53,7 @@ public final class TechnicalDataAccess {
             return new AccessDecision.Refused(404, "No technical data of " + technologyCode
                     + " for the factories you act for");
         }
-        Optional<HeldLicence> holding = own.stream()
-                .filter(licence -> shortfall(licence, today) == null)
-                .min(Comparator.comparing(HeldLicence::id));
+        Optional<HeldLicence> holding = holding(requester, licences, today).findFirst();
         if (holding.isPresent()) {
             return new AccessDecision.Allowed(holding.get().id());
         }
@@ -74,8 +74,11 @@ public final class TechnicalDataAccess {
             case RELEASED -> listing;
             case DRAFT -> new AccessDecision.Refused(404, "No release " + revision + " of " + technologyCode,
                     licenceId);
-            case SUPERSEDED -> new AccessDecision.Refused(403, "Release " + revision + " of " + technologyCode
-                    + " is SUPERSEDED by a later revision; your licence covers the RELEASED one only", licenceId);
+            case SUPERSEDED -> allowingEarlierRevisions(requester, licences, today)
+                    .<AccessDecision>map(licence -> new AccessDecision.Allowed(licence.id()))
+                    .orElseGet(() -> new AccessDecision.Refused(403, "Release " + revision + " of "
+                            + technologyCode + " is SUPERSEDED by a later revision; licence " + licenceId
+                            + " covers the RELEASED one only, it does not allow earlier revisions", licenceId));
             case WITHDRAWN -> new AccessDecision.Refused(403, "Release " + revision + " of " + technologyCode
                     + " is WITHDRAWN", licenceId);
         };
@@ -98,9 +101,30 @@ public final class TechnicalDataAccess {
                 read.licenceId());
     }
 
-    /** Which releases a requester allowed to list sees. */
-    public static boolean visible(Requester requester, ReleaseState state) {
-        return requester.roles().contains(TECHNOLOGY_OFFICER) || state == ReleaseState.RELEASED;
+    /** Which releases a requester allowed to list ({@link #toListing}) sees: the ones it may read. */
+    public static boolean visible(Requester requester, ReleaseState state, List<HeldLicence> licences,
+            LocalDate today) {
+        if (requester.roles().contains(TECHNOLOGY_OFFICER)) {
+            return true;
+        }
+        return switch (state) {
+            case RELEASED -> true;
+            case SUPERSEDED -> allowingEarlierRevisions(requester, licences, today).isPresent();
+            case DRAFT, WITHDRAWN -> false;
+        };
+    }
+
+    /** The licences of the requester's factories that give access today, in id order. */
+    private static Stream<HeldLicence> holding(Requester requester, List<HeldLicence> licences, LocalDate today) {
+        return licences.stream()
+                .filter(licence -> requester.factories().contains(licence.factoryId()))
+                .filter(licence -> shortfall(licence, today) == null)
+                .sorted(Comparator.comparing(HeldLicence::id));
+    }
+
+    private static Optional<HeldLicence> allowingEarlierRevisions(Requester requester, List<HeldLicence> licences,
+            LocalDate today) {
+        return holding(requester, licences, today).filter(HeldLicence::earlierRevisions).findFirst();
     }
 
     /** Why the licence gives no access today, or null if it does. */

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 
-/** Officers amend cap, validity, export territories and provisos of licences that are not final. */
+/**
+ * Officers amend cap, validity, export territories, the earlier-revisions term and provisos of licences that are
+ * not final.
+ */
 @QuarkusTest
 class LicenceAmendmentTest {
 
@@ -83,6 +86,33 @@ class LicenceAmendmentTest {
     }
 
     @Test
+    void anAmendmentTogglesEarlierRevisionsAnnouncesItAndIsAudited() {
+        String id = grant(technology, factory);
+        amend(id, Map.of("earlierRevisions", true, "reason", "revision A still on the line")).statusCode(200)
+                .body("earlierRevisions", equalTo(true)).body("quantityCap", equalTo(1000));
+        amend(id, Map.of("quantityCap", 1200, "reason", "more units")).statusCode(200)
+                .body("earlierRevisions", equalTo(true));
+        amend(id, Map.of("earlierRevisions", false, "reason", "line moved to B")).statusCode(200)
+                .body("earlierRevisions", equalTo(false));
+
+        List<EventEnvelope> events = licenceEvents.awaitEvents(id, 4);
+        assertThat(events).extracting(EventEnvelope::type).containsExactly("LicenceGranted", "LicenceAmended",
+                "LicenceAmended", "LicenceAmended");
+        assertThat(events).extracting(e -> e.payload().get("earlierRevisions").asBoolean())
+                .containsExactly(false, true, true, false);
+
+        asOfficer().get("/api/licences/{id}/audit", id).then().statusCode(200)
+                .body("action", contains("GRANT", "AMEND", "AMEND", "AMEND"))
+                .body("[1].changes.earlierRevisions.from", equalTo(false))
+                .body("[1].changes.earlierRevisions.to", equalTo(true))
+                .body("[1].changes.quantityCap", nullValue())
+                .body("[2].changes.earlierRevisions", nullValue())
+                .body("[3].changes.earlierRevisions.from", equalTo(true))
+                .body("[3].changes.earlierRevisions.to", equalTo(false))
+                .body("[3].reason", equalTo("line moved to B"));
+    }
+
+    @Test
     void anAmendmentThatChangesNothingIsNotAnnounced() {
         String id = grant(technology, factory);
         amend(id, Map.of("quantityCap", 1000, "reason", "same again")).statusCode(200);
@@ -123,6 +153,12 @@ class LicenceAmendmentTest {
                 "exportTerritories", List.of()));
         amend(produceOnly, Map.of("exportTerritories", List.of("NO"), "reason", "export too")).statusCode(400)
                 .body("errors.field", contains("exportTerritories"));
+        String exportOnly = grant(with(licence(technology, factory), "activities", List.of("EXPORT")));
+        amend(exportOnly, Map.of("earlierRevisions", true, "reason", "drawings too")).statusCode(400)
+                .body("errors.field", contains("earlierRevisions"));
+        amend(id, Map.of("earlierRevisions", "perhaps", "reason", "typo")).statusCode(400)
+                .body("errors.field", contains("earlierRevisions"));
+        asOfficer().get("/api/licences/{id}", exportOnly).then().body("earlierRevisions", equalTo(false));
 
         asOfficer().get("/api/licences/{id}", id).then()
                 .body("quantityCap", equalTo(1000)).body("exportTerritories", contains("LT", "NO"));

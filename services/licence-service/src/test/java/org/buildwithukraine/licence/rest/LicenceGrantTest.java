@@ -85,6 +85,7 @@ class LicenceGrantTest {
                 .body("exportTerritories", contains("LT", "NO"))
                 .body("quantityCap", equalTo(1000)).body("unitsConsumed", equalTo(0))
                 .body("remainingQuota", equalTo(1000))
+                .body("earlierRevisions", equalTo(false))
                 .body("grantedBy", equalTo("officer")).body("requestedBy", nullValue());
         String id = created.path("id");
 
@@ -105,6 +106,7 @@ class LicenceGrantTest {
         assertThat(snapshot.get("validFrom").asText()).isEqualTo(today().minusDays(1).toString());
         assertThat(snapshot.get("validTo").asText()).isEqualTo(today().plusYears(1).toString());
         assertThat(snapshot.get("status").asText()).isEqualTo("GRANTED");
+        assertThat(snapshot.get("earlierRevisions").asBoolean(true)).isFalse();
 
         asOfficer().get("/api/licences/{id}/audit", id).then().statusCode(200)
                 .body("action", contains("GRANT"))
@@ -133,7 +135,8 @@ class LicenceGrantTest {
                 Arguments.of("exportTerritories", List.of("NOR"), "exportTerritories[0]"),
                 Arguments.of("exportTerritories", List.of(), "exportTerritories"),
                 Arguments.of("activities", List.of("PRODUCE", "SELL"), "activities[1]"),
-                Arguments.of("activities", List.of(), "activities"));
+                Arguments.of("activities", List.of(), "activities"),
+                Arguments.of("earlierRevisions", "sometimes", "earlierRevisions"));
     }
 
     @ParameterizedTest(name = "{0} = {1}")
@@ -155,6 +158,24 @@ class LicenceGrantTest {
         asOfficer().body(with(with(licence(technology, factory), "activities", List.of("PRODUCE")),
                 "exportTerritories", null)).post("/api/licences").then().statusCode(201)
                 .body("exportTerritories.size()", equalTo(0));
+    }
+
+    @Test
+    void aLicenceMayOpenEarlierRevisionsOfTheTechnicalDataWhenItPermitsProduce() {
+        String id = asOfficer().body(with(licence(technology, factory), "earlierRevisions", true))
+                .post("/api/licences").then().statusCode(201).body("earlierRevisions", equalTo(true))
+                .extract().path("id");
+        assertThat(licenceEvents.awaitEvents(id, 1).get(0).payload().get("earlierRevisions").asBoolean()).isTrue();
+        asOfficer().get("/api/licences/{id}/audit", id).then()
+                .body("[0].changes.earlierRevisions.to", equalTo(true));
+
+        long before = licencesOf(factory);
+        asOfficer().body(with(with(licence(technology, factory), "activities", List.of("EXPORT")),
+                "earlierRevisions", true)).post("/api/licences").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("earlierRevisions"))
+                .body("errors[0].message", equalTo("is only allowed when PRODUCE is permitted"));
+        assertThat(licencesOf(factory)).isEqualTo(before);
     }
 
     @Test

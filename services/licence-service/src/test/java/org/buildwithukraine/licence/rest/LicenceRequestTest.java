@@ -113,6 +113,16 @@ class LicenceRequestTest {
     }
 
     @Test
+    void aManufacturerMayAskForEarlierRevisionsOfTheTechnicalData() {
+        asMaker(factory).body(application()).post("/api/licences/requests").then().statusCode(201)
+                .body("earlierRevisions", equalTo(false));
+        String id = asMaker(factory).body(with(application(), "earlierRevisions", true))
+                .post("/api/licences/requests").then().statusCode(201).body("earlierRevisions", equalTo(true))
+                .extract().path("id");
+        assertThat(licenceEvents.awaitEvents(id, 1).get(0).payload().get("earlierRevisions").asBoolean()).isTrue();
+    }
+
+    @Test
     void requestsAreValidatedLikeGrants() {
         asMaker(factory).body(with(with(application(), "technologyCode", "UA-NOPE-9"), "quantityCap", -1))
                 .post("/api/licences/requests").then().statusCode(400)

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The access rule over every combination of role, whose factory holds the licence, the licence's state, its
- * activities and the release's state; each expected outcome comes from {@link #expected}, a plain statement of
+ * activities, whether it allows earlier revisions and the release's state; each expected outcome comes from {@link #expected}, a plain statement of
  * the rule written apart from the class under test.
  */
 class TechnicalDataAccessTest {
@@ -78,7 +78,12 @@ class TechnicalDataAccessTest {
         }
     }
 
-    record Case(Role role, Holder holder, Condition condition, Activities activities, ReleaseState release) {
+    record Case(Role role, Holder holder, Condition condition, Activities activities, boolean earlierRevisions,
+            ReleaseState release) {
+
+        Case in(ReleaseState other) {
+            return new Case(role, holder, condition, activities, earlierRevisions, other);
+        }
     }
 
     record Outcome(int status, String named) {
@@ -91,8 +96,10 @@ class TechnicalDataAccessTest {
             for (Holder holder : Holder.values()) {
                 for (Condition condition : Condition.values()) {
                     for (Activities activities : Activities.values()) {
-                        for (ReleaseState release : ReleaseState.values()) {
-                            cases.add(new Case(role, holder, condition, activities, release));
+                        for (boolean earlierRevisions : new boolean[] { false, true }) {
+                            for (ReleaseState release : ReleaseState.values()) {
+                                cases.add(new Case(role, holder, condition, activities, earlierRevisions, release));
+                            }
                         }
                     }
                 }
@@ -119,7 +126,8 @@ class TechnicalDataAccessTest {
         return switch (c.release()) {
             case RELEASED -> Outcome.ALLOWED;
             case DRAFT -> new Outcome(404, null);
-            case SUPERSEDED -> new Outcome(403, "SUPERSEDED");
+            case SUPERSEDED -> c.earlierRevisions() ? Outcome.ALLOWED
+                    : new Outcome(403, "SUPERSEDED by a later revision; licence L-1 covers the RELEASED one only");
             case WITHDRAWN -> new Outcome(403, "WITHDRAWN");
         };
     }
@@ -137,11 +145,9 @@ class TechnicalDataAccessTest {
     void listingReleases(Case c) {
         Requester requester = requester(c.role());
         AccessDecision decision = TechnicalDataAccess.toListing(requester, TECHNOLOGY, licences(c), TODAY);
-        Outcome whenReleased = expected(new Case(c.role(), c.holder(), c.condition(), c.activities(),
-                ReleaseState.RELEASED));
-        assertMatches(decision, whenReleased, c);
+        assertMatches(decision, expected(c.in(ReleaseState.RELEASED)), c);
         if (decision instanceof AccessDecision.Allowed) {
-            assertThat(TechnicalDataAccess.visible(requester, c.release())).as(c.toString())
+            assertThat(TechnicalDataAccess.visible(requester, c.release(), licences(c), TODAY)).as(c.toString())
                     .isEqualTo(expected(c).equals(Outcome.ALLOWED));
         }
     }
@@ -182,6 +188,24 @@ class TechnicalDataAccessTest {
                 licence("L-0", OTHER_FACTORY, Condition.GRANTED, Activities.PRODUCE_ONLY));
         assertThat(TechnicalDataAccess.toRelease(maker, TECHNOLOGY, "A", ReleaseState.RELEASED, licences, TODAY))
                 .isEqualTo(new AccessDecision.Allowed("L-2"));
+    }
+
+    /** The RELEASED revision rests on the first holding licence; a SUPERSEDED one on a licence that allows it. */
+    @Test
+    void anEarlierRevisionRestsOnAHoldingLicenceThatAllowsEarlierRevisions() {
+        Requester maker = new Requester(Set.of(Roles.MANUFACTURER), Set.of(OWN_FACTORY, "de-berlin"));
+        List<HeldLicence> licences = List.of(
+                licence("L-1", OWN_FACTORY, Condition.GRANTED, Activities.PRODUCE_ONLY, false),
+                licence("L-2", "de-berlin", Condition.SUSPENDED, Activities.PRODUCE_ONLY, true),
+                licence("L-3", "de-berlin", Condition.GRANTED, Activities.PRODUCE_ONLY, true),
+                licence("L-0", OTHER_FACTORY, Condition.GRANTED, Activities.PRODUCE_ONLY, true));
+        assertThat(TechnicalDataAccess.toRelease(maker, TECHNOLOGY, "B", ReleaseState.RELEASED, licences, TODAY))
+                .isEqualTo(new AccessDecision.Allowed("L-1"));
+        assertThat(TechnicalDataAccess.toRelease(maker, TECHNOLOGY, "A", ReleaseState.SUPERSEDED, licences, TODAY))
+                .isEqualTo(new AccessDecision.Allowed("L-3"));
+        assertThat(TechnicalDataAccess.visible(maker, ReleaseState.SUPERSEDED, licences, TODAY)).isTrue();
+        assertThat(TechnicalDataAccess.visible(maker, ReleaseState.SUPERSEDED, licences.subList(0, 2), TODAY))
+                .isFalse();
     }
 
     @Test
@@ -226,15 +250,22 @@ class TechnicalDataAccessTest {
     private static List<HeldLicence> licences(Case c) {
         return switch (c.holder()) {
             case NOBODY -> List.of();
-            case OWN_FACTORY -> List.of(licence("L-1", OWN_FACTORY, c.condition(), c.activities()));
-            case OTHER_FACTORY -> List.of(licence("L-1", OTHER_FACTORY, c.condition(), c.activities()));
+            case OWN_FACTORY -> List.of(licence("L-1", OWN_FACTORY, c.condition(), c.activities(),
+                    c.earlierRevisions()));
+            case OTHER_FACTORY -> List.of(licence("L-1", OTHER_FACTORY, c.condition(), c.activities(),
+                    c.earlierRevisions()));
         };
     }
 
     private static HeldLicence licence(String id, String factory, Condition condition, Activities activities) {
+        return licence(id, factory, condition, activities, false);
+    }
+
+    private static HeldLicence licence(String id, String factory, Condition condition, Activities activities,
+            boolean earlierRevisions) {
         LocalDate from = condition == Condition.GRANTED_NOT_YET_VALID ? TODAY.plusDays(1) : TODAY.minusMonths(6);
         LocalDate to = condition == Condition.GRANTED_PAST_VALIDITY ? TODAY.minusDays(1) : TODAY.plusMonths(6);
         long remaining = condition == Condition.GRANTED_NO_QUOTA_LEFT || condition == Condition.EXHAUSTED ? 0 : 40;
-        return new HeldLicence(id, factory, condition.status, activities.set, from, to, remaining);
+        return new HeldLicence(id, factory, condition.status, activities.set, from, to, remaining, earlierRevisions);
     }
 }

@@ -31,12 +31,18 @@ import org.buildwithukraine.testsupport.TopicRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Events in, read model out: factories, licences and lines as their services describe them, each event once. */
 @QuarkusTest
 class ReadModelTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final TopicRecorder lineStatusDeadLetters = TopicRecorder.of(Topics.deadLetterOf(Topics.LINE_STATUS));
@@ -77,6 +83,21 @@ class ReadModelTest {
         assertThat(view.quantityCap).isEqualTo(5000);
         assertThat(view.validTo).isEqualTo(Fixtures.TODAY.plusDays(365));
         assertThat(view.statusReason).isEqualTo("quality audit");
+    }
+
+    /** Events on the topic from before licences had the earlier-revisions term are read as they were. */
+    @Test
+    void aLicenceEventWithoutTheEarlierRevisionsTermIsTakenIn() throws JsonProcessingException {
+        String id = unique("LIC");
+        UUID eventId = UUID.randomUUID();
+        ObjectNode event = (ObjectNode) JSON.readTree(envelope(eventId, LicenceEventTypes.GRANTED, id, "officer",
+                Fixtures.licence(id, "de-munich", unique("UA-T"), 300)));
+        assertThat(((ObjectNode) event.get("payload")).remove("earlierRevisions")).isNotNull();
+        TestKafka.send(Topics.LICENCE_EVENTS, id, JSON.writeValueAsString(event));
+
+        awaitLicence(id, l -> l.status == LicenceStatus.GRANTED && l.quantityCap == 300);
+        awaitTaken(eventId);
+        assertThat(licenceDeadLetters.recordsFor(id)).isEmpty();
     }
 
     @Test

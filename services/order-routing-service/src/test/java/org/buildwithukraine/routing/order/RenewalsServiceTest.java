@@ -61,7 +61,7 @@ class RenewalsServiceTest {
     private static LicenceSnapshot endingOn(LicenceSnapshot l, LocalDate validTo) {
         return new LicenceSnapshot(l.licenceId(), l.technologyCode(), l.technologyCategory(), l.factoryId(),
                 l.activities(), l.quantityCap(), l.unitsConsumed(), l.remainingQuota(), l.validFrom(), validTo,
-                l.exportTerritories(), l.status(), l.statusReason());
+                l.exportTerritories(), l.status(), l.statusReason(), l.earlierRevisions());
     }
 
     @Test

@@ -122,7 +122,7 @@ public class TechnicalDataService {
         allowedOrThrow(decision);
         return TechnicalDataRelease.<TechnicalDataRelease>list("technologyCode", Sort.by("sequence"),
                 technology.code).stream()
-                .filter(release -> TechnicalDataAccess.visible(requester, release.state))
+                .filter(release -> TechnicalDataAccess.visible(requester, release.state, licences, today()))
                 .toList();
     }
 
@@ -349,7 +349,7 @@ public class TechnicalDataService {
         return Licence.<Licence>list("technologyCode = ?1 and factoryId in ?2", technology.code,
                 requester.factories()).stream()
                 .map(l -> new HeldLicence(l.id, l.factoryId, l.status, l.activities, l.validFrom, l.validTo,
-                        l.remainingQuota()))
+                        l.remainingQuota(), l.earlierRevisions))
                 .toList();
     }
 

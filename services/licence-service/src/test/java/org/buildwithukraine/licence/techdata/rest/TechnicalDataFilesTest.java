@@ -9,9 +9,11 @@ import static org.buildwithukraine.licence.Fixtures.asOfficer;
 import static org.buildwithukraine.licence.Fixtures.awaitStatus;
 import static org.buildwithukraine.licence.Fixtures.decide;
 import static org.buildwithukraine.licence.Fixtures.grant;
+import static org.buildwithukraine.licence.Fixtures.licence;
 import static org.buildwithukraine.licence.Fixtures.queryLong;
 import static org.buildwithukraine.licence.Fixtures.queryString;
 import static org.buildwithukraine.licence.Fixtures.technology;
+import static org.buildwithukraine.licence.Fixtures.with;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -51,7 +53,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The files of technical data releases through the API on real PostgreSQL and Kafka: streamed upload with its
  * digest and size limit, the acknowledgement a manufacturer's download needs, downloads byte for byte or
- * stamped, each on record, and access that follows the licence on the next request. The test profile limits a
+ * stamped, each on record, access that follows the licence on the next request, and earlier (SUPERSEDED)
+ * revisions for licences that allow them. The test profile limits a
  * file to 6 MiB, stored in 1 MiB chunks.
  */
 @QuarkusTest
@@ -421,6 +424,93 @@ class TechnicalDataFilesTest {
         assertThat(queryLong("select count(*) from technical_data_access where technology_code = ? "
                 + "and action = 'DOWNLOAD' and outcome = 'ALLOWED' and download_id is not null", technology))
                 .isEqualTo(2);
+    }
+
+    /** Revision A with a text BOM, superseded by a released B; the factory's licence allowing earlier revisions or not. */
+    private static Released supersededWithBom(String factoryPrefix, boolean earlierRevisions) {
+        String technology = technology();
+        draft(technology);
+        upload(technology, "A", "bom.txt", "text/plain", BOM).statusCode(201);
+        release(technology, "A");
+        String factory = activeFactory(factoryPrefix);
+        String licenceId = grant(with(licence(technology, factory), "earlierRevisions", earlierRevisions));
+        draft(technology);
+        release(technology, "B");
+        return new Released(technology, factory, licenceId);
+    }
+
+    private static ValidatableResponse allowEarlierRevisions(String licenceId, boolean allowed, String reason) {
+        return asOfficer().body(Map.of("earlierRevisions", allowed, "reason", reason))
+                .patch("/api/licences/{id}", licenceId).then().statusCode(200)
+                .body("earlierRevisions", equalTo(allowed));
+    }
+
+    @Test
+    void aLicenceAllowingEarlierRevisionsListsAndDownloadsTheSupersededOne() {
+        Released superseded = supersededWithBom("fr-tdf-earlier", true);
+        String technology = superseded.technology();
+        String bearer = maker(superseded.factory());
+
+        as(bearer).get("/api/technologies/{code}/releases", technology).then().statusCode(200)
+                .body("revision", contains("A", "B")).body("state", contains("SUPERSEDED", "RELEASED"));
+        as(bearer).get("/api/technologies/{code}/releases/A", technology).then().statusCode(200)
+                .body("state", equalTo("SUPERSEDED")).body("files.name", contains("bom.txt"));
+        ExtractableResponse<Response> unacknowledged = download(bearer, technology, "A", "bom.txt");
+        assertThat(unacknowledged.statusCode()).isEqualTo(409);
+        assertThat(unacknowledged.jsonPath().getString("detail"))
+                .contains("POST /api/technologies/" + technology + "/releases/A/acknowledgement");
+
+        acknowledge(bearer, technology, "A").statusCode(201).body("licenceId", equalTo(superseded.licenceId()));
+        ExtractableResponse<Response> served = download(bearer, technology, "A", "bom.txt");
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.asByteArray()).isEqualTo(BOM);
+
+        asOfficer().get("/api/licences/{id}/technical-data-access", superseded.licenceId()).then().statusCode(200)
+                .body("items.action", contains("DOWNLOAD", "ACKNOWLEDGE", "DOWNLOAD", "READ", "LIST"))
+                .body("items.status", contains(200, 200, 409, 200, 200))
+                .body("items.licenceId", contains(superseded.licenceId(), superseded.licenceId(),
+                        superseded.licenceId(), superseded.licenceId(), superseded.licenceId()))
+                .body("items[0].revision", equalTo("A")).body("items[0].digest", equalTo(hex(sha256(BOM))));
+    }
+
+    @Test
+    void withoutTheTermTheSupersededOneIsRefusedNamingItsStateUntilAnAmendmentAllowsIt() {
+        Released superseded = supersededWithBom("fr-tdf-latest", false);
+        String technology = superseded.technology();
+        String bearer = maker(superseded.factory());
+        String refusal = "Release A of " + technology + " is SUPERSEDED by a later revision; licence "
+                + superseded.licenceId() + " covers the RELEASED one only, it does not allow earlier revisions";
+
+        as(bearer).get("/api/technologies/{code}/releases", technology).then().statusCode(200)
+                .body("revision", contains("B"));
+        as(bearer).get("/api/technologies/{code}/releases/A", technology).then().statusCode(403)
+                .contentType("application/problem+json").body("detail", equalTo(refusal));
+        acknowledge(bearer, technology, "A").statusCode(403).body("detail", equalTo(refusal));
+        ExtractableResponse<Response> refused = download(bearer, technology, "A", "bom.txt");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.jsonPath().getString("detail")).isEqualTo(refusal);
+
+        allowEarlierRevisions(superseded.licenceId(), true, "drawings of A still in production");
+        as(bearer).get("/api/technologies/{code}/releases", technology).then().statusCode(200)
+                .body("revision", contains("A", "B"));
+        acknowledge(bearer, technology, "A").statusCode(201);
+        assertThat(download(bearer, technology, "A", "bom.txt").statusCode()).isEqualTo(200);
+
+        allowEarlierRevisions(superseded.licenceId(), false, "production moved to B");
+        as(bearer).get("/api/technologies/{code}/releases", technology).then().body("revision", contains("B"));
+        assertThat(download(bearer, technology, "A", "bom.txt").statusCode()).isEqualTo(403);
+
+        asOfficer().get("/api/licences/{id}/audit", superseded.licenceId()).then().statusCode(200)
+                .body("action", contains("GRANT", "AMEND", "AMEND"))
+                .body("[0].changes.earlierRevisions.to", equalTo(false))
+                .body("[1].changes.earlierRevisions.from", equalTo(false))
+                .body("[1].changes.earlierRevisions.to", equalTo(true))
+                .body("[1].reason", equalTo("drawings of A still in production"))
+                .body("[2].changes.earlierRevisions.from", equalTo(true))
+                .body("[2].changes.earlierRevisions.to", equalTo(false));
+        assertThat(queryString("select string_agg(status::text, ',' order by position) from technical_data_access "
+                + "where technology_code = ? and action = 'DOWNLOAD' and licence_id = ?", technology,
+                superseded.licenceId())).isEqualTo("403,200,403");
     }
 
     @Test
