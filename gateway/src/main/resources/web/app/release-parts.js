@@ -11,12 +11,12 @@ export function releaseFacts(release) {
             <div><dt>${t('techdata.revision')}</dt><dd class="revision">${release.revision}</dd></div>
             <div><dt>${t('techdata.state')}</dt><dd><bwu-state-badge state=${release.state}></bwu-state-badge></dd></div>
             <div><dt>${t('techdata.marking')}</dt><dd class="marking">${release.marking}</dd></div>
-            <div><dt>${t('techdata.created')}</dt><dd>${release.createdBy}, ${formatDateTime(release.createdAt)}</dd></div>
-            ${release.releasedAt ? html`<div><dt>${t('techdata.released')}</dt>
+            <div><dt>${t('techdata.createdBy')}</dt><dd>${release.createdBy}, ${formatDateTime(release.createdAt)}</dd></div>
+            ${release.releasedAt ? html`<div><dt>${t('techdata.releasedBy')}</dt>
                 <dd class="released">${release.releasedBy}, ${formatDateTime(release.releasedAt)}</dd></div>` : ''}
             ${release.supersededAt ? html`<div><dt>${t('techdata.superseded')}</dt>
                 <dd>${formatDateTime(release.supersededAt)}</dd></div>` : ''}
-            ${release.withdrawnAt ? html`<div><dt>${t('techdata.withdrawn')}</dt>
+            ${release.withdrawnAt ? html`<div><dt>${t('techdata.withdrawnBy')}</dt>
                 <dd>${release.withdrawnBy}, ${formatDateTime(release.withdrawnAt)}: ${release.withdrawnReason}</dd></div>` : ''}
             <div class="notes"><dt>${t('techdata.notes')}</dt><dd>${release.notes}</dd></div>
         </dl>`;
