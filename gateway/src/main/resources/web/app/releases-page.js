@@ -87,9 +87,8 @@ export class ReleasesPage extends ConsoleElement {
 
     revisions(releases) {
         const newestFirst = [...releases].reverse();
-        const hasDraft = releases.some(release => release.state === 'DRAFT');
         return html`
-            ${hasDraft ? '' : this.newRevisionForm()}
+            ${this.newRevisionForm()}
             ${newestFirst.length === 0 ? html`<p class="status empty">${t('techdata.noRevisions')}</p>` : ''}
             ${newestFirst.map(release => html`
                 <section class="card revision" aria-labelledby="revision-${release.revision}"
@@ -125,19 +124,20 @@ export class ReleasesPage extends ConsoleElement {
 
     draftActions(release, releases) {
         const current = releases.find(other => other.state === 'RELEASED');
-        const upload = this.upload;
+        const upload = this.upload?.revision === release.revision ? this.upload : null;
+        const id = `upload-${release.revision}`;
         return html`
             <form novalidate class="upload" @submit=${event => this.uploadFile(event, release)}>
                 <div class="field">
-                    <label for="upload-file">${t('techdata.uploadFile')}</label>
-                    <input id="upload-file" name="file" type="file" aria-describedby="upload-hint">
-                    <p class="hint" id="upload-hint">${t('techdata.uploadHint')}</p>
+                    <label for="${id}-file">${t('techdata.uploadFile')}</label>
+                    <input id="${id}-file" name="file" type="file" aria-describedby="${id}-hint">
+                    <p class="hint" id="${id}-hint">${t('techdata.uploadHint')}</p>
                 </div>
                 <button type="submit" ?disabled=${this.busy}>${t('techdata.upload')}</button>
                 ${upload ? html`
                     <div class="progress" data-phase=${upload.phase}>
-                        <label for="upload-progress">${t(`techdata.phase.${upload.phase}`, { name: upload.name })}</label>
-                        <progress id="upload-progress" max="100" value=${Math.round(upload.fraction * 100)}
+                        <label for="${id}-progress">${t(`techdata.phase.${upload.phase}`, { name: upload.name })}</label>
+                        <progress id="${id}-progress" max="100" value=${Math.round(upload.fraction * 100)}
                             >${Math.round(upload.fraction * 100)} %</progress>
                         <span class="percent">${Math.round(upload.fraction * 100)} %</span>
                     </div>` : ''}
@@ -191,14 +191,15 @@ export class ReleasesPage extends ConsoleElement {
             return;
         }
         await this.act(async () => {
-            this.upload = { name: file.name, phase: 'digest', fraction: 0 };
+            const revision = release.revision;
+            this.upload = { revision, name: file.name, phase: 'digest', fraction: 0 };
             const digest = await contentDigest(file, fraction => { this.upload = { ...this.upload, fraction }; });
-            this.upload = { name: file.name, phase: 'upload', fraction: 0 };
+            this.upload = { revision, name: file.name, phase: 'upload', fraction: 0 };
             const stored = await this.api.upload(
                 `${this.base}/${encodeURIComponent(release.revision)}/files/${encodeURIComponent(file.name)}`, file,
                 { 'Content-Type': file.type || 'application/octet-stream', 'Content-Digest': digest },
                 fraction => { this.upload = { ...this.upload, fraction }; });
-            this.upload = { name: file.name, phase: 'done', fraction: 1 };
+            this.upload = { revision, name: file.name, phase: 'done', fraction: 1 };
             return t('techdata.uploaded', { name: stored.name, revision: release.revision });
         }, () => { this.upload = null; });
     }

@@ -226,9 +226,9 @@ class ConsoleIT {
         String revision = draft.getAttribute("data-revision");
         assertThat(page.locator(".saved")).containsText("Revision " + revision + " created");
 
-        page.locator("#upload-file").setInputFiles(new FilePayload(fileName, "text/plain", contents));
-        page.locator("form.upload button[type=submit]").click();
-        assertThat(page.locator(".progress[data-phase='done'] progress")).hasAttribute("value", "100");
+        draft.locator("input[type=file]").setInputFiles(new FilePayload(fileName, "text/plain", contents));
+        draft.locator("form.upload button[type=submit]").click();
+        assertThat(draft.locator(".progress[data-phase='done'] progress")).hasAttribute("value", "100");
         assertThat(page.locator(".saved")).containsText(fileName + " uploaded to revision " + revision);
         Locator uploaded = draft.locator("tr[data-file='" + fileName + "']");
         assertThat(uploaded.locator(".sha256")).hasText(sha256);
