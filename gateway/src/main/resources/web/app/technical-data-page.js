@@ -27,7 +27,7 @@ export class TechnicalDataPage extends ConsoleElement {
 
     render() {
         return html`
-            <h1 tabindex="-1">${t('techdata.myTitle')}</h1>
+            <h1 tabindex="-1">${t('techdata.title')}</h1>
             ${this.licences.render(page => page.items.map(licence => html`
                 <bwu-licensed-technology .api=${this.api} .licence=${licence} username=${this.username}>
                 </bwu-licensed-technology>`), {

@@ -239,7 +239,7 @@ class ConsoleIT {
         page.locator("button.confirm-release").click();
         assertThat(page.locator("section.revision[data-revision='" + revision + "']"))
                 .hasAttribute("data-state", "RELEASED");
-        assertThat(page.locator("section.revision[data-revision='" + previous + "'] .badge")).hasText("Superseded");
+        assertThat(page.locator("section.revision[data-revision='" + previous + "'] h2 .badge")).hasText("Superseded");
         assertThat(Files.size(browser.screenshot("officer-technical-data"))).isPositive();
         assertThat(browser.errors).as("script errors and refusals of the Content-Security-Policy").isEmpty();
 
