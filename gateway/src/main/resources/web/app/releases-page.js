@@ -175,17 +175,20 @@ export class ReleasesPage extends ConsoleElement {
 
     async createRevision(event) {
         event.preventDefault();
-        const notes = String(new FormData(event.target).get('notes') ?? '').trim();
+        const form = event.target;
+        const notes = String(new FormData(form).get('notes') ?? '').trim();
         await this.act(async () => {
             const created = await this.api.post(this.base, { notes: notes === '' ? null : notes },
                 { 'Idempotency-Key': crypto.randomUUID() });
+            form.reset();
             return t('techdata.created', { revision: created.revision });
         });
     }
 
     async uploadFile(event, release) {
         event.preventDefault();
-        const file = event.target.elements.file.files[0];
+        const form = event.target;
+        const file = form.elements.file.files[0];
         if (!file) {
             this.problem = { title: t('techdata.uploadFile'), detail: t('techdata.chooseFile') };
             return;
@@ -200,6 +203,7 @@ export class ReleasesPage extends ConsoleElement {
                 { 'Content-Type': file.type || 'application/octet-stream', 'Content-Digest': digest },
                 fraction => { this.upload = { ...this.upload, fraction }; });
             this.upload = { revision, name: file.name, phase: 'done', fraction: 1 };
+            form.reset();
             return t('techdata.uploaded', { name: stored.name, revision: release.revision });
         }, () => { this.upload = null; });
     }
