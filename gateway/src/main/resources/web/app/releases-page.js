@@ -21,6 +21,8 @@ export class ReleasesPage extends ConsoleElement {
     constructor() {
         super();
         this.busy = false;
+        // one key per new revision, so that a retry after a lost answer cannot create two
+        this.draftKey = crypto.randomUUID();
         this.technologies = new Loaded(this, async () => {
             const page = await this.api.get('/technologies?size=100');
             this.code = this.code ?? page.items[0]?.code;
@@ -178,10 +180,19 @@ export class ReleasesPage extends ConsoleElement {
         const form = event.target;
         const notes = String(new FormData(form).get('notes') ?? '').trim();
         await this.act(async () => {
-            const created = await this.api.post(this.base, { notes: notes === '' ? null : notes },
-                { 'Idempotency-Key': crypto.randomUUID() });
-            form.reset();
-            return t('techdata.created', { revision: created.revision });
+            try {
+                const created = await this.api.post(this.base, { notes: notes === '' ? null : notes },
+                    { 'Idempotency-Key': this.draftKey });
+                form.reset();
+                this.draftKey = crypto.randomUUID();
+                return t('techdata.created', { revision: created.revision });
+            } catch (error) {
+                if (error.status !== 0) {
+                    // refused: the corrected revision is another request
+                    this.draftKey = crypto.randomUUID();
+                }
+                throw error;
+            }
         });
     }
 
