@@ -53,13 +53,80 @@ export class Api {
         return this.call('POST', path, body, headers);
     }
 
-    async call(method, path, body, extraHeaders = {}) {
-        const headers = {
-            ...extraHeaders,
-            Accept: 'application/json, application/problem+json',
+    delete(path) {
+        return this.call('DELETE', path);
+    }
+
+    /**
+     * A file of the API, fetched with the user's token (a plain link could not carry it): its bytes, the name
+     * the API gives it and the download id the API recorded.
+     */
+    async download(path) {
+        let response;
+        try {
+            response = await fetch(`/api${path}`, { headers: await this.headers('*/*') });
+        } catch {
+            throw ApiError.network();
+        }
+        if (!response.ok) {
+            throw await ApiError.from(response);
+        }
+        const disposition = response.headers.get('Content-Disposition') || '';
+        return {
+            blob: await response.blob(),
+            name: /filename="([^"]+)"/.exec(disposition)?.[1] ?? path.split('/').pop(),
+            downloadId: response.headers.get('X-Download-Id'),
+        };
+    }
+
+    /**
+     * Uploads a file as the raw body of a PUT, through XMLHttpRequest because fetch reports no upload progress.
+     * onProgress receives the fraction sent (0…1).
+     */
+    async upload(path, file, headers, onProgress) {
+        const allHeaders = { ...headers, ...(await this.headers('application/json, application/problem+json')) };
+        return new Promise((resolve, reject) => {
+            const request = new XMLHttpRequest();
+            request.open('PUT', `/api${path}`);
+            for (const [name, value] of Object.entries(allHeaders)) {
+                request.setRequestHeader(name, value);
+            }
+            request.upload.onprogress = event => {
+                if (event.lengthComputable) {
+                    onProgress(event.loaded / event.total);
+                }
+            };
+            request.onerror = () => reject(ApiError.network());
+            request.onload = () => {
+                let body = null;
+                try {
+                    body = request.responseText ? JSON.parse(request.responseText) : null;
+                } catch {
+                    // no JSON: the status alone speaks
+                }
+                if (request.status >= 200 && request.status < 300) {
+                    onProgress(1);
+                    resolve(body);
+                } else if (body && typeof body === 'object') {
+                    reject(ApiError.ofProblem(request.status, body));
+                } else {
+                    reject(new ApiError(request.status, t('error.title'), t('error.status', { status: request.status })));
+                }
+            };
+            request.send(file);
+        });
+    }
+
+    async headers(accept) {
+        return {
+            Accept: accept,
             'Accept-Language': currentLanguage(),
             Authorization: `Bearer ${await this.session.token()}`,
         };
+    }
+
+    async call(method, path, body, extraHeaders = {}) {
+        const headers = { ...extraHeaders, ...(await this.headers('application/json, application/problem+json')) };
         if (body !== undefined) {
             headers['Content-Type'] = 'application/json';
         }

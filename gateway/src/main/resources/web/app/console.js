@@ -9,6 +9,8 @@ import './lines-page.js';
 import './order-form.js';
 import './order-page.js';
 import './orders-page.js';
+import './releases-page.js';
+import './technical-data-page.js';
 import './widgets.js';
 
 const ROOT = '/console';
@@ -21,6 +23,7 @@ const ROLES = ['manufacturer', 'technology-officer', 'order-desk', 'network-admi
 const TASKS = [
     { path: '/lines', label: 'nav.myLines', roles: ['manufacturer'] },
     { path: '/licences', label: 'nav.myLicences', roles: ['manufacturer'] },
+    { path: '/technical-data', label: 'nav.technicalData', roles: ['manufacturer', 'technology-officer'] },
     { path: '/orders', label: 'nav.orders', roles: ['order-desk'] },
     { path: '/lines', label: 'nav.lines', roles: ['technology-officer', 'order-desk', 'network-admin', 'operator'] },
 ];
@@ -40,6 +43,9 @@ function route(path) {
     }
     if (segments[0] === 'licences' && segments.length === 1) {
         return { page: 'licences' };
+    }
+    if (segments[0] === 'technical-data' && segments.length === 1) {
+        return { page: 'technical-data' };
     }
     if (segments[0] === 'orders' && segments.length === 1) {
         return { page: 'orders' };
@@ -179,6 +185,8 @@ export class BwuConsole extends ConsoleElement {
                 return this.pageOf('/orders', own);
             case 'licences':
                 return this.pageOf('/licences', own);
+            case 'technical-data':
+                return this.pageOf('/technical-data', own);
             case 'place-order':
                 return this.allowed('order-desk') ?? html`<bwu-order-form .api=${this.api}
                     @bwu-order-placed=${event => this.orderPlaced(event.detail)}></bwu-order-form>`;
@@ -210,6 +218,13 @@ export class BwuConsole extends ConsoleElement {
                 return html`<bwu-lines-page .api=${this.api} ?own=${own}></bwu-lines-page>`;
             case '/licences':
                 return this.allowed('manufacturer') ?? html`<bwu-licences-page .api=${this.api}></bwu-licences-page>`;
+            case '/technical-data':
+                // an officer manages the revisions; a manufacturer reads its factory's licensed ones
+                if (this.session.hasRole('technology-officer')) {
+                    return html`<bwu-releases-page .api=${this.api}></bwu-releases-page>`;
+                }
+                return this.allowed('manufacturer') ?? html`<bwu-technical-data-page .api=${this.api}
+                    username=${this.session.username}></bwu-technical-data-page>`;
             case '/orders':
                 return this.allowed('order-desk') ?? html`<bwu-orders-page .api=${this.api}
                     .placed=${this.placedOrder}></bwu-orders-page>`;

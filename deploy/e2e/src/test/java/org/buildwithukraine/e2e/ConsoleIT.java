@@ -3,9 +3,14 @@ package org.buildwithukraine.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.text.NumberFormat;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,9 +21,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 
 /** The console in a real browser against the real platform, with the demo data loaded. */
 @Order(5)
@@ -61,7 +68,7 @@ class ConsoleIT {
         assertThat(page.locator("tr[data-line='" + LINE + "'] .badge")).hasText("Running");
         assertThat(page.locator("tr[data-line='" + OTHER_FACTORYS_LINE + "']")).hasCount(0);
         assertThat(page.locator("body")).not().containsText("uk-bristol");
-        assertThat(page.locator("nav.tasks a")).hasText(new String[] { "My lines", "My licences" });
+        assertThat(page.locator("nav.tasks a")).hasText(new String[] { "My lines", "My licences", "Technical data" });
         assertThat(page.locator(".factory")).hasText("Factory de-munich");
         assertThat(Files.size(browser.screenshot("manufacturer-lines"))).isPositive();
 
@@ -193,6 +200,96 @@ class ConsoleIT {
     }
 
     @Test
+    @DisplayName("the officer releases the next revision of UA-FPV-7 with a file; maker-de acknowledges, downloads it, finds it on record")
+    void technicalDataFromOfficerToManufacturer() throws Exception {
+        String fileName = "drawing-list.txt";
+        byte[] contents = ("Console test drawing list " + UUID.randomUUID() + "\n").getBytes(UTF_8);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(contents));
+
+        // the officer: a new revision (the notes are required: the API's message beside the field), a file, released
+        browser.signIn("officer", "officer");
+        var page = browser.page;
+        page.locator("nav.tasks a", new Page.LocatorOptions().setHasText("Technical data")).click();
+        assertThat(page.locator("main h1")).hasText("Technical data");
+        page.locator("#techdata-technology").selectOption(MissionIT.FPV);
+        Locator released = page.locator("section.revision[data-state='RELEASED']");
+        assertThat(released).hasCount(1);
+        String previous = released.getAttribute("data-revision");
+
+        page.locator("form.new-revision button[type=submit]").click();
+        assertThat(page.locator("[data-field='notes'] .field-error")).isVisible();
+        assertThat(page.locator("#revision-notes")).isFocused();
+        page.locator("#revision-notes").fill("Console test: drawing list for the next production run");
+        page.locator("form.new-revision button[type=submit]").click();
+        Locator draft = page.locator("section.revision[data-state='DRAFT']");
+        assertThat(draft).hasCount(1);
+        String revision = draft.getAttribute("data-revision");
+        assertThat(page.locator(".saved")).containsText("Revision " + revision + " created");
+
+        draft.locator("input[type=file]").setInputFiles(new FilePayload(fileName, "text/plain", contents));
+        draft.locator("form.upload button[type=submit]").click();
+        assertThat(draft.locator(".progress[data-phase='done'] progress")).hasAttribute("value", "100");
+        assertThat(page.locator(".saved")).containsText(fileName + " uploaded to revision " + revision);
+        Locator uploaded = draft.locator("tr[data-file='" + fileName + "']");
+        assertThat(uploaded.locator(".sha256")).hasText(sha256);
+        assertThat(uploaded).containsText("text/plain");
+
+        draft.locator("button.release").click();
+        assertThat(page.locator(".confirm")).containsText("Revision " + previous + " will be SUPERSEDED");
+        page.locator("button.confirm-release").click();
+        assertThat(page.locator("section.revision[data-revision='" + revision + "']"))
+                .hasAttribute("data-state", "RELEASED");
+        assertThat(page.locator("section.revision[data-revision='" + previous + "'] h2 .badge")).hasText("Superseded");
+        assertThat(Files.size(browser.screenshot("officer-technical-data"))).isPositive();
+        assertThat(browser.errors).as("script errors and refusals of the Content-Security-Policy").isEmpty();
+
+        // maker-de: downloads are disabled until it acknowledges the export-control notice
+        String downloadId;
+        try (ConsoleBrowser maker = new ConsoleBrowser(Platform.get())) {
+            maker.signIn("maker-de", "maker-de");
+            var makerPage = maker.page;
+            makerPage.locator("nav.tasks a", new Page.LocatorOptions().setHasText("Technical data")).click();
+            Locator technology = makerPage.locator("section.technology[data-technology='" + MissionIT.FPV + "']");
+            assertThat(technology.locator(".revision")).hasText(revision);
+            assertThat(technology.locator(".notice-text")).containsText("Release " + revision + " of " + MissionIT.FPV);
+            Locator download = technology.locator("tr[data-file='" + fileName + "'] button.download");
+            assertThat(download).isDisabled();
+            assertThat(technology.locator(".why-disabled")).containsText("Downloads are disabled until you acknowledge");
+
+            technology.locator("button.acknowledge").click();
+            assertThat(technology.locator(".acknowledged")).isVisible();
+            assertThat(download).isEnabled();
+            Download saved = makerPage.waitForDownload(download::click);
+            assertThat(saved.suggestedFilename()).isEqualTo(fileName);
+            assertThat(Files.readAllBytes(saved.path())).isEqualTo(contents);
+
+            downloadId = technology.locator(".downloaded").getAttribute("data-download-id");
+            assertThat(downloadId).isNotBlank();
+            Locator record = technology.locator("table.access-records tr[data-download-id='" + downloadId + "']");
+            assertThat(record).containsText(fileName);
+            assertThat(record).containsText("Allowed");
+            assertThat(technology.locator("table.access-records tr[data-action='ACKNOWLEDGE']").first())
+                    .containsText(revision);
+            assertThat(makerPage.locator("main")).not().containsText("uk-bristol");
+            assertThat(Files.size(maker.screenshot("manufacturer-technical-data"))).isPositive();
+            makerPage.setViewportSize(820, 1180);
+            download.scrollIntoViewIfNeeded();
+            assertThat(download).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
+            maker.screenshot("manufacturer-technical-data-tablet");
+            assertThat(maker.errors).as("script errors and refusals of the Content-Security-Policy").isEmpty();
+        }
+
+        // the officer sees who accessed what: maker-de's download, with its id
+        page.reload();
+        page.locator("#techdata-technology").selectOption(MissionIT.FPV);
+        Locator access = page.locator("table.access-records tr[data-download-id='" + downloadId + "']");
+        assertThat(access).containsText("maker-de");
+        assertThat(access).containsText("de-munich");
+        assertThat(access).containsText(fileName);
+        assertThat(Files.size(browser.screenshot("officer-technical-data-access"))).isPositive();
+    }
+
+    @Test
     @DisplayName("a manufacturer that types the address of another factory's line gets a readable refusal")
     void anotherFactorysLineIsRefused() {
         browser.signIn("maker-de", "maker-de");
@@ -204,7 +301,7 @@ class ConsoleIT {
         assertThat(refusal).containsText("belongs to another factory");
         assertThat(page.locator("bwu-report-form")).hasCount(0);
         assertThat(page.locator("main")).not().containsText("uk-bristol");
-        assertThat(page.locator("nav.tasks a")).hasText(new String[] { "My lines", "My licences" });
+        assertThat(page.locator("nav.tasks a")).hasText(new String[] { "My lines", "My licences", "Technical data" });
 
         // nor does a typed address open another role's task
         browser.open("/orders/new");
