@@ -28,7 +28,8 @@ export class Chart extends ConsoleElement {
             this.resizes.observe(this);
         }
         if (this.option) {
-            this.chart.setOption({ tooltip: { renderMode: 'richText' }, ...this.option }, true);
+            // no animation: a chart is read, not watched, and a screenshot shows it drawn
+            this.chart.setOption({ animation: false, tooltip: { renderMode: 'richText' }, ...this.option }, true);
         }
     }
 
