@@ -23,11 +23,7 @@ export class LinePage extends ConsoleElement {
             const path = `/lines/${encodeURIComponent(this.lineId)}`;
             this.line = new Loaded(this, () => this.api.get(path));
             this.reports = new Loaded(this, () => this.api.get(`${path}/status-reports?size=10`));
-            this.oee = new Loaded(this, () => {
-                const today = isoToday();
-                const days = Array.from({ length: OEE_DAYS }, (_, index) => addDays(today, index - OEE_DAYS + 1));
-                return Promise.all(days.map(day => this.api.get(`${path}/oee?date=${day}`)));
-            });
+            this.oee = new Loaded(this, () => this.lastDaysOee(path));
             this.downtime = new Loaded(this, async () => {
                 const from = new Date(Date.now() - DOWNTIME_DAYS * 86_400_000).toISOString();
                 const page = await this.api.get(`${path}/status-reports?from=${encodeURIComponent(from)}&size=500`);
@@ -36,6 +32,22 @@ export class LinePage extends ConsoleElement {
             this.allocations = new Loaded(this, () => this.api.get(`${path}/allocations`));
             this.load();
         }
+    }
+
+    /** OEE of the last OEE_DAYS days, one request per day (the API answers one day at a time). */
+    async lastDaysOee(path) {
+        const ofDay = day => this.api.get(`${path}/oee?date=${day}`);
+        // the user's today may already be tomorrow in the line's region, which the API refuses as the future
+        const userToday = isoToday();
+        const today = await ofDay(userToday).catch(error => {
+            if (error.status === 400) {
+                return null;
+            }
+            throw error;
+        });
+        const lastDay = today ? userToday : addDays(userToday, -1);
+        const days = Array.from({ length: OEE_DAYS }, (_, index) => addDays(lastDay, index - OEE_DAYS + 1));
+        return Promise.all(days.map(day => (day === today?.date ? today : ofDay(day))));
     }
 
     async load() {
