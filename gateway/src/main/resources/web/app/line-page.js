@@ -119,13 +119,15 @@ export class LinePage extends ConsoleElement {
         const average = measured.length
             ? measured.reduce((sum, day) => sum + Number(day.oee), 0) / measured.length : null;
         const summary = average == null ? t('oee.summaryNone', { days: OEE_DAYS })
-            : t('oee.summary', { days: measured.length, average: formatPercent(average) });
+            : t('oee.summary', { days: measured.length, of: OEE_DAYS, average: formatPercent(average) });
         const option = {
             legend: { top: 0 },
             grid: { left: 48, right: 16, top: 40, bottom: 40 },
             tooltip: { trigger: 'axis' },
             xAxis: { type: 'category', data: days.map(day => formatDate(day.date)) },
-            yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+            // performance, and so OEE, exceed 100 % when more was reported than the nominal capacity allows
+            yAxis: { type: 'value', min: 0, max: extent => Math.max(100, Math.ceil(extent.max / 10) * 10),
+                axisLabel: { formatter: '{value} %' } },
             series: [series('availability', 'bar'), series('performance', 'bar'), series('quality', 'bar'),
                 series('oee', 'line')],
         };
