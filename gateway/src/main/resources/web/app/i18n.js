@@ -103,6 +103,30 @@ const WORDS = {
         'line.good': 'Good units',
         'line.scrap': 'Scrap units',
         'line.reportedBy': 'Reported by',
+        'chart.asTable': 'The chart as a table',
+        'oee.title': 'OEE per day, last {days} days',
+        'oee.date': 'Day',
+        'oee.oee': 'OEE', 'oee.availability': 'Availability', 'oee.performance': 'Performance',
+        'oee.quality': 'Quality',
+        'oee.summary': 'Average OEE on the days with production ({days} of {of}): {average}.',
+        'oee.summaryNone': 'No OEE in the last {days} days: nothing was planned or produced.',
+        'downtime.title': 'Downtime by reason, last {days} days',
+        'downtime.none': 'The line was not down in this period.',
+        'downtime.hours': 'hours',
+        'downtime.duration': 'Downtime',
+        'downtime.inHours': '{hours} h',
+        'downtime.cumulative': 'Cumulative share',
+        'downtime.summary': 'The main reason for downtime: {reason} ({share} of it).',
+        'allocations.title': 'Work allocated to this line',
+        'allocations.none': 'No work is allocated to this line.',
+        'allocations.order': 'Order',
+        'allocations.customerClass': 'Customer class',
+        'allocations.quantity': 'Quantity',
+        'lineAllocation.OPEN': 'Open', 'lineAllocation.FULFILLED': 'Fulfilled', 'lineAllocation.CANCELLED': 'Withdrawn',
+        'licences.runOut': 'Runs out at the current rate',
+        'licences.notAtRate': 'Not at the current rate',
+        'licences.runOutWarning': 'Runs out early',
+        'licences.rateHint': 'At the good units of the last {days} days.',
         'report.title': 'Report status',
         'report.state': 'State',
         'report.reason': 'Downtime reason',
@@ -294,6 +318,30 @@ const WORDS = {
         'line.good': 'Придатні вироби',
         'line.scrap': 'Брак',
         'line.reportedBy': 'Звітував',
+        'chart.asTable': 'Діаграма у вигляді таблиці',
+        'oee.title': 'OEE за днями, останні {days} днів',
+        'oee.date': 'День',
+        'oee.oee': 'OEE', 'oee.availability': 'Доступність', 'oee.performance': 'Продуктивність',
+        'oee.quality': 'Якість',
+        'oee.summary': 'Середня OEE за дні з виробництвом ({days} з {of}): {average}.',
+        'oee.summaryNone': 'За останні {days} днів OEE немає: нічого не планувалося й не вироблялося.',
+        'downtime.title': 'Простої за причинами, останні {days} днів',
+        'downtime.none': 'За цей період лінія не простоювала.',
+        'downtime.hours': 'години',
+        'downtime.duration': 'Простій',
+        'downtime.inHours': '{hours} год',
+        'downtime.cumulative': 'Накопичена частка',
+        'downtime.summary': 'Головна причина простою: {reason} ({share} від усього).',
+        'allocations.title': 'Роботи, розподілені на цю лінію',
+        'allocations.none': 'На цю лінію нічого не розподілено.',
+        'allocations.order': 'Замовлення',
+        'allocations.customerClass': 'Клас замовника',
+        'allocations.quantity': 'Обсяг',
+        'lineAllocation.OPEN': 'Відкритий', 'lineAllocation.FULFILLED': 'Виконаний', 'lineAllocation.CANCELLED': 'Знятий',
+        'licences.runOut': 'Квоту буде вичерпано за поточного темпу',
+        'licences.notAtRate': 'Не за поточного темпу',
+        'licences.runOutWarning': 'Вичерпається рано',
+        'licences.rateHint': 'За придатними виробами останніх {days} днів.',
         'report.title': 'Звіт про стан',
         'report.state': 'Стан',
         'report.reason': 'Причина простою',
@@ -452,6 +500,16 @@ export function formatDate(date) {
 
 export function formatNumber(value) {
     return new Intl.NumberFormat(locale()).format(value);
+}
+
+/** A share from 0 to 1 as a percentage with one decimal. */
+export function formatPercent(share) {
+    return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+/** Today's date (yyyy-mm-dd) in the user's zone. */
+export function isoToday() {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: timeZone() }).format(new Date());
 }
 
 document.documentElement.lang = language;

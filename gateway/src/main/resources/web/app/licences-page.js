@@ -1,19 +1,39 @@
 import { html } from 'lit';
 import { ConsoleElement, Loaded } from './base.js';
-import { formatDate, formatNumber, t } from './i18n.js';
+import { formatDate, formatNumber, isoToday, t } from './i18n.js';
+import { RATE_DAYS, licenceRunOut } from './licence-run-out.js';
 import './widgets.js';
 
-/** A manufacturer's licences (its own factory's, as the API decides): what it may still build, until when. */
+/**
+ * A manufacturer's licences (its own factory's, as the API decides): what it may still build, until when, and
+ * when its remaining quota runs out if its lines keep building at the rate of the last days.
+ */
 export class LicencesPage extends ConsoleElement {
     static properties = { api: { attribute: false } };
 
     constructor() {
         super();
         this.licences = new Loaded(this, () => this.api.get('/licences?size=100'));
+        this.output = new Loaded(this, () => this.recentGoodUnitsByTechnology());
     }
 
     firstUpdated() {
         this.licences.reload();
+        this.output.reload();
+    }
+
+    /** Good units of the factory's lines over the last RATE_DAYS days, summed per technology. */
+    async recentGoodUnitsByTechnology() {
+        const from = new Date(Date.now() - RATE_DAYS * 86_400_000).toISOString();
+        const lines = await this.api.get('/lines?size=100');
+        const perLine = await Promise.all(lines.items.map(async line => {
+            const reports = await this.api.get(`/lines/${encodeURIComponent(line.lineId)}/status-reports`
+                + `?from=${encodeURIComponent(from)}&size=500`);
+            return [line.technologyCode, reports.items.reduce((sum, report) => sum + report.goodUnits, 0)];
+        }));
+        const byTechnology = new Map();
+        perLine.forEach(([technology, units]) => byTechnology.set(technology, (byTechnology.get(technology) ?? 0) + units));
+        return byTechnology;
     }
 
     render() {
@@ -36,6 +56,7 @@ export class LicencesPage extends ConsoleElement {
                             <th scope="col" class="number">${t('licences.cap')}</th>
                             <th scope="col">${t('licences.validFrom')}</th>
                             <th scope="col">${t('licences.validTo')}</th>
+                            <th scope="col">${t('licences.runOut')}</th>
                             <th scope="col">${t('licences.territories')}</th>
                         </tr>
                     </thead>
@@ -48,11 +69,26 @@ export class LicencesPage extends ConsoleElement {
                                 <td class="number">${formatNumber(licence.quantityCap)}</td>
                                 <td>${formatDate(licence.validFrom)}</td>
                                 <td>${formatDate(licence.validTo)}</td>
+                                <td class="run-out">${this.runOut(licence)}</td>
                                 <td>${licence.exportTerritories.length ? licence.exportTerritories.join(', ') : '—'}</td>
                             </tr>`)}
                     </tbody>
                 </table>
-            </div>`;
+            </div>
+            <p class="hint">${t('licences.rateHint', { days: RATE_DAYS })}</p>`;
+    }
+
+    runOut(licence) {
+        if (this.output.status !== 'ready') {
+            return this.output.render(() => '');
+        }
+        const { runsOutOn, warning } = licenceRunOut(licence, this.output.value.get(licence.technologyCode) ?? 0,
+            isoToday());
+        if (!runsOutOn) {
+            return t('licences.notAtRate');
+        }
+        return html`${formatDate(runsOutOn)}${warning
+            ? html` <span class="badge badge-warning">${t('licences.runOutWarning')}</span>` : ''}`;
     }
 }
 customElements.define('bwu-licences-page', LicencesPage);

@@ -95,6 +95,23 @@ class ConsoleIT {
         assertThat(page.locator(".facts .reason")).hasText("Breakdown");
         assertThat(page.locator("table.reports tbody tr").first()).containsText("12");
 
+        // its OEE over 30 days and its downtime by reason: charts drawn by echarts, each with a table beside it
+        assertThat(page.locator("bwu-chart.oee-chart canvas").first()).isVisible();
+        assertThat(page.locator("table.oee tbody tr")).hasCount(30);
+        assertThat(page.locator("bwu-chart.pareto-chart canvas").first()).isVisible();
+        assertThat(page.locator("table.downtime tr[data-reason='BREAKDOWN'] th")).hasText("Breakdown");
+        // the work allocated to the line, as the production-line service counts it
+        int allocated = Api.asUser("maker-de").get("/api/lines/" + LINE + "/allocations")
+                .then().statusCode(200).extract().jsonPath().getList("$").size();
+        Locator allocations = page.locator("section.line-allocations");
+        assertThat(allocations.locator("bwu-problem")).hasCount(0);
+        if (allocated > 0) {
+            assertThat(allocations.locator("tbody tr")).hasCount(allocated);
+        } else {
+            assertThat(allocations.locator(".empty")).hasText("No work is allocated to this line.");
+        }
+        assertThat(Files.size(browser.screenshot("manufacturer-line"))).isPositive();
+
         page.locator("a", new Page.LocatorOptions().setHasText("All lines")).click();
         assertThat(page.locator("tr[data-line='" + LINE + "'] .badge")).hasText("Down");
         MissionIT.report("maker-de", LINE, "RUNNING", null, 0);
@@ -110,6 +127,10 @@ class ConsoleIT {
         assertThat(licence.locator(".remaining")).hasText(
                 NumberFormat.getIntegerInstance(Locale.UK).format(Long.parseLong(remaining)));
         assertThat(page.locator("table.licences")).not().containsText("uk-bristol");
+        // when it runs out at the last 7 days' output: a date (it just reported good units) or, if nothing
+        // counted, the words for that
+        assertThat(licence.locator(".run-out"))
+                .hasText(Pattern.compile("\\d{2}/\\d{2}/\\d{4}|Not at the current rate"));
         page.locator("nav.tasks a", new Page.LocatorOptions().setHasText("My lines")).click();
 
         // on a tablet held upright the navigation runs along the top and the table still fits
