@@ -7,8 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.restassured.RestAssured;
-
 /**
  * Watches how much of the old generation of some applications' heaps is in use while something runs, from the
  * {@code jvm_memory_used_bytes} metric on their management ports, sampled every 50 ms. A request that streams
@@ -78,10 +76,7 @@ final class HeapWatch {
     }
 
     private static long oldGenerationUsed(String application) {
-        String metrics = RestAssured.given()
-                .baseUri("http://localhost:" + Platform.get().port(application + "_MANAGEMENT"))
-                .get("/q/metrics").asString();
-        Matcher used = OLD_GENERATION.matcher(metrics);
+        Matcher used = OLD_GENERATION.matcher(Platform.get().metrics(application));
         if (!used.find()) {
             throw new AssertionError("No old-generation heap metric on the management port of " + application);
         }

@@ -122,9 +122,7 @@ public final class Platform {
 
     private boolean outboxesEmpty() {
         for (String service : SERVICES) {
-            String metrics = RestAssured.given().baseUri("http://localhost:" + port(service + "_MANAGEMENT"))
-                    .get("/q/metrics").asString();
-            Matcher pending = OUTBOX_PENDING.matcher(metrics);
+            Matcher pending = OUTBOX_PENDING.matcher(metrics(service));
             if (!pending.find() || Double.parseDouble(pending.group(1)) != 0) {
                 return false;
             }
@@ -174,6 +172,12 @@ public final class Platform {
     /** The secret of a factory MES client as Keycloak holds it, e.g. for {@code mes-de-munich}. */
     public String clientSecret(String clientId) {
         return published("BWU_" + clientId.replace('-', '_').toUpperCase() + "_SECRET");
+    }
+
+    /** The Prometheus metrics of an application (up.sh's name, e.g. "LICENCE"), from its management port. */
+    public String metrics(String application) {
+        return RestAssured.given().baseUri("http://localhost:" + port(application + "_MANAGEMENT"))
+                .get("/q/metrics").asString();
     }
 
     public String port(String name) {
