@@ -8,22 +8,35 @@ import static org.buildwithukraine.factory.Requests.uniqueId;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.Topics;
 import org.buildwithukraine.testsupport.TopicRecorder;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 
 @QuarkusTest
 class FactoryStatusTest {
 
     @RegisterExtension
     static final TopicRecorder factoryEvents = TopicRecorder.of(Topics.FACTORY_EVENTS);
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void eachLegalTransitionEmitsExactlyOneEvent() {
@@ -98,5 +111,31 @@ class FactoryStatusTest {
         List<EventEnvelope> events = factoryEvents.eventsFor(id);
         assertThat(events).extracting(EventEnvelope::type).containsExactly("FactoryRegistered", "FactoryUpdated");
         assertThat(events.get(1).payload().get("name").asText()).isEqualTo("Derby Works");
+    }
+
+    /**
+     * The body timeout guards the arrival of a body, not the work on it: a change that waits for a lock longer
+     * than that is answered by the service, once, and happens.
+     */
+    @Test
+    void aChangeSlowerThanTheBodyTimeoutIsAnsweredByTheService() throws Exception {
+        String id = uniqueId("de-lubeck");
+        register(id);
+        changeStatus(id, "ACTIVE", "audit passed").statusCode(200);
+        Duration bodyTimeout = ConfigProvider.getConfig().getValue("bwu.http.body-timeout", Duration.class);
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM factory WHERE id = ? FOR UPDATE")) {
+                lock.setString(1, id);
+                lock.executeQuery().close();
+            }
+            CompletableFuture<ValidatableResponse> change =
+                    CompletableFuture.supplyAsync(() -> changeStatus(id, "SUSPENDED", "waited for the lock"));
+            Thread.sleep(bodyTimeout.plusSeconds(1).toMillis());
+            holder.commit();
+            change.get(30, TimeUnit.SECONDS).statusCode(200).body("status", equalTo("SUSPENDED"));
+        }
+        asNetworkAdmin().get("/api/factories/{id}", id).then().body("status", equalTo("SUSPENDED"))
+                .body("statusReason", equalTo("waited for the lock"));
     }
 }

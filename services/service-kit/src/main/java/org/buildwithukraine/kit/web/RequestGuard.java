@@ -34,7 +34,7 @@ import io.vertx.ext.web.RoutingContext;
  * declared, as soon as the limit is passed when it is chunked.</li>
  * <li>A body that has not arrived in full within {@code bwu.http.body-timeout} of its headers: 408 and the
  * connection is closed, so a client trickling bytes cannot hold it open; until then no worker thread waits for
- * it.</li>
+ * it. Once it has arrived, the timeout is over: the answer is the resource's, however long its work takes.</li>
  * <li>On a route the service declares streamed ({@code bwu.http.streamed-routes}), whose resource reads the body
  * as it arrives: a declared length over the route's own limit is answered 413 at once; a body that stops
  * arriving for the route's idle timeout, 408; an answer given before the body was read in full (a refusal, or the
@@ -102,14 +102,16 @@ public class RequestGuard {
             streamUnlessIdle(context, streamed.get());
             return;
         }
+        // stopped the moment the body is in: the work on it may take longer (a request paused while it waits
+        // for a worker or a lock is not ended in Vert.x's sense, so request.isEnded() cannot tell)
         long timer = context.vertx().setTimer(bodyTimeoutMillis, fired -> {
-            if (!request.isEnded() && !context.response().headWritten()) {
+            if (!context.response().headWritten()) {
                 answer(context, 408, "Request timeout",
                         "The request body did not arrive within " + bodyTimeoutMillis + " ms", true);
             }
         });
         context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
-        collectBody(context);
+        collectBody(context, () -> context.vertx().cancelTimer(timer));
     }
 
     /**
@@ -117,7 +119,7 @@ public class RequestGuard {
      * the routing context): no worker thread waits on a slow body, and a chunked body, which Quarkus does not
      * check against the limit, is cut off as soon as it passes it.
      */
-    private void collectBody(RoutingContext context) {
+    private void collectBody(RoutingContext context, Runnable arrived) {
         HttpServerRequest request = context.request();
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {
@@ -132,6 +134,7 @@ public class RequestGuard {
             body.appendBuffer(chunk);
         });
         request.endHandler(ended -> {
+            arrived.run();
             if (!context.response().headWritten()) {
                 context.setBody(body);
                 context.next();
