@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 
 import io.restassured.path.json.JsonPath;
 
@@ -60,6 +61,10 @@ class OfficerConsoleIT {
                 "customer", "Officer console test", "technologyCode", MissionIT.FPV, "quantity", 5,
                 "neededBy", MissionIT.today().plusDays(60).toString())));
         try {
+            // a platform just started renders its first login page slowly: wait for it once, longer than usual
+            browser.open("");
+            assertThat(browser.page.locator("#kc-login")).isVisible(new LocatorAssertions.IsVisibleOptions()
+                    .setTimeout(MissionIT.SETTLE.toMillis()));
             browser.signIn("officer", "officer");
             var page = browser.page;
 
