@@ -53,6 +53,10 @@ export class Api {
         return this.call('POST', path, body, headers);
     }
 
+    patch(path, body) {
+        return this.call('PATCH', path, body);
+    }
+
     delete(path) {
         return this.call('DELETE', path);
     }

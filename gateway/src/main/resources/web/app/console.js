@@ -3,14 +3,19 @@ import { Api } from './api.js';
 import { ConsoleElement } from './base.js';
 import { LANGUAGES, currentLanguage, setLanguage, t } from './i18n.js';
 import { Session } from './session.js';
+import './attention-page.js';
+import './grant-form.js';
+import './licence-page.js';
 import './line-page.js';
 import './licences-page.js';
 import './lines-page.js';
 import './order-form.js';
 import './order-page.js';
+import './officer-licences-page.js';
 import './orders-page.js';
 import './releases-page.js';
 import './technical-data-page.js';
+import './technologies-page.js';
 import './widgets.js';
 
 const ROOT = '/console';
@@ -21,8 +26,11 @@ const ROLES = ['manufacturer', 'technology-officer', 'order-desk', 'network-admi
  * Every signed-in role may read the network's lines; a manufacturer's are its own factory's (the API decides).
  */
 const TASKS = [
+    { path: '/attention', label: 'nav.attention', roles: ['technology-officer'] },
     { path: '/lines', label: 'nav.myLines', roles: ['manufacturer'] },
     { path: '/licences', label: 'nav.myLicences', roles: ['manufacturer'] },
+    { path: '/technologies', label: 'nav.catalogue', roles: ['technology-officer'] },
+    { path: '/licences', label: 'nav.licences', roles: ['technology-officer'] },
     { path: '/technical-data', label: 'nav.technicalData', roles: ['manufacturer', 'technology-officer'] },
     { path: '/orders', label: 'nav.orders', roles: ['order-desk'] },
     { path: '/lines', label: 'nav.lines', roles: ['technology-officer', 'order-desk', 'network-admin', 'operator'] },
@@ -44,6 +52,18 @@ function route(path) {
     if (segments[0] === 'licences' && segments.length === 1) {
         return { page: 'licences' };
     }
+    if (segments[0] === 'licences' && segments[1] === 'new' && segments.length === 2) {
+        return { page: 'grant-licence' };
+    }
+    if (segments[0] === 'licences' && segments.length === 2) {
+        return { page: 'licence', licenceId: segments[1] };
+    }
+    if (segments[0] === 'attention' && segments.length === 1) {
+        return { page: 'attention' };
+    }
+    if (segments[0] === 'technologies' && segments.length === 1) {
+        return { page: 'technologies' };
+    }
     if (segments[0] === 'technical-data' && segments.length === 1) {
         return { page: 'technical-data' };
     }
@@ -61,11 +81,14 @@ function route(path) {
 
 /** The console: signs the user in, then shows the navigation of their roles and the page of the address. */
 export class BwuConsole extends ConsoleElement {
-    static properties = { session: { state: true }, failure: { state: true }, path: { state: true } };
+    static properties = {
+        session: { state: true }, failure: { state: true }, path: { state: true }, search: { state: true },
+    };
 
     constructor() {
         super();
         this.path = window.location.pathname;
+        this.search = window.location.search;
         this.onPopState = () => this.navigated();
         this.onClick = event => this.followLink(event);
     }
@@ -106,14 +129,15 @@ export class BwuConsole extends ConsoleElement {
             return;
         }
         event.preventDefault();
-        if (url.pathname !== window.location.pathname) {
-            window.history.pushState(null, '', url.pathname);
+        if (url.pathname + url.search !== window.location.pathname + window.location.search) {
+            window.history.pushState(null, '', url.pathname + url.search);
         }
         this.navigated();
     }
 
     async navigated() {
         this.path = window.location.pathname;
+        this.search = window.location.search;
         await this.updateComplete;
         // a new page: move the focus to its heading, so that keyboard and screen-reader users start there
         this.querySelector('main h1')?.focus();
@@ -185,6 +209,16 @@ export class BwuConsole extends ConsoleElement {
                 return this.pageOf('/orders', own);
             case 'licences':
                 return this.pageOf('/licences', own);
+            case 'attention':
+                return this.pageOf('/attention', own);
+            case 'technologies':
+                return this.pageOf('/technologies', own);
+            case 'grant-licence':
+                return this.allowed('technology-officer') ?? html`<bwu-grant-form .api=${this.api}
+                    @bwu-licence-granted=${event => this.licenceGranted(event.detail)}></bwu-grant-form>`;
+            case 'licence':
+                return this.allowed('technology-officer') ?? html`<bwu-licence-page .api=${this.api}
+                    licenceId=${current.licenceId}></bwu-licence-page>`;
             case 'technical-data':
                 return this.pageOf('/technical-data', own);
             case 'place-order':
@@ -205,6 +239,12 @@ export class BwuConsole extends ConsoleElement {
                 status: 403, title: t('error.title'), detail: t('error.notYourTask') }}></bwu-problem>`;
     }
 
+    /** After granting a licence the officer sees it, with its terms and its first audit entry. */
+    licenceGranted(licence) {
+        window.history.pushState(null, '', `${ROOT}/licences/${encodeURIComponent(licence.id)}`);
+        this.navigated();
+    }
+
     /** After placing an order the desk sees it among the orders, with the API's verdict. */
     orderPlaced(order) {
         this.placedOrder = order;
@@ -217,7 +257,16 @@ export class BwuConsole extends ConsoleElement {
             case '/lines':
                 return html`<bwu-lines-page .api=${this.api} ?own=${own}></bwu-lines-page>`;
             case '/licences':
+                // an officer works with the network's licences; a manufacturer reads its factory's
+                if (this.session.hasRole('technology-officer')) {
+                    return html`<bwu-officer-licences-page .api=${this.api} .query=${this.search}
+                        @bwu-query-changed=${event => { this.search = event.detail; }}></bwu-officer-licences-page>`;
+                }
                 return this.allowed('manufacturer') ?? html`<bwu-licences-page .api=${this.api}></bwu-licences-page>`;
+            case '/attention':
+                return this.allowed('technology-officer') ?? html`<bwu-attention-page .api=${this.api}></bwu-attention-page>`;
+            case '/technologies':
+                return this.allowed('technology-officer') ?? html`<bwu-technologies-page .api=${this.api}></bwu-technologies-page>`;
             case '/technical-data':
                 // an officer manages the revisions; a manufacturer reads its factory's licensed ones
                 if (this.session.hasRole('technology-officer')) {

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { ConsoleElement, Loaded } from './base.js';
 import { formatDate, formatNumber, isoToday, t } from './i18n.js';
 import { RATE_DAYS, licenceRunOut } from './licence-run-out.js';
+import { recentGoodUnits } from './recent-output.js';
 import './widgets.js';
 
 /**
@@ -14,26 +15,12 @@ export class LicencesPage extends ConsoleElement {
     constructor() {
         super();
         this.licences = new Loaded(this, () => this.api.get('/licences?size=100'));
-        this.output = new Loaded(this, () => this.recentGoodUnitsByTechnology());
+        this.output = new Loaded(this, () => recentGoodUnits(this.api, line => line.technologyCode));
     }
 
     firstUpdated() {
         this.licences.reload();
         this.output.reload();
-    }
-
-    /** Good units of the factory's lines over the last RATE_DAYS days, summed per technology. */
-    async recentGoodUnitsByTechnology() {
-        const from = new Date(Date.now() - RATE_DAYS * 86_400_000).toISOString();
-        const lines = await this.api.get('/lines?size=100');
-        const perLine = await Promise.all(lines.items.map(async line => {
-            const reports = await this.api.get(`/lines/${encodeURIComponent(line.lineId)}/status-reports`
-                + `?from=${encodeURIComponent(from)}&size=500`);
-            return [line.technologyCode, reports.items.reduce((sum, report) => sum + report.goodUnits, 0)];
-        }));
-        const byTechnology = new Map();
-        perLine.forEach(([technology, units]) => byTechnology.set(technology, (byTechnology.get(technology) ?? 0) + units));
-        return byTechnology;
     }
 
     render() {

@@ -107,6 +107,9 @@ public final class RouteTable {
 
             route("orders.place", "POST", "/api/orders", service(ROUTING), ORDER_DESK),
             route("orders.list", "GET", "/api/orders", service(ROUTING), ORDER_DESK),
+            // before orders.get, whose {id} would take "work-under-licence" for an order
+            route("orders.work-under-licence", "GET", "/api/orders/work-under-licence/{licenceId}", service(ROUTING),
+                    TECHNOLOGY_OFFICER),
             route("orders.get", "GET", "/api/orders/{id}", service(ROUTING), ORDER_DESK),
             route("orders.decisions", "GET", "/api/orders/{id}/decisions", service(ROUTING), ORDER_DESK),
             route("orders.cancel", "POST", "/api/orders/{id}/cancel", service(ROUTING), ORDER_DESK),

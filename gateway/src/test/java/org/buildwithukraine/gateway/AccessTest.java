@@ -67,7 +67,9 @@ class AccessTest {
             "manufacturer, GET, /api/orders/1",
             "order-desk, PUT, /api/lines/DE-MUC-01",
             "operator, POST, /api/lines/DE-MUC-01/status-reports",
-            "technology-officer, GET, /api/lines/UK-BRS-01/allocations" })
+            "technology-officer, GET, /api/lines/UK-BRS-01/allocations",
+            "order-desk, GET, /api/orders/work-under-licence/1",
+            "manufacturer, GET, /api/orders/work-under-licence/1" })
     void rolesAreCheckedPerRoute(String role, String method, String path) {
         as(user("someone", role).factory("de-munich")).contentType(ContentType.JSON).body("{}")
                 .request(method, path).then()
@@ -87,7 +89,8 @@ class AccessTest {
             "manufacturer, POST, /api/lines/DE-MUC-01/status-reports",
             "order-desk, GET, /api/lines/UK-BRS-01/allocations",
             "operator, GET, /api/factories",
-            "order-desk, POST, /api/orders/1/cancel" })
+            "order-desk, POST, /api/orders/1/cancel",
+            "technology-officer, GET, /api/orders/work-under-licence/1" })
     void theRightRolePasses(String role, String method, String path) {
         as(user("someone", role).factory("de-munich")).contentType(ContentType.JSON).body("{}")
                 .request(method, path).then()

@@ -41,6 +41,7 @@ class RoutingTest {
             "/api/licences/42/audit, licence",
             "/api/orders, routing",
             "/api/orders/7/decisions, routing",
+            "/api/orders/work-under-licence/42, routing",
             "/api/lines/DE-MUC-01, de",
             "/api/lines/DE-MUC-01/status-reports, de",
             "/api/lines/DE-MUC-01/oee, de",

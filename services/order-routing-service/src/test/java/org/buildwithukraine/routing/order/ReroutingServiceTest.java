@@ -8,6 +8,7 @@ import static org.buildwithukraine.routing.Fixtures.place;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,8 +22,10 @@ import org.buildwithukraine.events.line.LineEventTypes;
 import org.buildwithukraine.events.line.LineState;
 import org.buildwithukraine.events.order.AllocationEventTypes;
 import org.buildwithukraine.events.order.OrderEventTypes;
+import org.buildwithukraine.kit.security.Roles;
 import org.buildwithukraine.routing.Fixtures;
 import org.buildwithukraine.routing.Fixtures.TestNetwork;
+import org.buildwithukraine.testsupport.TestTokens;
 import org.buildwithukraine.testsupport.TopicRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,6 +41,8 @@ class ReroutingServiceTest {
     static final TopicRecorder allocations = TopicRecorder.of(Topics.ORDER_ALLOCATIONS);
     @RegisterExtension
     static final TopicRecorder orderEvents = TopicRecorder.of(Topics.ORDER_EVENTS);
+
+    private static final String OFFICER = TestTokens.user("officer", Roles.TECHNOLOGY_OFFICER).bearer();
 
     @Test
     void aLineGoingDownHasItsAllocationsReroutedToAnotherEligibleLine() {
@@ -96,6 +101,65 @@ class ReroutingServiceTest {
                 LicenceStatus.REVOKED, "breach of provisos"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "QUEUED".equals(
                 asDesk().get("/api/orders/{id}", orderId).then().extract().path("state")));
+    }
+
+    @Test
+    void anOfficerSeesTheOpenWorkUnderALicenceThatASuspensionMoves() {
+        TestNetwork network = TestNetwork.of(20, 15);
+        String suspended = network.licences().get(0);
+        String other = network.licences().get(1);
+        String first = place(order("UA_DEFENCE", network.technology(), 300, 30)).then().statusCode(201)
+                .extract().path("id");
+        String second = place(order("PARTNER_DEFENCE", network.technology(), 120, 30)).then().statusCode(201)
+                .extract().path("id");
+        List<Map<String, Object>> under = activeAllocationsUnder(suspended, first, second);
+        assertThat(under).isNotEmpty();
+
+        JsonPath work = workUnder(suspended);
+        assertThat(work.getString("licenceId")).isEqualTo(suspended);
+        assertThat(work.getLong("openOrders")).isEqualTo(under.stream().map(a -> a.get("orderId")).distinct().count());
+        assertThat(work.getLong("allocations")).isEqualTo(under.size());
+        assertThat(work.getLong("lines")).isEqualTo(1);
+        assertThat(work.getLong("unitsToBuild")).isEqualTo(under.stream()
+                .mapToLong(a -> ((Number) a.get("quantity")).longValue() - ((Number) a.get("produced")).longValue())
+                .sum());
+
+        Fixtures.sendLicence(LicenceEventTypes.SUSPENDED, Fixtures.withStatus(Fixtures.licence(suspended,
+                network.factories().get(0), network.technology(), 100_000, "LV", "LT"), LicenceStatus.SUSPENDED,
+                "quality audit"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> workUnder(suspended).getLong("openOrders") == 0);
+        assertThat(workUnder(other).getLong("openOrders")).isEqualTo(2);
+        assertThat(workUnder(other).getLong("unitsToBuild")).isEqualTo(420);
+    }
+
+    @Test
+    void theOpenWorkUnderALicenceIsForOfficersAndNothingForAnUnknownOne() {
+        JsonPath unknown = workUnder("LIC-NEVER-GRANTED");
+        assertThat(List.of(unknown.getLong("openOrders"), unknown.getLong("allocations"), unknown.getLong("lines"),
+                unknown.getLong("unitsToBuild"))).containsOnly(0L);
+        asDesk().get("/api/orders/work-under-licence/{id}", "LIC-NEVER-GRANTED").then().statusCode(403);
+        Fixtures.as(TestTokens.user("maker", Roles.MANUFACTURER).bearer())
+                .get("/api/orders/work-under-licence/{id}", "LIC-NEVER-GRANTED").then().statusCode(403);
+        Fixtures.as(OFFICER).get("/api/orders/work-under-licence/{id}", "x".repeat(65)).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    private static JsonPath workUnder(String licenceId) {
+        return Fixtures.as(OFFICER).get("/api/orders/work-under-licence/{id}", licenceId).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** As the desk sees them: the orders' active allocations under the licence, each with its order. */
+    private static List<Map<String, Object>> activeAllocationsUnder(String licenceId, String... orderIds) {
+        List<Map<String, Object>> under = new ArrayList<>();
+        for (String orderId : orderIds) {
+            List<Map<String, Object>> allocations = asDesk().get("/api/orders/{id}", orderId).then().extract()
+                    .jsonPath().getList("allocations");
+            allocations.stream().filter(a -> "ACTIVE".equals(a.get("status")) && licenceId.equals(a.get("licenceId")))
+                    .forEach(a -> under.add(Map.of("orderId", orderId, "quantity", a.get("quantity"),
+                            "produced", a.get("produced"))));
+        }
+        return under;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.buildwithukraine.routing.order.rest;
 
 import static org.buildwithukraine.kit.security.Roles.ORDER_DESK;
+import static org.buildwithukraine.kit.security.Roles.TECHNOLOGY_OFFICER;
 
 import java.util.List;
 
@@ -29,6 +30,7 @@ import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
+import org.buildwithukraine.routing.order.service.LicenceWork;
 import org.buildwithukraine.routing.order.service.NewOrder;
 import org.buildwithukraine.routing.order.service.OrderFilter;
 import org.buildwithukraine.routing.order.service.OrderService;
@@ -80,6 +82,15 @@ public class OrderResource {
         OrderFilter filter = new OrderFilter(state == null ? null : OrderState.valueOf(state),
                 customerClass == null ? null : CustomerClass.valueOf(customerClass), technologyCode);
         return orders.list(filter, new PageRequest(page, size)).map(OrderSummary::of);
+    }
+
+    @GET
+    @Path("/work-under-licence/{licenceId}")
+    @RolesAllowed(TECHNOLOGY_OFFICER)
+    @Operation(summary = "The open orders with work under a licence: what is routed again if it is suspended, "
+            + "revoked or cut (any licence, for the technology officers who decide on it)")
+    public LicenceWork workUnderLicence(@PathParam("licenceId") @Size(max = 64) String licenceId) {
+        return orders.workUnder(licenceId);
     }
 
     @GET

@@ -121,6 +121,22 @@ public class OrderService {
         return page.fetch(matches);
     }
 
+    /**
+     * The active allocations under a licence. One routing has not heard of yet holds none: zeros, not 404, so
+     * that an officer may ask about a licence granted a moment ago.
+     */
+    public LicenceWork workUnder(String licenceId) {
+        Object[] totals = entityManager.createQuery("""
+                select count(distinct a.orderId), count(a), count(distinct a.lineId),
+                       coalesce(sum(a.quantity - a.produced), 0)
+                from OrderAllocation a where a.licenceId = :licence and a.status = :active""", Object[].class)
+                .setParameter("licence", licenceId)
+                .setParameter("active", AllocationStatus.ACTIVE)
+                .getSingleResult();
+        return new LicenceWork(licenceId, (Long) totals[0], (Long) totals[1], (Long) totals[2],
+                ((Number) totals[3]).longValue());
+    }
+
     public List<OrderAllocation> allocations(String orderId) {
         return OrderAllocation.list("orderId", Sort.by("createdAt").and("id"), orderId);
     }
