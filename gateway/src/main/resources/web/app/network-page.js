@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { ConsoleElement, Loaded } from './base.js';
 import './confirm-dialog.js';
 import { formatDateTime, formatNumber, t } from './i18n.js';
-import { groupBy, valuesOf } from './network-groups.js';
+import { countBy, groupBy, valuesOf } from './network-groups.js';
 import './widgets.js';
 
 const FACTORY_STATUSES = ['ONBOARDING', 'ACTIVE', 'SUSPENDED'];
@@ -85,37 +85,40 @@ export class NetworkPage extends ConsoleElement {
 
     kindSection(kind, id, title, factories) {
         const members = factories.filter(factory => factory.kind === kind);
+        const counts = countBy(members, 'status');
+        // by country, then id: a country's members stand together
+        const ordered = groupBy(members, 'country', 'id', 'status').flatMap(group => group.items);
         return html`
             <section aria-labelledby=${id} class="members" data-kind=${kind}>
-                <h2 id=${id}>${title}</h2>
+                <h2 id=${id}>${title}
+                    ${FACTORY_STATUSES.filter(status => counts[status]).map(status => html`
+                        <span class="count-badge" data-status=${status}><bwu-state-badge state=${status}></bwu-state-badge>
+                            ${formatNumber(counts[status])}</span>`)}</h2>
                 ${members.length === 0 ? html`<p class="status empty">${t('network.none')}</p>` : html`
-                    ${groupBy(members, 'country', 'id', 'status').map(group => html`
-                        <h3 class="country" data-country=${group.key}>${group.key}
-                            ${FACTORY_STATUSES.filter(status => group.counts[status]).map(status => html`
-                                <span class="count-badge"><bwu-state-badge state=${status}></bwu-state-badge>
-                                    ${formatNumber(group.counts[status])}</span>`)}</h3>
-                        <div class="table-scroll">
-                            <table class="factories">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">${t('network.id')}</th>
-                                        <th scope="col">${t('network.name')}</th>
-                                        <th scope="col">${t('network.status')}</th>
-                                        ${kind === 'MANUFACTURER' ? html`<th scope="col">${t('network.capabilities')}</th>` : ''}
-                                        <th scope="col">${t('network.updatedAt')}</th>
-                                        <th scope="col"><span class="visually-hidden">${t('network.actions')}</span></th>
-                                    </tr>
-                                </thead>
-                                <tbody>${group.items.map(factory => this.row(factory, kind))}</tbody>
-                            </table>
-                        </div>`)}`}
+                    <div class="table-scroll">
+                        <table class="factories">
+                            <thead>
+                                <tr>
+                                    <th scope="col">${t('network.country')}</th>
+                                    <th scope="col">${t('network.id')}</th>
+                                    <th scope="col">${t('network.name')}</th>
+                                    <th scope="col">${t('network.status')}</th>
+                                    ${kind === 'MANUFACTURER' ? html`<th scope="col">${t('network.capabilities')}</th>` : ''}
+                                    <th scope="col">${t('network.updatedAt')}</th>
+                                    <th scope="col"><span class="visually-hidden">${t('network.actions')}</span></th>
+                                </tr>
+                            </thead>
+                            <tbody>${ordered.map(factory => this.row(factory, kind))}</tbody>
+                        </table>
+                    </div>`}
             </section>`;
     }
 
     row(factory, kind) {
         const next = ACTIONS[factory.status];
         return html`
-            <tr data-factory=${factory.id} data-status=${factory.status}>
+            <tr data-factory=${factory.id} data-status=${factory.status} data-country=${factory.country}>
+                <td class="country">${factory.country}</td>
                 <th scope="row">${factory.id}</th>
                 <td>${factory.name}</td>
                 <td><bwu-state-badge state=${factory.status}></bwu-state-badge>
