@@ -74,7 +74,7 @@ export class PlatformPage extends ConsoleElement {
                                     <th scope="row">${serviceName(service)}</th>
                                     <td><bwu-state-badge state=${`READINESS_${service.status}`}></bwu-state-badge>
                                         ${service.detail ? html`<span class="reason">${service.detail}</span>` : ''}</td>
-                                    <td>${(service.checks ?? []).map(check => html`<span class="check-name">${check.name}:
+                                    <td class="checks">${(service.checks ?? []).map(check => html`<span class="check-name">${check.name}:
                                         ${t(`platform.check.${check.status}`)}</span>`)}</td>
                                     ${service.outbox ? html`
                                         <td class="number">${formatNumber(service.outbox.pending)}</td>
