@@ -328,6 +328,12 @@ service_env() {
             echo "BWU_GATEWAY_SERVICES_ROUTING_URL=http://localhost:$BWU_ROUTING_PORT"
             echo "BWU_GATEWAY_REGIONS_DE_URL=http://localhost:$BWU_PRODUCTION_DE_PORT"
             echo "BWU_GATEWAY_REGIONS_UK_URL=http://localhost:$BWU_PRODUCTION_UK_PORT"
+            # management interfaces, for the operator's GET /api/platform/status
+            echo "BWU_GATEWAY_SERVICES_FACTORY_MANAGEMENT_URL=http://localhost:$BWU_FACTORY_MANAGEMENT_PORT"
+            echo "BWU_GATEWAY_SERVICES_LICENCE_MANAGEMENT_URL=http://localhost:$BWU_LICENCE_MANAGEMENT_PORT"
+            echo "BWU_GATEWAY_SERVICES_ROUTING_MANAGEMENT_URL=http://localhost:$BWU_ROUTING_MANAGEMENT_PORT"
+            echo "BWU_GATEWAY_REGIONS_DE_MANAGEMENT_URL=http://localhost:$BWU_PRODUCTION_DE_MANAGEMENT_PORT"
+            echo "BWU_GATEWAY_REGIONS_UK_MANAGEMENT_URL=http://localhost:$BWU_PRODUCTION_UK_MANAGEMENT_PORT"
             echo "BWU_CONSOLE_KEYCLOAK_URL=http://localhost:$BWU_KEYCLOAK_PORT" ;;
     esac
 }

@@ -49,6 +49,19 @@ export class Api {
         return this.call('GET', path);
     }
 
+    /** Every item of a paged list (the API's Page: items, page, size, total), fetched a hundred at a time. */
+    async all(path) {
+        const items = [];
+        const separator = path.includes('?') ? '&' : '?';
+        for (let page = 0; ; page++) {
+            const answer = await this.get(`${path}${separator}size=100&page=${page}`);
+            items.push(...answer.items);
+            if (answer.items.length === 0 || items.length >= answer.total) {
+                return items;
+            }
+        }
+    }
+
     post(path, body, headers = {}) {
         return this.call('POST', path, body, headers);
     }

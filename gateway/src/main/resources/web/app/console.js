@@ -7,12 +7,15 @@ import './attention-page.js';
 import './grant-form.js';
 import './licence-page.js';
 import './line-page.js';
+import './factory-form.js';
 import './licences-page.js';
 import './lines-page.js';
+import './network-page.js';
 import './order-form.js';
 import './order-page.js';
 import './officer-licences-page.js';
 import './orders-page.js';
+import './platform-page.js';
 import './releases-page.js';
 import './technical-data-page.js';
 import './technologies-page.js';
@@ -33,6 +36,8 @@ const TASKS = [
     { path: '/licences', label: 'nav.licences', roles: ['technology-officer'] },
     { path: '/technical-data', label: 'nav.technicalData', roles: ['manufacturer', 'technology-officer'] },
     { path: '/orders', label: 'nav.orders', roles: ['order-desk'] },
+    { path: '/network', label: 'nav.network', roles: ['network-admin'] },
+    { path: '/platform', label: 'nav.platform', roles: ['operator'] },
     { path: '/lines', label: 'nav.lines', roles: ['technology-officer', 'order-desk', 'network-admin', 'operator'] },
 ];
 
@@ -66,6 +71,16 @@ function route(path) {
     }
     if (segments[0] === 'technical-data' && segments.length === 1) {
         return { page: 'technical-data' };
+    }
+    if (segments[0] === 'network' && segments.length === 1) {
+        return { page: 'network' };
+    }
+    if (segments[0] === 'network' && segments[2] === 'new' && segments.length === 3
+        && (segments[1] === 'factories' || segments[1] === 'export-centres')) {
+        return { page: 'register-factory', kind: segments[1] === 'factories' ? 'MANUFACTURER' : 'EXPORT_CENTRE' };
+    }
+    if (segments[0] === 'platform' && segments.length === 1) {
+        return { page: 'platform' };
     }
     if (segments[0] === 'orders' && segments.length === 1) {
         return { page: 'orders' };
@@ -221,6 +236,13 @@ export class BwuConsole extends ConsoleElement {
                     licenceId=${current.licenceId}></bwu-licence-page>`;
             case 'technical-data':
                 return this.pageOf('/technical-data', own);
+            case 'network':
+                return this.pageOf('/network', own);
+            case 'platform':
+                return this.pageOf('/platform', own);
+            case 'register-factory':
+                return this.allowed('network-admin') ?? html`<bwu-factory-form .api=${this.api} kind=${current.kind}
+                    @bwu-factory-registered=${event => this.factoryRegistered(event.detail)}></bwu-factory-form>`;
             case 'place-order':
                 return this.allowed('order-desk') ?? html`<bwu-order-form .api=${this.api}
                     @bwu-order-placed=${event => this.orderPlaced(event.detail)}></bwu-order-form>`;
@@ -252,6 +274,13 @@ export class BwuConsole extends ConsoleElement {
         this.navigated();
     }
 
+    /** After registering a factory the administrator sees it in the network, with the API's status. */
+    factoryRegistered(factory) {
+        this.registeredFactory = factory;
+        window.history.pushState(null, '', `${ROOT}/network`);
+        this.navigated();
+    }
+
     pageOf(path, own) {
         switch (path) {
             case '/lines':
@@ -277,6 +306,11 @@ export class BwuConsole extends ConsoleElement {
             case '/orders':
                 return this.allowed('order-desk') ?? html`<bwu-orders-page .api=${this.api}
                     .placed=${this.placedOrder}></bwu-orders-page>`;
+            case '/network':
+                return this.allowed('network-admin') ?? html`<bwu-network-page .api=${this.api}
+                    .registered=${this.registeredFactory}></bwu-network-page>`;
+            case '/platform':
+                return this.allowed('operator') ?? html`<bwu-platform-page .api=${this.api}></bwu-platform-page>`;
             default:
                 return html`<h1 tabindex="-1">${t('app.notFound')}</h1>`;
         }

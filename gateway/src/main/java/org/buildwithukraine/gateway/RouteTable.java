@@ -25,6 +25,9 @@ public final class RouteTable {
     public static final String FACTORY = "factory";
     public static final String LICENCE = "licence";
     public static final String ROUTING = "routing";
+    /** Answers of the gateway itself. */
+    public static final String ME = "me";
+    public static final String PLATFORM_STATUS = "platform-status";
 
     // realm roles of realm bwu (deploy/keycloak/bwu-realm.json)
     static final String MANUFACTURER = "manufacturer";
@@ -115,7 +118,9 @@ public final class RouteTable {
             route("orders.cancel", "POST", "/api/orders/{id}/cancel", service(ROUTING), ORDER_DESK),
             route("orders.other", "*", "/api/orders/**", service(ROUTING), ORDER_DESK),
 
-            route("me", "GET", "/api/me", gateway(), ANY_TOKEN)));
+            route("platform.status", "GET", "/api/platform/status", gateway(PLATFORM_STATUS), OPERATOR),
+
+            route("me", "GET", "/api/me", gateway(ME), ANY_TOKEN)));
 
     /** Rows by the segment after /api, so that a request looks at a handful of rows, not all. */
     private final Map<String, Route[]> byResource = new HashMap<>();

@@ -10,7 +10,7 @@ public record Target(Kind kind, String service) {
         LINE_REGION,
         /** Every region; the answers are merged. */
         ALL_REGIONS,
-        /** Answered by the gateway itself. */
+        /** Answered by the gateway itself; {@code service} names the answer. */
         GATEWAY
     }
 
@@ -26,7 +26,7 @@ public record Target(Kind kind, String service) {
         return new Target(Kind.ALL_REGIONS, null);
     }
 
-    public static Target gateway() {
-        return new Target(Kind.GATEWAY, null);
+    public static Target gateway(String answer) {
+        return new Target(Kind.GATEWAY, answer);
     }
 }

@@ -35,6 +35,8 @@ class GatewayConfigTest {
                 .withSources(new EnvConfigSource(Map.of(
                         "BWU_GATEWAY_REGIONS_PL_URL", "http://production-line-pl:8080",
                         "BWU_GATEWAY_REGIONS_PL_TIMEOUT", "2s",
+                        "BWU_GATEWAY_REGIONS_PL_MANAGEMENT_URL", "http://production-line-pl:9000",
+                        "BWU_GATEWAY_PLATFORM_STATUS_TIMEOUT", "3s",
                         "BWU_GATEWAY_SERVICES_FACTORY_URL", "http://factory-service:8080",
                         "BWU_GATEWAY_RATE_LIMIT_CLIENTS__MES_DE_MUNICH__CAPACITY", "500"), 300))
                 .build();
@@ -43,6 +45,11 @@ class GatewayConfigTest {
         assertThat(gateway.regions()).containsOnlyKeys("de", "pl");
         assertThat(gateway.regions().get("pl").url()).hasToString("http://production-line-pl:8080");
         assertThat(gateway.regions().get("pl").timeout()).contains(Duration.ofSeconds(2));
+        assertThat(gateway.regions().get("pl").managementUrl()).hasValueSatisfying(
+                url -> assertThat(url).hasToString("http://production-line-pl:9000"));
+        assertThat(gateway.regions().get("de").managementUrl()).isEmpty();
+        assertThat(gateway.platformStatus().timeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(gateway.platformStatus().readinessPath()).isEqualTo("/q/health/ready");
         assertThat(gateway.services().get("factory").url()).hasToString("http://factory-service:8080");
         assertThat(gateway.rateLimit().clients()).containsOnlyKeys("mes-de-munich");
         assertThat(gateway.rateLimit().clients().get("mes-de-munich").capacity()).isEqualTo(500);

@@ -46,6 +46,7 @@ class RouteTableTest {
             "GET, /api/lines/DE-MUC-01/output/2026-05-01, lines.read",
             "POST, /api/orders, orders.place",
             "POST, /api/orders/9/cancel, orders.cancel",
+            "GET, /api/platform/status, platform.status",
             "GET, /api/me, me" })
     void findsTheRowOfARequest(String method, String path, String route) {
         assertThat(table.find(method, PathPattern.split(path)).id()).isEqualTo(route);

@@ -28,7 +28,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * Small HTTP servers standing in for the services behind the gateway, on free ports: factory, licence, routing
  * and the production-line regions de and uk. Each echoes what reached it (and remembers it), answers
- * {@code GET /api/lines} with a page of its region's lines (de: 5, uk: 3) and {@code /q/openapi} with a small document, and can be made
+ * {@code GET /api/lines} with a page of its region's lines (de: 5, uk: 3) and {@code /q/openapi} with a small document,
+ * serves its own management interface ({@code /q/health/ready} UP, {@code /q/metrics} with the outbox gauges), and can be made
  * slow, failing or unreachable by a test. Technical data files ({@code .../files/{name}}) it streams like the licence
  * service: an upload is hashed as it arrives (never held) and remembered as complete or broken off, a download is
  * served from a {@link TestFile} with back-pressure.
@@ -39,6 +40,9 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
     public static final List<String> REGIONS = List.of("de", "uk");
 
     private static final long MAX_PAGED_ROWS = 100_000;
+    /** The outbox backlog each stub's metrics show. */
+    public static final Map<String, Integer> OUTBOX_PENDING = Map.of("factory", 0, "licence", 2, "routing", 0,
+            "de", 7, "uk", 0);
     private static final Map<String, Stub> STUBS = new ConcurrentHashMap<>();
     private static Vertx vertx;
 
@@ -51,12 +55,14 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             stub.listen();
             STUBS.put(service, stub);
             config.put("bwu.gateway.services." + service + ".url", "http://localhost:" + stub.port);
+            config.put("bwu.gateway.services." + service + ".management-url", "http://localhost:" + stub.port);
         }
         for (String region : REGIONS) {
             Stub stub = new Stub(region, freePort());
             stub.listen();
             STUBS.put(region, stub);
             config.put("bwu.gateway.regions." + region + ".url", "http://localhost:" + stub.port);
+            config.put("bwu.gateway.regions." + region + ".management-url", "http://localhost:" + stub.port);
         }
         return config;
     }
@@ -242,6 +248,13 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
                                 .encode());
             } else if (request.method().name().equals("DELETE")) {
                 response.setStatusCode(204).end();
+            } else if (request.path().equals("/q/health/ready")) {
+                response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(new JsonObject()
+                        .put("status", "UP").put("checks", new JsonArray().add(new JsonObject()
+                                .put("name", "Database connections health check").put("status", "UP")))
+                        .encode());
+            } else if (request.path().equals("/q/metrics")) {
+                response.putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; version=0.0.4").end(metrics());
             } else if (request.path().equals("/q/openapi")) {
                 response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(openApi().encode());
             } else if (request.path().equals("/api/lines") && REGIONS.contains(name)) {
@@ -332,6 +345,15 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         }
 
         /** Like the services, which bound page × size and answer 400 naming the field beyond it. */
+        /** The service kit's outbox backlog gauges, as Micrometer's Prometheus registry writes them. */
+        private String metrics() {
+            return "# HELP bwu_outbox_pending Outbox events committed but not yet published to Kafka\n"
+                    + "# TYPE bwu_outbox_pending gauge\n"
+                    + "bwu_outbox_pending " + OUTBOX_PENDING.get(name) + ".0\n"
+                    + "# TYPE bwu_outbox_oldest_pending_seconds gauge\n"
+                    + "bwu_outbox_oldest_pending_seconds 1.5\n";
+        }
+
         private static boolean pagedTooFar(HttpServerRequest request) {
             try {
                 return Long.parseLong(request.getParam("page", "0")) * Long.parseLong(request.getParam("size", "20"))

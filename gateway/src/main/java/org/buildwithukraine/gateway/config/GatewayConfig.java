@@ -34,6 +34,8 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    PlatformStatus platformStatus();
+
     /** Token claim naming the caller's factory (Keycloak Organizations), shown by {@code GET /api/me}. */
     @WithDefault("organization")
     String factoryClaim();
@@ -47,6 +49,12 @@ public interface GatewayConfig {
 
         /** Overrides {@code backend-defaults.max-connections} for this backend. */
         Optional<Integer> maxConnections();
+
+        /**
+         * The backend's management interface (readiness and metrics), e.g. http://localhost:9081, asked by
+         * {@code GET /api/platform/status}; without it that status says the backend's readiness is unknown.
+         */
+        Optional<URI> managementUrl();
     }
 
     interface Region extends Backend {
@@ -155,6 +163,24 @@ public interface GatewayConfig {
         /** About 1.5 KB each (the token is the key). */
         @WithDefault("10000")
         int maxSize();
+    }
+
+    /** {@code GET /api/platform/status}: each backend's readiness and outbox backlog, asked when called. */
+    interface PlatformStatus {
+        /** Longest wait for a backend's readiness or metrics; a backend slower than this counts as DOWN. */
+        @WithDefault("2s")
+        Duration timeout();
+
+        /** Readiness on each management interface (SmallRye Health). */
+        @WithDefault("/q/health/ready")
+        String readinessPath();
+
+        /** Prometheus metrics on each management interface, read for the outbox backlog gauges. */
+        @WithDefault("/q/metrics")
+        String metricsPath();
+
+        /** Where the operator's runbooks are published (the sections of k8s/README.md), shown as a link. */
+        Optional<URI> runbooksUrl();
     }
 
     interface OpenApi {

@@ -11,6 +11,7 @@ import org.buildwithukraine.gateway.PathPattern;
 import org.buildwithukraine.gateway.Route;
 import org.buildwithukraine.gateway.RouteTable;
 import org.buildwithukraine.gateway.config.GatewayConfig;
+import org.buildwithukraine.gateway.observability.PlatformStatus;
 import org.buildwithukraine.gateway.observability.RouteMetrics;
 import org.buildwithukraine.gateway.proxy.Backends.Backend;
 import org.jboss.logging.Logger;
@@ -43,6 +44,7 @@ public class ApiHandler implements Handler<RoutingContext> {
     private final Forwarder forwarder;
     private final AllRegions allRegions;
     private final RouteMetrics metrics;
+    private final PlatformStatus platformStatus;
     private final InFlight inFlight;
     private final long maxBodyBytes;
     private final long maxUploadBytes;
@@ -50,13 +52,15 @@ public class ApiHandler implements Handler<RoutingContext> {
     private final String factoryClaim;
 
     public ApiHandler(Authenticator authenticator, RateLimiter rateLimiter, Backends backends, Forwarder forwarder,
-            AllRegions allRegions, RouteMetrics metrics, InFlight inFlight, GatewayConfig config) {
+            AllRegions allRegions, RouteMetrics metrics, PlatformStatus platformStatus, InFlight inFlight,
+            GatewayConfig config) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.backends = backends;
         this.forwarder = forwarder;
         this.allRegions = allRegions;
         this.metrics = metrics;
+        this.platformStatus = platformStatus;
         this.inFlight = inFlight;
         this.maxBodyBytes = config.limits().maxBodySize().asLongValue();
         this.maxUploadBytes = config.limits().maxUploadSize().asLongValue();
@@ -152,7 +156,13 @@ public class ApiHandler implements Handler<RoutingContext> {
                 withBody(exchange, () -> forwarder.forward(exchange, region));
             }
             case ALL_REGIONS -> withBody(exchange, () -> allRegions.listLines(exchange));
-            case GATEWAY -> me(exchange);
+            case GATEWAY -> {
+                if (RouteTable.PLATFORM_STATUS.equals(route.target().service())) {
+                    platformStatus(exchange);
+                } else {
+                    me(exchange);
+                }
+            }
         }
     }
 
@@ -192,6 +202,17 @@ public class ApiHandler implements Handler<RoutingContext> {
                 .put("roles", new JsonArray(new TreeSet<>(caller.roles()).stream().toList()))
                 .put(factoryClaim, caller.factoryClaim() == null ? null : Json.decodeValue(caller.factoryClaim()));
         exchange.response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(me.toBuffer());
+    }
+
+    /** Each backend's readiness and backlog; a backend that is down is part of the answer, never a failure. */
+    private void platformStatus(Exchange exchange) {
+        exchange.backend = "platform-status";
+        platformStatus.check().onComplete(checked -> {
+            if (!exchange.answered()) {
+                exchange.response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(checked.result().toBuffer());
+            }
+        });
     }
 
     /** The route's body limit: the upload limit where the body is streamed, else the limit for bodies read whole. */

@@ -99,13 +99,21 @@ public class Backends {
         String basePath = url.getRawPath() == null || url.getRawPath().equals("/") ? "" : url.getRawPath();
         return new Backend(name, description, linePrefix, vertx.createHttpClient(options, pool), url.getHost(), port,
                 basePath, timeout, connectTimeout,
-                new CircuitBreaker(defaults.failureThreshold(), defaults.openFor().toNanos()));
+                new CircuitBreaker(defaults.failureThreshold(), defaults.openFor().toNanos()),
+                backend.managementUrl().orElse(null));
     }
 
     /**
-     * One backend. {@code basePath} is prefixed to the request path (empty for a backend at the root).
+     * One backend. {@code basePath} is prefixed to the request path (empty for a backend at the root);
+     * {@code managementUrl} (its readiness and metrics) is null when not configured.
      */
     public record Backend(String name, String description, String linePrefix, HttpClient client, String host,
-            int port, String basePath, long timeoutMillis, long connectTimeoutMillis, CircuitBreaker breaker) {
+            int port, String basePath, long timeoutMillis, long connectTimeoutMillis, CircuitBreaker breaker,
+            URI managementUrl) {
+
+        /** A production-line region (its line ids start with its prefix), not a service. */
+        public boolean isRegion() {
+            return linePrefix != null;
+        }
     }
 }
