@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
+
+import org.assertj.core.api.Assertions;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -14,14 +15,19 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 
 /**
  * A person at the console: the machine's Chromium, headless, at 1280 × 800 unless told otherwise, driven by
- * Playwright. Signing in and out goes through the platform's real Keycloak login page. What the browser reports as an error (a script error,
- * a request the Content-Security-Policy refused) is kept, so that a test can require there was none.
+ * Playwright. Signing in and out goes through the platform's real Keycloak login page. What the browser reports
+ * as an error (a script error, a request the Content-Security-Policy refused) is kept, so that a test can require
+ * there was none.
  */
 final class ConsoleBrowser implements AutoCloseable {
 
+    /** Keycloak's login page, rendered on a machine busy with the whole platform, may take more than 5 s. */
+    private static final LocatorAssertions.IsVisibleOptions LOGIN_PAGE = new LocatorAssertions.IsVisibleOptions()
+            .setTimeout(30_000);
     private static final String REFUSED_REQUEST = "Failed to load resource: the server responded with a status of 4";
 
     private final Playwright playwright;
@@ -64,7 +70,7 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Opens the console and signs in on Keycloak's login page. */
     void signIn(String username, String password) {
         open("");
-        assertThat(page.locator("#kc-login")).isVisible();
+        assertThat(page.locator("#kc-login")).isVisible(LOGIN_PAGE);
         page.locator("#username").fill(username);
         // with Organizations the realm asks for the user name first, then (on a page of its own) the password
         if (page.locator("#password").count() == 0) {
@@ -88,8 +94,8 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     private void assertOnLoginPage() {
-        assertThat(page.locator("#kc-login")).isVisible();
-        assertThat(page).hasURL(Pattern.compile(Pattern.quote(keycloakUrl + "/realms/bwu/") + ".*"));
+        assertThat(page.locator("#kc-login")).isVisible(LOGIN_PAGE);
+        Assertions.assertThat(page.url()).as("the login page's address").startsWith(keycloakUrl + "/realms/bwu/");
     }
 
     /**

@@ -187,11 +187,11 @@ class ConsoleIT {
 
             // Tab reaches the navigation (after the skip link and the header's controls); Enter follows a link
             Locator myLines = page.locator("nav.tasks a", new Page.LocatorOptions().setHasText("My lines"));
-            tablet.tabTo(myLines, 8);
+            tablet.tabTo(myLines, 10);
             page.keyboard().press("Enter");
             assertThat(page.locator("main h1")).isFocused();
             Locator lineLink = page.locator("tr[data-line='" + LINE + "'] a");
-            tablet.tabTo(lineLink, 6);
+            tablet.tabTo(lineLink, 8);
             page.keyboard().press("Enter");
             assertThat(page.locator("main h1")).hasText("Line " + LINE);
             assertThat(page.locator("main h1")).isFocused();
