@@ -109,7 +109,8 @@ final class ConsoleBrowser implements AutoCloseable {
                 return;
             }
         }
-        throw new AssertionError("Not reached by " + maxPresses + " presses of Tab: " + target);
+        throw new AssertionError("Not reached by " + maxPresses + " presses of Tab: " + target + "; the focus is on "
+                + page.evaluate("() => document.activeElement?.outerHTML.slice(0, 200)"));
     }
 
     /** A screenshot of the whole page, under target/screenshots. */

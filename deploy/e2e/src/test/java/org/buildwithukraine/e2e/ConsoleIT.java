@@ -187,15 +187,18 @@ class ConsoleIT {
 
             // Tab reaches the navigation (after the skip link and the header's controls); Enter follows a link
             Locator myLines = page.locator("nav.tasks a", new Page.LocatorOptions().setHasText("My lines"));
+            Locator lineLink = page.locator("tr[data-line='" + LINE + "'] a");
+            // the lines first: while they load, Tab would run past the end of the page
+            assertThat(lineLink).isVisible();
             tablet.tabTo(myLines, 10);
             page.keyboard().press("Enter");
             assertThat(page.locator("main h1")).isFocused();
-            Locator lineLink = page.locator("tr[data-line='" + LINE + "'] a");
             tablet.tabTo(lineLink, 8);
             page.keyboard().press("Enter");
             assertThat(page.locator("main h1")).hasText("Line " + LINE);
             assertThat(page.locator("main h1")).isFocused();
             assertThat(page.locator("bwu-chart.oee-chart canvas").first()).isVisible();
+            assertThat(page.locator("table.reports")).isVisible();
 
             // the page fits the tablet's width: nothing to scroll sideways
             assertThat((Boolean) page.evaluate(
