@@ -301,8 +301,8 @@ export class BwuConsole extends ConsoleElement {
                 if (this.session.hasRole('technology-officer')) {
                     return html`<bwu-releases-page .api=${this.api}></bwu-releases-page>`;
                 }
-                return this.allowed('manufacturer') ?? html`<bwu-technical-data-page .api=${this.api}
-                    username=${this.session.username}></bwu-technical-data-page>`;
+                return this.allowed('manufacturer')
+                    ?? html`<bwu-technical-data-page .api=${this.api}></bwu-technical-data-page>`;
             case '/orders':
                 return this.allowed('order-desk') ?? html`<bwu-orders-page .api=${this.api}
                     .placed=${this.placedOrder}></bwu-orders-page>`;

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { allocationsTable } from './allocations-table.js';
 import { ConsoleElement, Loaded } from './base.js';
 import { downtimeByReason } from './downtime-pareto.js';
 import { formatDate, formatDateTime, formatNumber, formatPercent, isoToday, t } from './i18n.js';
@@ -82,7 +83,7 @@ export class LinePage extends ConsoleElement {
                 ${this.canReport ? html`
                     <section aria-labelledby="allocations-title" class="line-allocations">
                         <h2 id="allocations-title">${t('allocations.title')}</h2>
-                        ${this.allocations.render(allocations => this.allocationTable(allocations), {
+                        ${this.allocations.render(allocations => allocationsTable(allocations, 'line'), {
                             isEmpty: allocations => allocations.length === 0, empty: t('allocations.none'),
                         })}
                     </section>` : ''}
@@ -125,9 +126,8 @@ export class LinePage extends ConsoleElement {
             grid: { left: 48, right: 16, top: 40, bottom: 40 },
             tooltip: { trigger: 'axis' },
             xAxis: { type: 'category', data: days.map(day => formatDate(day.date)) },
-            // performance, and so OEE, exceed 100 % when more was reported than the nominal capacity allows
-            yAxis: { type: 'value', min: 0, max: extent => Math.max(100, Math.ceil(extent.max / 10) * 10),
-                axisLabel: { formatter: '{value} %' } },
+            // every factor is a share (the API caps performance at the nominal rate); a day without a value is a gap
+            yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
             series: [series('availability', 'bar'), series('performance', 'bar'), series('quality', 'bar'),
                 series('oee', 'line')],
         };
@@ -207,37 +207,6 @@ export class LinePage extends ConsoleElement {
                                 <th scope="row">${t(`reason.${entry.reason}`)}</th>
                                 <td class="number">${t('downtime.inHours', { hours: formatNumber(hours(entry.seconds)) })}</td>
                                 <td class="number">${formatPercent(entry.cumulativeShare)}</td>
-                            </tr>`)}
-                    </tbody>
-                </table>
-            </div>`;
-    }
-
-    allocationTable(allocations) {
-        return html`
-            <div class="table-scroll">
-                <table class="line-allocations">
-                    <thead>
-                        <tr>
-                            <th scope="col">${t('allocations.order')}</th>
-                            <th scope="col">${t('allocations.customerClass')}</th>
-                            <th scope="col">${t('order.allocationStatus')}</th>
-                            <th scope="col" class="number">${t('allocations.quantity')}</th>
-                            <th scope="col" class="number">${t('order.produced')}</th>
-                            <th scope="col">${t('order.plannedStart')}</th>
-                            <th scope="col">${t('order.plannedFinish')}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        ${allocations.map(allocation => html`
-                            <tr data-allocation=${allocation.allocationId} data-status=${allocation.status}>
-                                <th scope="row">${allocation.orderId}</th>
-                                <td>${t(`customerClass.${allocation.customerClass}`)}</td>
-                                <td>${t(`lineAllocation.${allocation.status}`)}</td>
-                                <td class="number">${formatNumber(allocation.planned)}</td>
-                                <td class="number">${formatNumber(allocation.produced)}</td>
-                                <td>${formatDateTime(allocation.plannedStart)}</td>
-                                <td>${formatDateTime(allocation.plannedFinish)}</td>
                             </tr>`)}
                     </tbody>
                 </table>

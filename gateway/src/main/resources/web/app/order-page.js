@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { allocationsTable } from './allocations-table.js';
 import { ConsoleElement, Loaded } from './base.js';
 import './confirm-dialog.js';
 import { formatDate, formatDateTime, formatNumber, t } from './i18n.js';
@@ -64,7 +65,7 @@ export class OrderPage extends ConsoleElement {
                 <section aria-labelledby="order-plan">
                     <h2 id="order-plan">${t('order.plan')}</h2>
                     ${order.allocations.length === 0 ? html`<p class="status empty">${t('order.noAllocations')}</p>`
-                        : this.allocations(order.allocations)}
+                        : allocationsTable(order.allocations, 'order')}
                 </section>
                 ${order.decision ? this.decision(order.decision) : ''}
                 ${this.earlierDecisions(order.decision)}`)}
@@ -133,36 +134,6 @@ export class OrderPage extends ConsoleElement {
                 <div><dt>${t('orders.neededBy')}</dt><dd>${formatDate(order.neededBy)}</dd></div>
                 <div><dt>${t('orders.receivedAt')}</dt><dd>${formatDateTime(order.receivedAt)}</dd></div>
             </dl>`;
-    }
-
-    allocations(allocations) {
-        return html`
-            <div class="table-scroll">
-                <table class="allocations">
-                    <thead>
-                        <tr>
-                            <th scope="col">${t('lines.line')}</th>
-                            <th scope="col">${t('order.allocationStatus')}</th>
-                            <th scope="col" class="number">${t('orders.quantity')}</th>
-                            <th scope="col" class="number">${t('order.produced')}</th>
-                            <th scope="col">${t('order.plannedStart')}</th>
-                            <th scope="col">${t('order.plannedFinish')}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        ${allocations.map(allocation => html`
-                            <tr data-line=${allocation.lineId} data-status=${allocation.status}>
-                                <th scope="row">${allocation.lineId}</th>
-                                <td>${t(`allocation.${allocation.status}`)}${allocation.cancelReason
-                                    ? html`<span class="reason">${allocation.cancelReason}</span>` : ''}</td>
-                                <td class="number">${formatNumber(allocation.quantity)}</td>
-                                <td class="number">${formatNumber(allocation.produced)}</td>
-                                <td>${formatDateTime(allocation.plannedStart)}</td>
-                                <td>${formatDateTime(allocation.plannedFinish)}</td>
-                            </tr>`)}
-                    </tbody>
-                </table>
-            </div>`;
     }
 
     decision(decision) {

@@ -1,20 +1,17 @@
 import { html } from 'lit';
 import { ConsoleElement, Loaded } from './base.js';
-import { t } from './i18n.js';
+import { formatDateTime, t } from './i18n.js';
 import { saveAs } from './files.js';
 import { filesTable, releaseFacts } from './release-parts.js';
 import './access-records.js';
 import './widgets.js';
-
-/** How many of its latest access records a licence is searched for the user's acknowledgement of a release. */
-const ACKNOWLEDGEMENT_LOOKBACK = 100;
 
 /**
  * A manufacturer's technical data: for each licence of its factory, the technology's released revision, the
  * export-control notice to acknowledge before any download, the files, and the licence's access history.
  */
 export class TechnicalDataPage extends ConsoleElement {
-    static properties = { api: { attribute: false }, username: {} };
+    static properties = { api: { attribute: false } };
 
     constructor() {
         super();
@@ -29,7 +26,7 @@ export class TechnicalDataPage extends ConsoleElement {
         return html`
             <h1 tabindex="-1">${t('techdata.title')}</h1>
             ${this.licences.render(page => page.items.map(licence => html`
-                <bwu-licensed-technology .api=${this.api} .licence=${licence} username=${this.username}>
+                <bwu-licensed-technology .api=${this.api} .licence=${licence}>
                 </bwu-licensed-technology>`), {
                 isEmpty: page => page.items.length === 0, empty: t('techdata.noLicences'),
             })}`;
@@ -40,13 +37,14 @@ customElements.define('bwu-technical-data-page', TechnicalDataPage);
 /** One licence's technology: what the API lets the factory see of it, and what it did with it. */
 export class LicensedTechnology extends ConsoleElement {
     static properties = {
-        api: { attribute: false }, licence: { attribute: false }, username: {},
+        api: { attribute: false }, licence: { attribute: false },
         acknowledged: { state: true }, problem: { state: true }, downloaded: { state: true }, busy: { state: true },
     };
 
     constructor() {
         super();
-        this.acknowledged = new Set();
+        /** revision → the user's acknowledgement of its notice ({ at, by }), as the API answered it */
+        this.acknowledged = new Map();
         this.busy = false;
         this.releases = new Loaded(this, () => this.loadReleases());
     }
@@ -65,13 +63,9 @@ export class LicensedTechnology extends ConsoleElement {
 
     async loadReleases() {
         const releases = await this.api.get(this.base);
-        // the API keeps no separate list of acknowledgements: the licence's own record of accesses holds them
-        const history = await this.api.get(
-            `/licences/${encodeURIComponent(this.licence.id)}/technical-data-access?size=${ACKNOWLEDGEMENT_LOOKBACK}`);
-        this.acknowledged = new Set(history.items
-            .filter(record => record.action === 'ACKNOWLEDGE' && record.outcome === 'ALLOWED'
-                && record.actor === this.username)
-            .map(record => record.revision));
+        // each release says whether the user has acknowledged its notice
+        this.acknowledged = new Map(releases.filter(release => release.acknowledgement)
+            .map(release => [release.revision, release.acknowledgement]));
         return releases;
     }
 
@@ -92,7 +86,8 @@ export class LicensedTechnology extends ConsoleElement {
         if (!release) {
             return html`<p class="status empty">${t('techdata.noRelease')}</p>`;
         }
-        const acknowledged = this.acknowledged.has(release.revision);
+        const acknowledgement = this.acknowledged.get(release.revision);
+        const acknowledged = acknowledgement !== undefined;
         const whyDisabled = `why-${this.code}`;
         return html`
             ${releaseFacts(release)}
@@ -101,7 +96,8 @@ export class LicensedTechnology extends ConsoleElement {
                 <h3 id="notice-${this.code}">${t('techdata.notice')}</h3>
                 <p class="notice-text">${release.notice}</p>
                 ${acknowledged
-                    ? html`<p class="acknowledged">✓ ${t('techdata.acknowledged', { revision: release.revision })}</p>`
+                    ? html`<p class="acknowledged">✓ ${t('techdata.acknowledged',
+                        { revision: release.revision, at: formatDateTime(acknowledgement.at) })}</p>`
                     : html`
                         <p class="why-disabled" id=${whyDisabled}>${t('techdata.acknowledgeFirst')}</p>
                         <button type="button" class="primary acknowledge" ?disabled=${this.busy}
@@ -119,8 +115,9 @@ export class LicensedTechnology extends ConsoleElement {
 
     async acknowledge(release) {
         await this.act(async () => {
-            await this.api.post(`${this.base}/${encodeURIComponent(release.revision)}/acknowledgement`, {});
-            this.acknowledged = new Set([...this.acknowledged, release.revision]);
+            const given = await this.api.post(`${this.base}/${encodeURIComponent(release.revision)}/acknowledgement`, {});
+            this.acknowledged = new Map([...this.acknowledged,
+                [release.revision, { at: given.acknowledgedAt, by: given.acknowledgedBy }]]);
         });
     }
 

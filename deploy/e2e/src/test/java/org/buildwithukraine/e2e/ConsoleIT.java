@@ -7,10 +7,16 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.nio.file.Files;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,9 +29,13 @@ import org.junit.jupiter.api.Test;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+
+import io.restassured.path.json.JsonPath;
 
 /** The console in a real browser against the real platform, with the demo data loaded. */
 @Order(5)
@@ -141,16 +151,148 @@ class ConsoleIT {
         browser.screenshot("manufacturer-lines-tablet");
         page.setViewportSize(1280, 800);
 
-        // the words switch to Ukrainian, and stay so on the next visit
+        // the words switch to Ukrainian (the console design notes' vocabulary), dates and times as uk-UA writes
+        // them and times with their zone; they stay so on the next visit, and switch back
         page.locator("header select").selectOption("uk");
         assertThat(page.locator("main h1")).hasText("Мої лінії");
+        assertThat(page.locator("tr[data-line='" + LINE + "'] .badge")).hasText("Працює");
+        assertThat(page.locator("button.sign-out")).hasText("Вийти");
         page.reload();
         assertThat(page.locator("main h1")).hasText("Мої лінії");
+        page.locator("tr[data-line='" + LINE + "'] a").click();
+        assertThat(page.locator(".facts .badge")).hasText("Працює");
+        Locator firstDay = page.locator("table.oee tbody tr").first();
+        LocalDate day = LocalDate.parse(firstDay.getAttribute("data-date"));
+        assertThat(firstDay.locator("th")).hasText(day.format(DateTimeFormatter.ofPattern("dd.MM.uuuu")));
+        Locator observedAt = page.locator("table.reports tbody tr").first().locator("td").first();
+        assertThat(observedAt).hasText(Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{4}, \\d{2}:\\d{2} GMT\\+[12]"));
         page.locator("header select").selectOption("en");
+        assertThat(page.locator(".facts .badge")).hasText("Running");
+        assertThat(page.locator("button.sign-out")).hasText("Sign out");
+        assertThat(firstDay.locator("th")).hasText(day.format(DateTimeFormatter.ofPattern("dd/MM/uuuu")));
+        assertThat(observedAt).hasText(Pattern.compile("\\d{2}/\\d{2}/\\d{4}, \\d{2}:\\d{2} CES?T"));
 
-        page.locator("button.sign-out").click();
-        assertThat(page.locator("#kc-login")).isVisible();
+        browser.signOut();
         assertThat(browser.errors).as("script errors and refusals of the Content-Security-Policy").isEmpty();
+    }
+
+    @Test
+    @DisplayName("on a tablet held upright, by keyboard alone, a manufacturer reaches its line and sends a report")
+    void aTabletAndAKeyboardAreEnough() {
+        MissionIT.report("maker-de", LINE, "RUNNING", null, 0);
+        try (ConsoleBrowser tablet = new ConsoleBrowser(Platform.get(), 800, 1280)) {
+            tablet.signIn("maker-de", "maker-de");
+            var page = tablet.page;
+            assertThat(page.locator("main h1")).hasText("My lines");
+
+            // Tab reaches the navigation (after the skip link and the header's controls); Enter follows a link
+            Locator myLines = page.locator("nav.tasks a", new Page.LocatorOptions().setHasText("My lines"));
+            Locator lineLink = page.locator("tr[data-line='" + LINE + "'] a");
+            // the lines first: while they load, Tab would run past the end of the page
+            assertThat(lineLink).isVisible();
+            tablet.tabTo(myLines, 10);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("main h1")).isFocused();
+            tablet.tabTo(lineLink, 8);
+            page.keyboard().press("Enter");
+            assertThat(page.locator("main h1")).hasText("Line " + LINE);
+            assertThat(page.locator("main h1")).isFocused();
+            assertThat(page.locator("bwu-chart.oee-chart canvas").first()).isVisible();
+            assertThat(page.locator("table.reports")).isVisible();
+
+            // the page fits the tablet's width: nothing to scroll sideways
+            assertThat((Boolean) page.evaluate(
+                    "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth")).isTrue();
+            // every control of the form is found by its label, and every control on the page has a name
+            for (String label : new String[] { "State", "Observed at", "Good units since the last report",
+                    "Scrap units since the last report" }) {
+                assertThat(page.getByLabel(label, new Page.GetByLabelOptions().setExact(true))).hasCount(1);
+            }
+            page.locator("#report-state").selectOption("DOWN");
+            assertThat(page.getByLabel("Downtime reason", new Page.GetByLabelOptions().setExact(true)))
+                    .isVisible();
+            page.locator("#report-state").selectOption("RUNNING");
+            Locator controls = page.locator("input, select, textarea, button");
+            for (int i = 0; i < controls.count(); i++) {
+                assertThat(controls.nth(i)).hasAccessibleName(Pattern.compile("\\S"));
+            }
+            tablet.screenshot("manufacturer-line-tablet");
+
+            // by keyboard: from the heading on, Tab through the form, type the units, Enter on the button
+            page.locator("main h1").focus();
+            // (a date-and-time field is a Tab stop per part in Chromium)
+            tablet.tabTo(page.locator("#report-goodUnits"), 15);
+            page.keyboard().press("Control+A");
+            page.keyboard().type("7");
+            Locator send = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send status report"));
+            tablet.tabTo(send, 4);
+            assertThat(send).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
+            page.keyboard().press("Enter");
+            assertThat(page.locator(".saved")).containsText("the line is now Running");
+            assertThat(page.locator("table.reports tbody tr").first()).containsText("7");
+
+            tablet.signOut();
+            assertThat(tablet.errors).as("script errors and refusals of the Content-Security-Policy").isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("the console refreshes its token silently: no reload, no login page, the next call with the new token")
+    void theTokenIsRefreshedSilently() {
+        Duration lifespan = Duration.ofSeconds(40);
+        try (ConsoleTokenLifespan shortLived = ConsoleTokenLifespan.of(lifespan)) {
+            var page = browser.page;
+            List<Response> grants = new CopyOnWriteArrayList<>();
+            page.onResponse(response -> {
+                if (response.url().endsWith("/protocol/openid-connect/token")) {
+                    grants.add(response);
+                }
+            });
+            browser.signIn("maker-de", "maker-de");
+            assertThat(page.locator("main h1")).hasText("My lines");
+            String first = accessToken(grants.stream().filter(response -> isGrant(response, "authorization_code"))
+                    .findFirst().orElseThrow());
+            Map<String, Object> firstClaims = Tokens.claims(first);
+            assertThat(seconds(firstClaims, "exp") - seconds(firstClaims, "iat")).isEqualTo(lifespan.toSeconds());
+            // a mark on this very page: a reload or a round trip through the login page would lose it
+            page.evaluate("() => { window.signedInOnce = true; }");
+
+            // before the token expires, keycloak-js asks Keycloak for a new one with its refresh token
+            Response refresh = page.waitForResponse(response -> isGrant(response, "refresh_token"),
+                    new Page.WaitForResponseOptions().setTimeout(lifespan.toMillis()), () -> { });
+            assertThat(refresh.status()).isEqualTo(200);
+            String renewed = accessToken(refresh);
+            assertThat(renewed).isNotEqualTo(first);
+            assertThat(seconds(Tokens.claims(renewed), "exp")).isGreaterThan(seconds(firstClaims, "exp"));
+            assertThat((Boolean) page.evaluate("() => window.signedInOnce === true")).as("the same page").isTrue();
+            assertThat(page.locator("[data-user]")).hasAttribute("data-user", "maker-de");
+
+            // the next call of the API carries a renewed token, and the API answers it
+            Request call = page.waitForRequest(request -> request.url().contains("/api/licences"),
+                    () -> page.locator("nav.tasks a", new Page.LocatorOptions().setHasText("My licences")).click());
+            List<String> renewedTokens = grants.stream().filter(response -> isGrant(response, "refresh_token"))
+                    .map(ConsoleIT::accessToken).map(token -> "Bearer " + token).toList();
+            assertThat(renewedTokens).contains(call.headerValue("authorization"));
+            assertThat(call.response().status()).isEqualTo(200);
+            assertThat(page.locator("table.licences")).isVisible();
+
+            browser.signOut();
+            assertThat(browser.errors).as("script errors and refusals of the Content-Security-Policy").isEmpty();
+        }
+    }
+
+    private static boolean isGrant(Response response, String grantType) {
+        String form = response.request().postData();
+        return response.url().endsWith("/protocol/openid-connect/token") && form != null
+                && form.contains("grant_type=" + grantType);
+    }
+
+    private static String accessToken(Response grant) {
+        return JsonPath.from(grant.text()).getString("access_token");
+    }
+
+    private static long seconds(Map<String, Object> claims, String claim) {
+        return ((Number) claims.get(claim)).longValue();
     }
 
     @Test
@@ -216,8 +358,7 @@ class ConsoleIT {
         assertThat(page.locator("main h1")).hasText("Line DE-MUC-01");
         assertThat(page.locator("bwu-report-form")).hasCount(0);
 
-        page.locator("button.sign-out").click();
-        assertThat(page.locator("#kc-login")).isVisible();
+        browser.signOut();
         assertThat(browser.errors).as("script errors and refusals of the Content-Security-Policy").isEmpty();
     }
 
@@ -298,6 +439,7 @@ class ConsoleIT {
             download.scrollIntoViewIfNeeded();
             assertThat(download).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
             maker.screenshot("manufacturer-technical-data-tablet");
+            maker.signOut();
             assertThat(maker.errors).as("script errors and refusals of the Content-Security-Policy").isEmpty();
         }
 
@@ -309,6 +451,7 @@ class ConsoleIT {
         assertThat(access).containsText("de-munich");
         assertThat(access).containsText(fileName);
         assertThat(Files.size(browser.screenshot("officer-technical-data-access"))).isPositive();
+        browser.signOut();
     }
 
     @Test
@@ -329,5 +472,6 @@ class ConsoleIT {
         browser.open("/orders/new");
         assertThat(page.locator("main [role=alert]")).containsText("task your roles do not include");
         assertThat(page.locator("bwu-order-form")).hasCount(0);
+        browser.signOut();
     }
 }

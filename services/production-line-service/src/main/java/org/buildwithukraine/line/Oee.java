@@ -18,6 +18,11 @@ import org.buildwithukraine.events.line.LineState;
  * <li>availability = running / planned; performance = (good + scrap) / (running time × nominal rate), the rate
  * being the nominal capacity per 24 h; quality = good / (good + scrap). Units count in the period where their
  * report was observed.</li>
+ * <li>Performance is at most 1: the nominal rate is the fastest the line is built to run, so units beyond it
+ * were made in running time the period's reports do not show (before the line's first report, or the day
+ * before, reported after midnight); they count as full speed, not as more. With less running time than one
+ * unit takes at the nominal rate (e.g. a line that started running a minute ago) performance is undefined:
+ * a handful of units over seconds says nothing about the line's speed.</li>
  * <li>A factor whose denominator is zero is undefined (null); OEE is 0 when a defined factor is 0, undefined
  * when another factor is, and the product otherwise.</li>
  * </ul>
@@ -26,6 +31,7 @@ public record Oee(Duration plannedTime, Duration runningTime, long goodUnits, lo
         Double availability, Double performance, Double quality, Double oee) {
 
     private static final double SECONDS_PER_DAY = 24 * 60 * 60;
+    private static final double MAX_PERFORMANCE = 1;
 
     public record Observation(Instant observedAt, LineState state, long goodUnits, long scrapUnits) {
     }
@@ -75,7 +81,7 @@ public record Oee(Duration plannedTime, Duration runningTime, long goodUnits, lo
         long total = good + scrap;
         double ideal = runningSeconds * nominalCapacityPerDay / SECONDS_PER_DAY;
         Double availability = plannedSeconds > 0 ? runningSeconds / plannedSeconds : null;
-        Double performance = runningSeconds > 0 ? total / ideal : null;
+        Double performance = ideal >= 1 ? Math.min(total / ideal, MAX_PERFORMANCE) : null;
         Double quality = total > 0 ? (double) good / total : null;
         return new Oee(planned, running, good, scrap, ideal, availability, performance, quality,
                 product(availability, performance, quality));

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 import org.buildwithukraine.events.line.LineState;
 import org.buildwithukraine.line.Oee.Observation;
@@ -147,6 +148,72 @@ class OeeTest {
         assertThat(oee.plannedTime()).isEqualTo(Duration.ofHours(6));
         assertThat(oee.runningTime()).isEqualTo(Duration.ofHours(5));
         assertThat(oee.goodUnits()).isEqualTo(36);
+    }
+
+    /**
+     * A fresh platform: the line's first report ever (RUNNING) at 12:00, one minute later 12 good units, asked at
+     * 12:30. At 1 440 units/day (1 per minute) 30 minutes of running could have made 30 units: 12 is 0.4.
+     */
+    @Test
+    void halfAnHourOfRunningIsMeasured() {
+        Instant halfPastTwelve = DAY.atTime(12, 30).atZone(BERLIN).toInstant();
+        Oee oee = Oee.of(FROM, halfPastTwelve, null,
+                List.of(at("12:00", RUNNING, 0, 0), at("12:01", RUNNING, 12, 0)), 1440);
+        assertThat(oee.idealUnits()).isCloseTo(30.0, within(1e-9));
+        assertThat(oee.performance()).isCloseTo(0.4, within(1e-9));
+    }
+
+    /**
+     * More units than the running time allows (here 500 units reported after 10 minutes of running at 1 440/day,
+     * made before the line's first report): full speed, not 5 000 %; OEE stays a share too.
+     */
+    @Test
+    void performanceIsNeverAboveOne() {
+        Instant tenPastTwelve = DAY.atTime(12, 10).atZone(BERLIN).toInstant();
+        Oee oee = Oee.of(FROM, tenPastTwelve, null,
+                List.of(at("12:00", RUNNING, 0, 0), at("12:05", RUNNING, 500, 0)), 1440);
+        assertThat(oee.idealUnits()).isCloseTo(10.0, within(1e-9));
+        assertThat(oee.performance()).isEqualTo(1.0);
+        assertThat(oee.oee()).isEqualTo(1.0);
+    }
+
+    /** Less running time than one unit takes at the nominal rate: no measure of speed yet, so no OEE either. */
+    @Test
+    void tooLittleRunningTimeLeavesPerformanceUndefined() {
+        Instant thirtySecondsPastTwelve = DAY.atTime(12, 0, 30).atZone(BERLIN).toInstant();
+        Oee oee = Oee.of(FROM, thirtySecondsPastTwelve, null,
+                List.of(at("12:00", RUNNING, 0, 0), at("12:00:20", RUNNING, 12, 0)), 1440);
+        assertThat(oee.runningTime()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(oee.idealUnits()).isLessThan(1);
+        assertThat(oee.availability()).isEqualTo(1.0);
+        assertThat(oee.performance()).isNull();
+        assertThat(oee.quality()).isEqualTo(1.0);
+        assertThat(oee.oee()).isNull();
+    }
+
+    /** Whatever the reports, every factor and OEE lie within 0..1 (seeded random days; the seed is printed). */
+    @Test
+    void everyFactorIsAShareOnRandomDays() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        LineState[] states = LineState.values();
+        for (int day = 0; day < 2_000; day++) {
+            List<Observation> reports = new ArrayList<>();
+            int count = random.nextInt(12);
+            for (int i = 0; i < count; i++) {
+                long offset = random.nextInt(random.nextBoolean() ? 600 : 86_400);
+                reports.add(new Observation(FROM.plusSeconds(offset), states[random.nextInt(states.length)],
+                        random.nextInt(random.nextBoolean() ? 10 : 100_000), random.nextInt(50)));
+            }
+            LineState atStart = random.nextBoolean() ? null : states[random.nextInt(states.length)];
+            Instant to = FROM.plusSeconds(1 + random.nextInt(86_400));
+            Oee oee = Oee.of(FROM, to, atStart, reports, 1 + random.nextInt(5_000));
+            for (Double factor : new Double[] { oee.availability(), oee.performance(), oee.quality(), oee.oee() }) {
+                assertThat(factor).as("seed %d, reports %s, start %s, to %s", seed, reports, atStart, to)
+                        .satisfiesAnyOf(value -> assertThat(value).isNull(),
+                                value -> assertThat(value).isBetween(0.0, 1.0));
+            }
+        }
     }
 
     private static Observation at(String localTime, LineState state, long good, long scrap) {

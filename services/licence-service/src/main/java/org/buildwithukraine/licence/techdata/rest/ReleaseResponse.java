@@ -2,24 +2,34 @@ package org.buildwithukraine.licence.techdata.rest;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.buildwithukraine.licence.techdata.ReleaseState;
+import org.buildwithukraine.licence.techdata.TechnicalDataAcknowledgement;
 import org.buildwithukraine.licence.techdata.TechnicalDataFile;
 import org.buildwithukraine.licence.techdata.TechnicalDataRelease;
 
 /**
- * One revision, its files in name order, and the export-control notice a manufacturer acknowledges before
- * downloading them.
+ * One revision, its files in name order, the export-control notice a manufacturer acknowledges before
+ * downloading them, and the caller's own acknowledgement of it (null until the caller has acknowledged it; an
+ * officer acknowledges nothing).
  */
 public record ReleaseResponse(String technologyCode, String revision, ReleaseState state, String marking,
         String notes, String createdBy, Instant createdAt, String releasedBy, Instant releasedAt,
         Instant supersededAt, String withdrawnBy, Instant withdrawnAt, String withdrawnReason,
-        List<FileResponse> files, String notice) {
+        List<FileResponse> files, String notice, Acknowledged acknowledgement) {
 
-    public static ReleaseResponse of(TechnicalDataRelease release, List<TechnicalDataFile> files) {
+    /** When and as whom the caller acknowledged the notice. */
+    public record Acknowledged(Instant at, String by) {
+    }
+
+    public static ReleaseResponse of(TechnicalDataRelease release, List<TechnicalDataFile> files,
+            Optional<TechnicalDataAcknowledgement> callersAcknowledgement) {
         return new ReleaseResponse(release.technologyCode, release.revision, release.state, release.marking,
                 release.notes, release.createdBy, release.createdAt, release.releasedBy, release.releasedAt,
                 release.supersededAt, release.withdrawnBy, release.withdrawnAt, release.withdrawnReason,
-                files.stream().map(FileResponse::of).toList(), release.notice());
+                files.stream().map(FileResponse::of).toList(), release.notice(),
+                callersAcknowledgement.map(ack -> new Acknowledged(ack.acknowledgedAt, ack.acknowledgedBy))
+                        .orElse(null));
     }
 }

@@ -298,7 +298,8 @@ public class TechnicalDataResource {
     }
 
     private ReleaseResponse response(TechnicalDataRelease release) {
-        return ReleaseResponse.of(release, releases.files(release));
+        return ReleaseResponse.of(release, releases.files(release),
+                releases.acknowledgement(release, caller.actor()));
     }
 
     /** The gateway's id for the request if it is one the gateway could have sent, else a new one. */
@@ -313,6 +314,6 @@ public class TechnicalDataResource {
 
     private static Answer created(TechnicalDataRelease release) {
         return new Answer(201, URI.create("/api/technologies/" + release.technologyCode + "/releases/"
-                + release.revision), ReleaseResponse.of(release, List.of()));
+                + release.revision), ReleaseResponse.of(release, List.of(), Optional.empty()));
     }
 }

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -134,6 +135,11 @@ public class TechnicalDataService {
         records.read(technologyCode, revision, reach.decision(), attempt(requester, reach, actor, requestId));
         allowedOrThrow(reach.decision());
         return reach.release();
+    }
+
+    /** The person's acknowledgement of the release's notice, if they gave one. */
+    public Optional<TechnicalDataAcknowledgement> acknowledgement(TechnicalDataRelease release, String person) {
+        return Optional.ofNullable(TechnicalDataAcknowledgement.by(release, person));
     }
 
     /** The files of a release, in name order. */

@@ -18,6 +18,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.io.IOException;
 import java.net.URL;
@@ -145,7 +147,8 @@ class TechnicalDataFilesTest {
         as(maker(factory)).get("/api/technologies/{code}/releases/A", technology).then().statusCode(200)
                 .body("files.name", contains("bom.txt")).body("files[0].sha256", equalTo(hex(sha256(BOM))))
                 .body("files[0].size", equalTo(BOM.length))
-                .body("notice", containsString("EU ML10 — export controlled"));
+                .body("notice", containsString("EU ML10 — export controlled"))
+                .body("$", hasKey("acknowledgement")).body("acknowledgement", nullValue());
 
         ExtractableResponse<Response> unacknowledged = download(maker(factory), technology, "A", "bom.txt");
         assertThat(unacknowledged.statusCode()).isEqualTo(409);
@@ -183,6 +186,19 @@ class TechnicalDataFilesTest {
                 .body("items[3].digest", equalTo(null)).body("items[3].downloadId", equalTo(null))
                 .body("items[3].reason", containsString("acknowledgement"))
                 .body("items[1].file", equalTo(null));
+
+        // the release, read or listed again, tells its reader that they acknowledged it, and when
+        as(maker(factory)).get("/api/technologies/{code}/releases/A", technology).then().statusCode(200)
+                .body("acknowledgement.by", equalTo("maker-" + factory))
+                .body("acknowledgement.at", equalTo(acknowledgedAt));
+        as(maker(factory)).get("/api/technologies/{code}/releases", technology).then().statusCode(200)
+                .body("acknowledgement.by", contains("maker-" + factory));
+        // an acknowledgement is a person's: a colleague of the same factory has not given one, nor an officer
+        String colleague = TestTokens.user("colleague-" + factory, Roles.MANUFACTURER).factory(factory).bearer();
+        as(colleague).get("/api/technologies/{code}/releases/A", technology).then().statusCode(200)
+                .body("acknowledgement", nullValue());
+        asOfficer().get("/api/technologies/{code}/releases/A", technology).then().statusCode(200)
+                .body("acknowledgement", nullValue());
     }
 
     @Test
