@@ -45,10 +45,10 @@ public final class ServiceArchitecture {
             "org.hibernate.type..", "io.quarkus.hibernate.orm.panache..", "io.quarkus.panache.common.." };
 
     private static final DescribedPredicate<JavaClass> DOMAIN = resideOutsideOfPackages(ADAPTERS_AND_SERVICES)
-            .as("the domain");
+            .as("are in the domain");
 
     private static final DescribedPredicate<JavaClass> PERSISTENT = DescribedPredicate.describe(
-            "persistent entities and embeddables",
+            "are persistent entities or embeddables",
             type -> type.isAnnotatedWith("jakarta.persistence.Entity")
                     || type.isAnnotatedWith("jakarta.persistence.Embeddable"));
 
@@ -74,11 +74,12 @@ public final class ServiceArchitecture {
     @ArchTest
     public static final ArchRule DOMAIN_SEES_ONLY_THE_PERSISTENCE_MAPPING = noClasses().that(DOMAIN)
             .should().dependOnClassesThat(resideInAnyPackage(FRAMEWORKS).and(not(resideInAnyPackage(
-                    PERSISTENCE_MAPPING))).as("framework types other than the persistence mapping"))
+                    PERSISTENCE_MAPPING))).as("are framework types other than the persistence mapping"))
             .because("the domain is plain Java; only its Panache entities carry their table mapping");
 
     @ArchTest
-    public static final ArchRule DOMAIN_RULES_SEE_NO_FRAMEWORK = noClasses().that(DOMAIN.and(not(PERSISTENT)))
+    public static final ArchRule DOMAIN_RULES_SEE_NO_FRAMEWORK = noClasses()
+            .that(DOMAIN.and(not(PERSISTENT)).as("are domain classes other than persistent entities"))
             .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
             .because("rules, value types and engines are unit-tested without any container");
 
