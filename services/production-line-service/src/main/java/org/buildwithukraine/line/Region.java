@@ -3,6 +3,7 @@ package org.buildwithukraine.line;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The region this instance owns: its lines are exactly those whose id starts with {@link #lineIdPrefix()}.
@@ -19,14 +20,13 @@ public record Region(String code, String lineIdPrefix, ZoneId zone) {
         }
     }
 
-    public static Region of(RegionConfig config) {
-        String code = config.code().trim();
+    /** The region as configured; the line id prefix is by default the upper-cased code and a dash. */
+    public static Region of(String code, String zone, Optional<String> lineIdPrefix) {
+        String trimmed = code.trim();
         try {
-            return new Region(code,
-                    config.lineIdPrefix().orElse(code.toUpperCase(Locale.ROOT) + "-"),
-                    ZoneId.of(config.zone()));
+            return new Region(trimmed, lineIdPrefix.orElse(trimmed.toUpperCase(Locale.ROOT) + "-"), ZoneId.of(zone));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("Region zone is not a time zone id: " + config.zone(), e);
+            throw new IllegalArgumentException("Region zone is not a time zone id: " + zone, e);
         }
     }
 

@@ -12,7 +12,7 @@ class RegionTest {
 
     @Test
     void theCodeNamesThePrefixUnlessConfiguredOtherwise() {
-        Region de = Region.of(config("de", "Europe/Berlin", null));
+        Region de = region("de", "Europe/Berlin", null);
         assertThat(de.lineIdPrefix()).isEqualTo("DE-");
         assertThat(de.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
         assertThat(de.owns("DE-MUC-01")).isTrue();
@@ -20,18 +20,18 @@ class RegionTest {
         assertThat(de.owns("DEX-1")).isFalse();
         assertThat(de.owns(null)).isFalse();
 
-        Region uk = Region.of(config("uk", "Europe/London", "GB-"));
+        Region uk = region("uk", "Europe/London", "GB-");
         assertThat(uk.owns("GB-BRS-01")).isTrue();
         assertThat(uk.owns("UK-BRS-01")).isFalse();
     }
 
     @Test
     void aMisconfiguredRegionDoesNotStart() {
-        assertThatThrownBy(() -> Region.of(config("Germany", "Europe/Berlin", null)))
+        assertThatThrownBy(() -> region("Germany", "Europe/Berlin", null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Region code");
-        assertThatThrownBy(() -> Region.of(config("de", "Mars/Olympus", null)))
+        assertThatThrownBy(() -> region("de", "Mars/Olympus", null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zone");
-        assertThatThrownBy(() -> Region.of(config("de", "Europe/Berlin", "de_")))
+        assertThatThrownBy(() -> region("de", "Europe/Berlin", "de_"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prefix");
     }
 
@@ -41,22 +41,7 @@ class RegionTest {
         assertThat(Region.regionNamedBy("NOPREFIX")).isEqualTo("unknown");
     }
 
-    private static RegionConfig config(String code, String zone, String prefix) {
-        return new RegionConfig() {
-            @Override
-            public String code() {
-                return code;
-            }
-
-            @Override
-            public String zone() {
-                return zone;
-            }
-
-            @Override
-            public Optional<String> lineIdPrefix() {
-                return Optional.ofNullable(prefix);
-            }
-        };
+    private static Region region(String code, String zone, String prefix) {
+        return Region.of(code, zone, Optional.ofNullable(prefix));
     }
 }

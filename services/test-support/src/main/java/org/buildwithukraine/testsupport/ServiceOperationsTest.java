@@ -1,11 +1,16 @@
 package org.buildwithukraine.testsupport;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import java.net.URL;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +60,27 @@ public abstract class ServiceOperationsTest {
         given().get("/q/health/live").then().statusCode(404);
         given().get("/q/metrics").then().statusCode(404);
         onManagementPort().get("/q/openapi").then().statusCode(404);
+    }
+
+    /**
+     * The defaults every service takes from the service kit's META-INF/microprofile-config.properties, read as the
+     * running application sees them (build-time ones included); what they do is shown by the tests above and by
+     * each service's own (roles from the realm's claim, dead-letter topics, Flyway's schema).
+     */
+    @Test
+    void theKitsSharedDefaultsAreInForce() {
+        Config config = ConfigProvider.getConfig();
+        Map.of("quarkus.management.enabled", "true",
+                "quarkus.datasource.db-kind", "postgresql",
+                "quarkus.flyway.locations", "db/kit,db/migration",
+                "quarkus.oidc.roles.role-claim-path", "realm_access/roles",
+                "quarkus.oidc.token.audience", "bwu-platform",
+                "quarkus.http.auth.proactive", "false",
+                "mp.messaging.connector.smallrye-kafka.failure-strategy", "bwu-dead-letter-queue",
+                "mp.messaging.connector.smallrye-kafka.auto.offset.reset", "earliest",
+                "quarkus.smallrye-openapi.management.enabled", "false")
+                .forEach((key, value) -> assertThat(config.getOptionalValue(key, String.class)).as(key)
+                        .contains(value));
     }
 
     @Test

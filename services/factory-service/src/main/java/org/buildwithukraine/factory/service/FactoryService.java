@@ -3,8 +3,6 @@ package org.buildwithukraine.factory.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +14,8 @@ import org.buildwithukraine.events.factory.FactoryEventTypes;
 import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.factory.Factory;
 import org.buildwithukraine.factory.StatusTransition;
-import org.buildwithukraine.factory.messaging.FactoryEvents;
 import org.buildwithukraine.kit.problem.ProblemException;
+import org.buildwithukraine.kit.web.ListFilter;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
 
@@ -98,22 +96,9 @@ public class FactoryService {
     }
 
     public Page<Factory> list(FactoryFilter filter, PageRequest page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (filter.country() != null) {
-            query.append(" and country = :country");
-            parameters.put("country", filter.country());
-        }
-        if (filter.kind() != null) {
-            query.append(" and kind = :kind");
-            parameters.put("kind", filter.kind());
-        }
-        if (filter.status() != null) {
-            query.append(" and status = :status");
-            parameters.put("status", filter.status());
-        }
-        var matches = Factory.<Factory>find(query.toString(), Sort.by("id"), parameters);
-        return page.fetch(matches);
+        ListFilter matching = ListFilter.where().equal("country", filter.country()).equal("kind", filter.kind())
+                .equal("status", filter.status());
+        return page.fetch(matching, (query, parameters) -> Factory.find(query, Sort.by("id"), parameters));
     }
 
     /** Locked for the rest of the transaction, so that concurrent changes of one factory take turns. */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import org.buildwithukraine.events.licence.LicenceEventTypes;
 import org.buildwithukraine.events.licence.LicenceStatus;
 import org.buildwithukraine.kit.problem.Problem.FieldError;
 import org.buildwithukraine.kit.problem.ProblemException;
+import org.buildwithukraine.kit.web.ListFilter;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.licence.KnownFactory;
@@ -30,7 +30,6 @@ import org.buildwithukraine.licence.LicenceTerms;
 import org.buildwithukraine.licence.Standing;
 import org.buildwithukraine.licence.Step;
 import org.buildwithukraine.licence.Technology;
-import org.buildwithukraine.licence.messaging.LicenceEvents;
 
 import io.quarkus.panache.common.Sort;
 
@@ -160,29 +159,15 @@ public class LicenceService {
     }
 
     public Page<Licence> list(LicenceFilter filter, Visibility visibility, PageRequest page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
+        ListFilter matching = ListFilter.where();
         if (!visibility.isAll()) {
-            if (visibility.factories().isEmpty()) {
-                return page.empty();
-            }
-            query.append(" and factoryId in :visible");
-            parameters.put("visible", visibility.factories());
+            matching.in("factoryId", visibility.factories());
         }
-        if (filter.factoryId() != null) {
-            query.append(" and factoryId = :factoryId");
-            parameters.put("factoryId", filter.factoryId());
-        }
-        if (filter.technologyCode() != null) {
-            query.append(" and technologyCode = :technologyCode");
-            parameters.put("technologyCode", filter.technologyCode());
-        }
-        if (filter.status() != null) {
-            query.append(" and status = :status");
-            parameters.put("status", filter.status());
-        }
-        var matches = Licence.<Licence>find(query.toString(), Sort.by("createdAt").and("id"), parameters);
-        return page.fetch(matches);
+        matching.equal("factoryId", filter.factoryId())
+                .equal("technologyCode", filter.technologyCode())
+                .equal("status", filter.status());
+        return page.fetch(matching,
+                (query, parameters) -> Licence.find(query, Sort.by("createdAt").and("id"), parameters));
     }
 
     /** GRANTED licences whose last valid day is over; the expiry job expires each with {@link #expire}. */

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 
 import org.buildwithukraine.events.TechnologyCategory;
 import org.buildwithukraine.kit.problem.ProblemException;
+import org.buildwithukraine.kit.web.ListFilter;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.licence.Technology;
@@ -44,8 +45,7 @@ public class TechnologyService {
     }
 
     public Page<Technology> list(TechnologyCategory category, PageRequest page) {
-        var matches = category == null ? Technology.<Technology>findAll(Sort.by("code"))
-                : Technology.<Technology>find("category", Sort.by("code"), category);
-        return page.fetch(matches);
+        return page.fetch(ListFilter.where().equal("category", category),
+                (query, parameters) -> Technology.find(query, Sort.by("code"), parameters));
     }
 }

@@ -1,8 +1,6 @@
 package org.buildwithukraine.licence.service;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +8,10 @@ import jakarta.transaction.Transactional;
 
 import org.buildwithukraine.events.licence.UnlicensedOutputRecorded.UnlicensedReason;
 import org.buildwithukraine.events.line.OutputReported;
+import org.buildwithukraine.kit.web.ListFilter;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.licence.UnlicensedOutput;
-import org.buildwithukraine.licence.messaging.LicenceEvents;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,18 +58,9 @@ public class UnlicensedProduction {
 
     /** Newest observation first. */
     public Page<UnlicensedOutput> list(Filter filter, PageRequest page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (filter.factoryId() != null) {
-            query.append(" and factoryId = :factoryId");
-            parameters.put("factoryId", filter.factoryId());
-        }
-        if (filter.technologyCode() != null) {
-            query.append(" and technologyCode = :technologyCode");
-            parameters.put("technologyCode", filter.technologyCode());
-        }
-        var matches = UnlicensedOutput.<UnlicensedOutput>find(query.toString(),
-                Sort.by("observedAt", Sort.Direction.Descending).and("eventId"), parameters);
-        return page.fetch(matches);
+        ListFilter matching = ListFilter.where().equal("factoryId", filter.factoryId())
+                .equal("technologyCode", filter.technologyCode());
+        return page.fetch(matching, (query, parameters) -> UnlicensedOutput.find(query,
+                Sort.by("observedAt", Sort.Direction.Descending).and("eventId"), parameters));
     }
 }

@@ -3,9 +3,6 @@ package org.buildwithukraine.line.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -14,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.buildwithukraine.events.factory.FactoryKind;
 import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.kit.problem.ProblemException;
+import org.buildwithukraine.kit.web.ListFilter;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.line.KnownFactory;
@@ -22,7 +20,6 @@ import org.buildwithukraine.line.LineChangeRecord;
 import org.buildwithukraine.line.LineDefinition;
 import org.buildwithukraine.line.ProductionLine;
 import org.buildwithukraine.line.Region;
-import org.buildwithukraine.line.messaging.LineEvents;
 
 import io.quarkus.panache.common.Sort;
 
@@ -99,31 +96,10 @@ public class LineService {
     }
 
     public Page<ProductionLine> list(LineFilter filter, PageRequest page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (filter.factoryId() != null) {
-            query.append(" and factoryId = :factoryId");
-            parameters.put("factoryId", filter.factoryId());
-        }
-        if (filter.state() != null) {
-            query.append(" and state = :state");
-            parameters.put("state", filter.state());
-        }
-        if (filter.technologyCode() != null) {
-            query.append(" and technologyCode = :technology");
-            parameters.put("technology", filter.technologyCode());
-        }
-        var visible = access.visibleFactories();
-        if (visible.isPresent()) {
-            Set<String> own = visible.get();
-            if (own.isEmpty()) {
-                return page.empty();
-            }
-            query.append(" and factoryId in :own");
-            parameters.put("own", own);
-        }
-        var matches = ProductionLine.<ProductionLine>find(query.toString(), Sort.by("id"), parameters);
-        return page.fetch(matches);
+        ListFilter matching = ListFilter.where().equal("factoryId", filter.factoryId())
+                .equal("state", filter.state()).equal("technologyCode", filter.technologyCode());
+        access.visibleFactories().ifPresent(own -> matching.in("factoryId", own));
+        return page.fetch(matching, (query, parameters) -> ProductionLine.find(query, Sort.by("id"), parameters));
     }
 
     /** The line, or a 404 that tells a caller of the wrong region where the line lives. */

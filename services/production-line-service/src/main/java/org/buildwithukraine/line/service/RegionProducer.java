@@ -4,7 +4,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import org.buildwithukraine.line.Region;
-import org.buildwithukraine.line.RegionConfig;
 
 public class RegionProducer {
 
@@ -12,6 +11,6 @@ public class RegionProducer {
     @Produces
     @Singleton
     Region region(RegionConfig config) {
-        return Region.of(config);
+        return Region.of(config.code(), config.zone(), config.lineIdPrefix());
     }
 }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import org.buildwithukraine.events.line.OutputReported.AllocationProgress;
 import org.buildwithukraine.kit.problem.ProblemException;
+import org.buildwithukraine.kit.web.ListFilter;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.line.Allocation;
@@ -23,12 +24,10 @@ import org.buildwithukraine.line.OutputAttribution;
 import org.buildwithukraine.line.ProductionLine;
 import org.buildwithukraine.line.ReportEffect;
 import org.buildwithukraine.line.StatusReport;
-import org.buildwithukraine.line.messaging.LineEvents;
 
 import org.hibernate.Hibernate;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 /**
@@ -131,11 +130,10 @@ public class StatusReportService {
     /** Reports observed in [from, to), newest first. */
     public Page<StatusReport> history(String lineId, Instant from, Instant to, PageRequest page) {
         access.requireRead(lines.require(lineId, LockModeType.NONE));
-        var matches = StatusReport.<StatusReport>find(
-                "lineId = :line and observedAt >= :from and observedAt < :to",
-                Sort.by("observedAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending),
-                Parameters.with("line", lineId).and("from", from).and("to", to));
-        Page<StatusReport> reports = page.fetch(matches);
+        ListFilter inWindow = ListFilter.where().equal("lineId", lineId).atLeast("observedAt", from)
+                .before("observedAt", to);
+        Page<StatusReport> reports = page.fetch(inWindow, (query, parameters) -> StatusReport.find(query,
+                Sort.by("observedAt", Sort.Direction.Descending).and("id", Sort.Direction.Descending), parameters));
         // one batched query for the whole page, while the session is open
         reports.items().forEach(report -> Hibernate.initialize(report.attributions));
         return reports;

@@ -12,7 +12,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
  * The slice of a list a client asks for. Its offset, {@code page × size}, is bounded by {@link #MAX_OFFSET}: the
  * offset stays far from {@code int} overflow, and no request makes the database skip millions of rows; a client
  * that needs more narrows its filter. Resources build one from their {@code page} and {@code size} parameters,
- * services read their list through {@link #fetch}.
+ * services read their list through {@link #fetch}, filtered with a {@link ListFilter}.
  */
 public record PageRequest(int page, int size) {
 
@@ -44,6 +44,11 @@ public record PageRequest(int page, int size) {
     /** This page of the query's matches, with the count of all of them. */
     public <T> Page<T> fetch(PanacheQuery<T> query) {
         return new Page<>(query.range(offset(), offset() + size - 1).list(), page, size, query.count());
+    }
+
+    /** This page of the rows the filter lets through, with the count of all of them; no query when none can. */
+    public <T> Page<T> fetch(ListFilter filter, ListFilter.Finder<T> finder) {
+        return filter.matchesNothing() ? empty() : fetch(finder.find(filter.query(), filter.parameters()));
     }
 
     /** The answer when nothing can match, e.g. a caller who may see no row at all. */

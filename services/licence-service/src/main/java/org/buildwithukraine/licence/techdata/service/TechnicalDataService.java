@@ -38,7 +38,6 @@ import org.buildwithukraine.licence.techdata.TechnicalDataAccess;
 import org.buildwithukraine.licence.techdata.TechnicalDataAcknowledgement;
 import org.buildwithukraine.licence.techdata.TechnicalDataFile;
 import org.buildwithukraine.licence.techdata.TechnicalDataRelease;
-import org.buildwithukraine.licence.techdata.messaging.TechnicalDataEvents;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;

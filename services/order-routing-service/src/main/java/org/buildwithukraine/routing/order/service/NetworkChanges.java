@@ -15,7 +15,7 @@ import org.buildwithukraine.events.licence.LicenceSnapshot;
 import org.buildwithukraine.events.line.LineSnapshot;
 import org.buildwithukraine.events.line.OutputReported;
 import org.buildwithukraine.events.order.CustomerClass;
-import org.buildwithukraine.routing.network.NetworkViews;
+import org.buildwithukraine.routing.network.service.NetworkViews;
 import org.buildwithukraine.routing.order.CustomerOrder;
 
 /**

@@ -4,9 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -20,6 +18,7 @@ import org.buildwithukraine.events.order.OrderEventTypes;
 import org.buildwithukraine.events.order.OrderState;
 import org.buildwithukraine.kit.idempotency.IdempotentRequests;
 import org.buildwithukraine.kit.problem.ProblemException;
+import org.buildwithukraine.kit.web.ListFilter;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.routing.order.AllocationStatus;
@@ -27,7 +26,6 @@ import org.buildwithukraine.routing.order.CustomerOrder;
 import org.buildwithukraine.routing.order.OrderAllocation;
 import org.buildwithukraine.routing.order.RoutingDecisionRecord;
 import org.buildwithukraine.routing.order.WithdrawnPart;
-import org.buildwithukraine.routing.order.messaging.OrderEvents;
 
 import io.quarkus.panache.common.Sort;
 
@@ -103,22 +101,10 @@ public class OrderService {
 
     /** Newest first. */
     public Page<CustomerOrder> list(OrderFilter filter, PageRequest page) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
-        if (filter.state() != null) {
-            query.append(" and state = :state");
-            parameters.put("state", filter.state());
-        }
-        if (filter.customerClass() != null) {
-            query.append(" and customerClass = :customerClass");
-            parameters.put("customerClass", filter.customerClass());
-        }
-        if (filter.technologyCode() != null) {
-            query.append(" and technologyCode = :technologyCode");
-            parameters.put("technologyCode", filter.technologyCode());
-        }
-        var matches = CustomerOrder.<CustomerOrder>find(query.toString(), Sort.descending("sequence"), parameters);
-        return page.fetch(matches);
+        ListFilter matching = ListFilter.where().equal("state", filter.state())
+                .equal("customerClass", filter.customerClass()).equal("technologyCode", filter.technologyCode());
+        return page.fetch(matching,
+                (query, parameters) -> CustomerOrder.find(query, Sort.descending("sequence"), parameters));
     }
 
     /**

@@ -16,7 +16,6 @@ import org.buildwithukraine.events.order.OrderState;
 import org.buildwithukraine.routing.order.AllocationStatus;
 import org.buildwithukraine.routing.order.CustomerOrder;
 import org.buildwithukraine.routing.order.OrderAllocation;
-import org.buildwithukraine.routing.order.messaging.OrderEvents;
 
 /**
  * Fulfilment: units a line reports against its allocations move their orders to IN_PRODUCTION and, once every unit

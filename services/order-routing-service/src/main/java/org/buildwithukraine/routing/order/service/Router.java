@@ -28,14 +28,13 @@ import org.buildwithukraine.routing.engine.Reschedule;
 import org.buildwithukraine.routing.engine.RoutingEngine;
 import org.buildwithukraine.routing.engine.RoutingResult;
 import org.buildwithukraine.routing.engine.Withdrawal;
-import org.buildwithukraine.routing.network.NetworkLoader;
+import org.buildwithukraine.routing.network.service.NetworkLoader;
 import org.buildwithukraine.routing.order.AllocationStatus;
 import org.buildwithukraine.routing.order.CustomerOrder;
 import org.buildwithukraine.routing.order.OrderAllocation;
 import org.buildwithukraine.routing.order.PlacedPart;
 import org.buildwithukraine.routing.order.RoutingDecisionRecord;
 import org.buildwithukraine.routing.order.WithdrawnPart;
-import org.buildwithukraine.routing.order.messaging.OrderEvents;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.buildwithukraine.line;
+package org.buildwithukraine.line.service;
 
 import java.util.Optional;
 

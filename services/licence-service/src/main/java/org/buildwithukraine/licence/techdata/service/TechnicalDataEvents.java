@@ -1,4 +1,4 @@
-package org.buildwithukraine.licence.techdata.messaging;
+package org.buildwithukraine.licence.techdata.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

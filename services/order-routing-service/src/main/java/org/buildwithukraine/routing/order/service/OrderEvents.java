@@ -1,4 +1,4 @@
-package org.buildwithukraine.routing.order.messaging;
+package org.buildwithukraine.routing.order.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package org.buildwithukraine.factory.messaging;
+package org.buildwithukraine.factory.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

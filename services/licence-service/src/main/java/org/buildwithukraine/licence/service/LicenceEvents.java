@@ -1,4 +1,4 @@
-package org.buildwithukraine.licence.messaging;
+package org.buildwithukraine.licence.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

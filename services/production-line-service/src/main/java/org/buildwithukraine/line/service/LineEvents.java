@@ -1,4 +1,4 @@
-package org.buildwithukraine.line.messaging;
+package org.buildwithukraine.line.service;
 
 import java.util.List;
 

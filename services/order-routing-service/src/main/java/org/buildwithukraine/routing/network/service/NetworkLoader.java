@@ -1,4 +1,4 @@
-package org.buildwithukraine.routing.network;
+package org.buildwithukraine.routing.network.service;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +16,9 @@ import jakarta.persistence.EntityManager;
 import org.buildwithukraine.events.licence.LicenceStatus;
 import org.buildwithukraine.routing.engine.Licence;
 import org.buildwithukraine.routing.engine.Network;
+import org.buildwithukraine.routing.network.FactoryView;
+import org.buildwithukraine.routing.network.LicenceView;
+import org.buildwithukraine.routing.network.LineView;
 
 /** Reads, for one routing pass, the part of the network one technology's orders can touch. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.buildwithukraine.routing.network;
+package org.buildwithukraine.routing.network.service;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +16,9 @@ import org.buildwithukraine.events.licence.LicenceSnapshot;
 import org.buildwithukraine.events.licence.LicenceStatus;
 import org.buildwithukraine.events.line.LineSnapshot;
 import org.buildwithukraine.events.line.OutputReported;
+import org.buildwithukraine.routing.network.FactoryView;
+import org.buildwithukraine.routing.network.LicenceView;
+import org.buildwithukraine.routing.network.LineView;
 
 /**
  * Keeps the router's own view of factories, licences and lines, from their events only: routing never asks
