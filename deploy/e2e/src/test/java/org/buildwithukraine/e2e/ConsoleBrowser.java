@@ -16,6 +16,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 /**
  * A person at the console: the machine's Chromium, headless, at 1280 × 800 unless told otherwise, driven by
@@ -29,6 +30,12 @@ final class ConsoleBrowser implements AutoCloseable {
     private static final LocatorAssertions.IsVisibleOptions LOGIN_PAGE = new LocatorAssertions.IsVisibleOptions()
             .setTimeout(30_000);
     private static final String REFUSED_REQUEST = "Failed to load resource: the server responded with a status of 4";
+
+    static {
+        // what a page shows comes from the platform (an upload hashed and stored, a routing pass), which on a busy
+        // 2-core machine can take longer than Playwright's default 5 s; a wrong page still fails, only later
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
 
     private final Playwright playwright;
     private final Browser browser;
