@@ -85,8 +85,7 @@ final class ManifestLint {
             "livenessProbe", "/q/health/live",
             "readinessProbe", "/q/health/ready");
 
-    /** The name of the port of the Quarkus management interface in a platform container (the API's: Platform.HTTP). */
-    private static final String MANAGEMENT = "management";
+    private static final String MANAGEMENT = Platform.MANAGEMENT;
 
     /** The pods outside the namespace that the policies admit, as the README's "What the cluster must have" says. */
     static final Peer INGRESS_CONTROLLER = Peer.outside("the ingress controller", "ingress-nginx",
@@ -384,8 +383,21 @@ final class ManifestLint {
             ObjectNode gateway = platform.gateway().orElseThrow();
             JsonNode gatewayTemplate = Manifests.podTemplate(gateway).orElseThrow();
             Peer self = new Peer(Manifests.name(workload), Manifests.namespace(workload), Map.of(), Manifests.labels(template));
-            if (!NetworkPolicies.allows(network.selecting(gateway, gatewayTemplate, Direction.EGRESS), Direction.EGRESS, self, Port.tcp(http.get()), template)) {
+            List<JsonNode> gatewayEgress = network.selecting(gateway, gatewayTemplate, Direction.EGRESS);
+            if (!NetworkPolicies.allows(gatewayEgress, Direction.EGRESS, self, Port.tcp(http.get()), template)) {
                 add(Rule.HTTP_INGRESS, workload, "no NetworkPolicy lets " + allowed.get().description() + " out to its HTTP port " + http.get());
+            }
+            // the operator's platform status: the gateway asks each service's readiness and outbox backlog there
+            Optional<Integer> management = Manifests.containerPort(container, MANAGEMENT);
+            if (management.isPresent()) {
+                if (!NetworkPolicies.allows(policies, Direction.INGRESS, allowed.get(), Port.tcp(management.get()), template)) {
+                    add(Rule.HTTP_INGRESS, workload, "no NetworkPolicy admits " + allowed.get().description() + " to its "
+                            + MANAGEMENT + " port " + management.get() + " (the platform status)");
+                }
+                if (!NetworkPolicies.allows(gatewayEgress, Direction.EGRESS, self, Port.tcp(management.get()), template)) {
+                    add(Rule.HTTP_INGRESS, workload, "no NetworkPolicy lets " + allowed.get().description() + " out to its "
+                            + MANAGEMENT + " port " + management.get() + " (the platform status)");
+                }
             }
         }
     }

@@ -132,7 +132,8 @@ class ManifestLintRulesTest {
         // ingress, so default deny keeps out the gateway and Prometheus too
         List<Violation> violations = lintAfter(objects -> objects.remove(Manifests.get(objects, "NetworkPolicy", "licence-service")));
         assertThat(violations).extracting(Violation::rule)
-                .containsExactlyInAnyOrder(Rule.NETWORK_POLICY, Rule.HTTP_INGRESS, Rule.PROMETHEUS, Rule.EGRESS);
+                .containsExactlyInAnyOrder(Rule.NETWORK_POLICY, Rule.HTTP_INGRESS, Rule.HTTP_INGRESS, Rule.PROMETHEUS,
+                        Rule.EGRESS);
         assertThat(violations).filteredOn(v -> v.rule() == Rule.NETWORK_POLICY)
                 .singleElement().satisfies(v -> assertRule(v, Rule.NETWORK_POLICY, "Deployment/licence-service", "ingress"));
         // and its database was reached only through its own policy
@@ -200,6 +201,21 @@ class ManifestLintRulesTest {
     }
 
     @Test
+    void aServiceThatKeepsItsManagementPortFromTheGateway() {
+        // the operator's platform status would show the service as unknown
+        assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "licence-service").at("/spec/ingress/0/ports")).remove(1)))
+                .singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/licence-service",
+                        "no NetworkPolicy admits the gateway's pods to its management port 9000 (the platform status)"));
+    }
+
+    @Test
+    void aGatewayThatCannotReachTheManagementPorts() {
+        assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "gateway").at("/spec/egress/0/ports")).remove(1)))
+                .hasSize(5).allSatisfy(v -> assertThat(v.toString()).startsWith("HTTP_INGRESS Deployment/")
+                        .endsWith("no NetworkPolicy lets the gateway's pods out to its management port 9000 (the platform status)"));
+    }
+
+    @Test
     void theGatewaysPodsOfAnyNamespace() {
         // it still admits the gateway; it admits pods labelled like it in every other namespace as well
         assertThat(lintAfter(objects -> ((ObjectNode) policy(objects, "licence-service").at("/spec/ingress/0/from/0"))
@@ -245,15 +261,19 @@ class ManifestLintRulesTest {
     @Test
     void aServiceThatNoLongerAdmitsTheGateway() {
         assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "factory-service").at("/spec/ingress")).remove(0)))
-                .singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/factory-service",
-                        "no NetworkPolicy admits the gateway's pods to its HTTP port 8080"));
+                .extracting(Violation::toString).containsExactlyInAnyOrder(
+                        "HTTP_INGRESS Deployment/factory-service: no NetworkPolicy admits the gateway's pods to its HTTP port 8080",
+                        "HTTP_INGRESS Deployment/factory-service: no NetworkPolicy admits the gateway's pods to its management "
+                                + "port 9000 (the platform status)");
     }
 
     @Test
     void theGatewayNoLongerAllowedOutToAService() {
         assertThat(lintAfter(objects -> ((ArrayNode) policy(objects, "gateway").at("/spec/egress/0/to")).remove(1)))
-                .singleElement().satisfies(v -> assertRule(v, Rule.HTTP_INGRESS, "Deployment/licence-service",
-                        "no NetworkPolicy lets the gateway's pods out to its HTTP port 8080"));
+                .extracting(Violation::toString).containsExactlyInAnyOrder(
+                        "HTTP_INGRESS Deployment/licence-service: no NetworkPolicy lets the gateway's pods out to its HTTP port 8080",
+                        "HTTP_INGRESS Deployment/licence-service: no NetworkPolicy lets the gateway's pods out to its management "
+                                + "port 9000 (the platform status)");
     }
 
     @Test
@@ -342,10 +362,10 @@ class ManifestLintRulesTest {
 
     @Test
     void aPortRangeBeyondTheServicesHttpPort() {
-        // 8080-9000 takes in the services' management port
+        // 8080-9000 takes in every port between the services' HTTP and management ports
         assertThat(lintAfter(objects -> ((ObjectNode) policy(objects, "gateway").at("/spec/egress/0/ports/0")).put("endPort", 9000)))
                 .hasSize(4).allSatisfy(v -> assertThat(v.toString()).startsWith("EGRESS Deployment/gateway: NetworkPolicy/gateway lets it out to the ")
-                        .endsWith(" pods on 8080-9000/TCP; only 8080/TCP"));
+                        .endsWith(" pods on 8080-9000/TCP; only 8080/TCP, 9000/TCP"));
     }
 
     @Test

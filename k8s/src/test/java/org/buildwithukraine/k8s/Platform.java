@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,6 +26,8 @@ final class Platform {
     static final String GATEWAY = "gateway";
     /** The name of the API port of a platform container. */
     static final String HTTP = "http";
+    /** The name of the port of the Quarkus management interface in a platform container (health, metrics). */
+    static final String MANAGEMENT = "management";
     /** The label by which a platform pod names its database; the database's own policy admits pods by it. */
     static final String DATABASE = "bwu.org/database";
 
@@ -70,8 +73,8 @@ final class Platform {
     }
 
     /**
-     * Where the gateway sends requests: the pods of each platform application but the gateway on their HTTP port.
-     * An application deployed more than once (production-line-service per region) is one set of pods: those that
+     * Where the gateway sends requests: the pods of each platform application but the gateway on their HTTP port,
+     * and on their management port for the operator's platform status (readiness, outbox backlog). An application deployed more than once (production-line-service per region) is one set of pods: those that
      * carry the labels all its workloads select on.
      */
     List<Destination> services() {
@@ -87,7 +90,9 @@ final class Platform {
             Map<String, String> identity = selectorLabels(deployed.get(0));
             deployed.forEach(w -> identity.entrySet().retainAll(selectorLabels(w).entrySet()));
             JsonNode template = Manifests.podTemplate(deployed.get(0)).orElseThrow();
-            List<Port> http = platformContainer(template).flatMap(c -> Manifests.containerPort(c, HTTP)).map(Port::tcp).stream().toList();
+            List<Port> http = platformContainer(template).stream()
+                    .flatMap(c -> Stream.of(HTTP, MANAGEMENT).flatMap(name -> Manifests.containerPort(c, name).stream()))
+                    .map(Port::tcp).toList();
             services.add(new Destination(new Peer("the " + key.substring(key.indexOf('/') + 1) + " pods",
                     Manifests.namespace(deployed.get(0)), identity, Manifests.labels(template)), http, template));
         });
