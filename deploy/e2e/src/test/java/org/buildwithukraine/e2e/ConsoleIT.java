@@ -19,9 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -40,27 +37,10 @@ import io.restassured.path.json.JsonPath;
 /** The console in a real browser against the real platform, with the demo data loaded. */
 @Order(5)
 @DisplayName("console: people at the browser console")
-class ConsoleIT {
+class ConsoleIT extends ConsoleSuite {
 
     private static final String LINE = "DE-MUC-02";
     private static final String OTHER_FACTORYS_LINE = "UK-BRS-01";
-
-    private ConsoleBrowser browser;
-
-    @BeforeAll
-    static void withDemoData() {
-        Platform.get().up(true);
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new ConsoleBrowser(Platform.get());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     @DisplayName("a manufacturer signs in, sees its own lines only, reports one DOWN through the form and signs out")

@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,24 +22,7 @@ import com.microsoft.playwright.Page;
  */
 @Order(7)
 @DisplayName("console: network administrator, operator, cancelling an order")
-class NetworkConsoleIT {
-
-    private ConsoleBrowser browser;
-
-    @BeforeAll
-    static void withDemoData() {
-        Platform.get().up(true);
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new ConsoleBrowser(Platform.get());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class NetworkConsoleIT extends ConsoleSuite {
 
     @Test
     @DisplayName("netadmin registers a factory (a wrong id first), activates, suspends and reinstates it, reads lines by region")

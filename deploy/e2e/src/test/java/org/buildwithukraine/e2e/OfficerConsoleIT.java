@@ -10,9 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,26 +22,9 @@ import io.restassured.path.json.JsonPath;
 /** The technology officer's licences in a real browser against the real platform, with the demo data loaded. */
 @Order(6)
 @DisplayName("console: the technology officer's licences")
-class OfficerConsoleIT {
+class OfficerConsoleIT extends ConsoleSuite {
 
     private static final String FACTORY = "de-munich";
-
-    private ConsoleBrowser browser;
-
-    @BeforeAll
-    static void withDemoData() {
-        Platform.get().up(true);
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new ConsoleBrowser(Platform.get());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     @DisplayName("the officer sees what needs attention, suspends a licence naming its effect, sees the audit entry, "
