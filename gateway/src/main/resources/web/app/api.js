@@ -56,7 +56,7 @@ export class Api {
         for (let page = 0; ; page++) {
             const answer = await this.get(`${path}${separator}size=100&page=${page}`);
             items.push(...answer.items);
-            if (answer.items.length === 0 || items.length >= answer.total) {
+            if (answer.items.length < 100 || items.length >= answer.total) {
                 return items;
             }
         }

@@ -4,7 +4,7 @@ import { formatDate, formatDateTime, formatNumber, isoToday, t } from './i18n.js
 import { EXPIRY_DAYS, expiresSoon, nearExhaustion, outputKey } from './licence-attention.js';
 import { RATE_DAYS } from './licence-run-out.js';
 import { recentGoodUnits } from './recent-output.js';
-import { allItems, licenceLink, licencesOfLink } from './licence-parts.js';
+import { licenceLink, licencesOfLink } from './licence-parts.js';
 import './widgets.js';
 
 /**
@@ -17,9 +17,9 @@ export class AttentionPage extends ConsoleElement {
 
     constructor() {
         super();
-        this.requested = new Loaded(this, () => allItems(this.api, '/licences?status=REQUESTED'));
+        this.requested = new Loaded(this, () => this.api.all('/licences?status=REQUESTED'));
         this.granted = new Loaded(this, async () => {
-            const [licences, output] = await Promise.all([allItems(this.api, '/licences?status=GRANTED'),
+            const [licences, output] = await Promise.all([this.api.all('/licences?status=GRANTED'),
                 recentGoodUnits(this.api, line => outputKey(line.factoryId, line.technologyCode))]);
             const today = isoToday();
             const units = licence => output.get(outputKey(licence.factoryId, licence.technologyCode)) ?? 0;

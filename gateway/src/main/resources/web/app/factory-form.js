@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import { ConsoleElement } from './base.js';
+import { fieldError, formField, formText, sendForm } from './form-fields.js';
 import { t } from './i18n.js';
 import './widgets.js';
 
@@ -21,37 +22,15 @@ export class FactoryForm extends ConsoleElement {
     }
 
     fieldError(field) {
-        const errors = this.problem?.fieldErrors ?? {};
-        // a capability's error is named by its index (capabilities[1]): it belongs beside the capabilities
-        return field === 'capabilities'
-            ? Object.entries(errors).filter(([name]) => name.startsWith('capabilities')).map(([, message]) => message).join('; ')
-            : errors[field];
+        return fieldError(this.problem, field);
     }
 
-    field(name, label, control, hint) {
-        const error = this.fieldError(name);
-        return html`
-            <div class="field ${error ? 'invalid' : ''}" data-field=${name}>
-                <label for="factory-${name}">${label}</label>
-                ${control}
-                ${hint ? html`<p class="hint" id="factory-${name}-hint">${hint}</p>` : ''}
-                ${error ? html`<p class="field-error" id="factory-${name}-error">${error}</p>` : ''}
-            </div>`;
-    }
-
-    aria(name, hint = false) {
-        const error = this.fieldError(name);
-        return {
-            invalid: error ? 'true' : 'false',
-            describedBy: [hint ? `factory-${name}-hint` : '', error ? `factory-${name}-error` : ''].join(' ').trim(),
-        };
+    field(name, label, control, hint = '') {
+        return formField('factory', this.problem, name, label, control, hint);
     }
 
     render() {
         const centre = this.kind === 'EXPORT_CENTRE';
-        const id = this.aria('id', true);
-        const name = this.aria('name');
-        const country = this.aria('country', true);
         const capabilities = this.fieldError('capabilities');
         return html`
             <p class="back"><a href="/console/network">← ${t('network.back')}</a></p>
@@ -59,15 +38,15 @@ export class FactoryForm extends ConsoleElement {
             ${this.problem && this.problem.detail ? html`<bwu-problem .error=${this.problem}></bwu-problem>` : ''}
             <form novalidate class="card" @submit=${this.submit}>
                 <div class="fields">
-                    ${this.field('id', t('network.id'), html`
+                    ${this.field('id', t('network.id'), (invalid, describedBy) => html`
                         <input id="factory-id" name="id" autocomplete="off" spellcheck="false"
-                            aria-invalid=${id.invalid} aria-describedby=${id.describedBy}>`, t('network.idHint'))}
-                    ${this.field('name', t('network.name'), html`
+                            aria-invalid=${invalid} aria-describedby=${describedBy}>`, t('network.idHint'))}
+                    ${this.field('name', t('network.name'), (invalid, describedBy) => html`
                         <input id="factory-name" name="name" autocomplete="organization"
-                            aria-invalid=${name.invalid} aria-describedby=${name.describedBy}>`)}
-                    ${this.field('country', t('network.country'), html`
+                            aria-invalid=${invalid} aria-describedby=${describedBy}>`)}
+                    ${this.field('country', t('network.country'), (invalid, describedBy) => html`
                         <input id="factory-country" name="country" maxlength="2" autocomplete="country"
-                            aria-invalid=${country.invalid} aria-describedby=${country.describedBy}>`, t('network.countryHint'))}
+                            aria-invalid=${invalid} aria-describedby=${describedBy}>`, t('network.countryHint'))}
                 </div>
                 ${centre ? '' : html`
                     <fieldset class="capabilities ${capabilities ? 'invalid' : ''}" data-field="capabilities"
@@ -86,26 +65,15 @@ export class FactoryForm extends ConsoleElement {
     async submit(event) {
         event.preventDefault();
         const form = new FormData(event.target);
-        const text = name => {
-            const value = String(form.get(name) ?? '').trim();
-            return value === '' ? null : value;
-        };
+        const text = name => formText(form, name);
         // sent as typed: the API names what is wrong
         const factory = {
             id: text('id'), name: text('name'), country: text('country'), kind: this.kind,
             capabilities: this.kind === 'EXPORT_CENTRE' ? [] : form.getAll('capabilities'),
         };
-        this.sending = true;
-        try {
-            const registered = await this.api.post('/factories', factory);
-            this.problem = null;
+        const registered = await sendForm(this, () => this.api.post('/factories', factory));
+        if (registered !== undefined) {
             this.dispatchEvent(new CustomEvent('bwu-factory-registered', { bubbles: true, composed: true, detail: registered }));
-        } catch (error) {
-            this.problem = error;
-            await this.updateComplete;
-            this.querySelector('[aria-invalid="true"]')?.focus();
-        } finally {
-            this.sending = false;
         }
     }
 }

@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { ConsoleElement, Loaded } from './base.js';
 import { t } from './i18n.js';
-import { allItems } from './licence-parts.js';
+import { fieldError, formField, formText, sendForm } from './form-fields.js';
 import { newLicence } from './licence-terms.js';
 
 const ACTIVITIES = ['PRODUCE', 'EXPORT'];
@@ -20,7 +20,7 @@ export class GrantForm extends ConsoleElement {
         this.idempotencyKey = crypto.randomUUID();
         this.choices = new Loaded(this, async () => {
             const [factories, technologies] = await Promise.all([
-                allItems(this.api, '/factories?kind=MANUFACTURER'), allItems(this.api, '/technologies')]);
+                this.api.all('/factories?kind=MANUFACTURER'), this.api.all('/technologies')]);
             return { factories, technologies };
         });
     }
@@ -30,22 +30,11 @@ export class GrantForm extends ConsoleElement {
     }
 
     fieldError(field) {
-        const errors = this.problem?.fieldErrors ?? {};
-        // a list's element errors (exportTerritories[1]) belong beside the list's field
-        return Object.entries(errors).filter(([name]) => name === field || name.startsWith(`${field}[`))
-            .map(([, message]) => message).join('; ') || undefined;
+        return fieldError(this.problem, field);
     }
 
     field(name, label, control, hint = '') {
-        const error = this.fieldError(name);
-        const describedBy = [hint ? `grant-${name}-hint` : '', error ? `grant-${name}-error` : ''].filter(Boolean).join(' ');
-        return html`
-            <div class="field ${error ? 'invalid' : ''}" data-field=${name}>
-                <label for="grant-${name}">${label}</label>
-                ${control(error ? 'true' : 'false', describedBy)}
-                ${hint ? html`<p class="hint" id="grant-${name}-hint">${hint}</p>` : ''}
-                ${error ? html`<p class="field-error" id="grant-${name}-error">${error}</p>` : ''}
-            </div>`;
+        return formField('grant', this.problem, name, label, control, hint);
     }
 
     render() {
@@ -108,27 +97,11 @@ export class GrantForm extends ConsoleElement {
     async submit(event) {
         event.preventDefault();
         const data = new FormData(event.target);
-        const text = name => {
-            const value = String(data.get(name) ?? '').trim();
-            return value === '' ? null : value;
-        };
-        this.sending = true;
-        try {
-            const granted = await this.api.post('/licences',
-                newLicence(text, data.getAll('activities').map(String), data.has('earlierRevisions')),
-                { 'Idempotency-Key': this.idempotencyKey });
-            this.problem = null;
+        const licence = newLicence(name => formText(data, name), data.getAll('activities').map(String),
+            data.has('earlierRevisions'));
+        const granted = await sendForm(this, key => this.api.post('/licences', licence, { 'Idempotency-Key': key }));
+        if (granted !== undefined) {
             this.dispatchEvent(new CustomEvent('bwu-licence-granted', { bubbles: true, composed: true, detail: granted }));
-        } catch (error) {
-            this.problem = error;
-            if (error.status !== 0) {
-                // refused: the corrected licence is another request
-                this.idempotencyKey = crypto.randomUUID();
-            }
-            await this.updateComplete;
-            this.querySelector('[aria-invalid="true"]')?.focus();
-        } finally {
-            this.sending = false;
         }
     }
 }

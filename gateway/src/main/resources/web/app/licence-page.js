@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import { ConsoleElement, Loaded } from './base.js';
+import { fieldError, formField, formText } from './form-fields.js';
 import { formatDate, formatDateTime, formatNumber, t, tCount } from './i18n.js';
 import { NEEDS_REASON, licenceActions, movesWork } from './licence-actions.js';
 import { shortId } from './licence-parts.js';
@@ -105,22 +106,11 @@ export class LicencePage extends ConsoleElement {
     }
 
     fieldError(field) {
-        const errors = this.problem?.fieldErrors ?? {};
-        // a list's element errors (exportTerritories[1]) belong beside the list's field
-        return Object.entries(errors).filter(([name]) => name === field || name.startsWith(`${field}[`))
-            .map(([, message]) => message).join('; ') || undefined;
+        return fieldError(this.problem, field);
     }
 
     field(name, label, control, hint = '') {
-        const error = this.fieldError(name);
-        const describedBy = [hint ? `decide-${name}-hint` : '', error ? `decide-${name}-error` : ''].filter(Boolean).join(' ');
-        return html`
-            <div class="field ${error ? 'invalid' : ''}" data-field=${name}>
-                <label for="decide-${name}">${label}</label>
-                ${control(error ? 'true' : 'false', describedBy)}
-                ${hint ? html`<p class="hint" id="decide-${name}-hint">${hint}</p>` : ''}
-                ${error ? html`<p class="field-error" id="decide-${name}-error">${error}</p>` : ''}
-            </div>`;
+        return formField('decide', this.problem, name, label, control, hint);
     }
 
     dialog(licence) {
@@ -191,10 +181,7 @@ export class LicencePage extends ConsoleElement {
         event.preventDefault();
         const action = this.action;
         const data = new FormData(event.target);
-        const text = name => {
-            const value = String(data.get(name) ?? '').trim();
-            return value === '' ? null : value;
-        };
+        const text = name => formText(data, name);
         const path = `/licences/${encodeURIComponent(licence.id)}`;
         this.sending = true;
         try {

@@ -1,23 +1,6 @@
-// What the officer's licence pages share: reading every page of a list, and links to a licence or to the
-// licences of a factory and technology.
+// What the officer's licence pages share: links to a licence or to the licences of a factory and technology.
 import { html } from 'lit';
 import { t } from './i18n.js';
-
-/** The API's largest page. */
-const MOST = 100;
-
-/** Every item of a paged list (path may carry filters), page after page, as the API pages it. */
-export async function allItems(api, path) {
-    const items = [];
-    const separator = path.includes('?') ? '&' : '?';
-    for (let page = 0; ; page++) {
-        const answer = await api.get(`${path}${separator}page=${page}&size=${MOST}`);
-        items.push(...answer.items);
-        if (answer.items.length < MOST || items.length >= answer.total) {
-            return items;
-        }
-    }
-}
 
 /** A licence's id is a UUID: its first part is enough to tell licences apart on a screen. */
 export function shortId(id) {

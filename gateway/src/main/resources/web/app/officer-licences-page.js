@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import { ConsoleElement, Loaded } from './base.js';
 import { formatDate, formatNumber, t } from './i18n.js';
-import { allItems, licenceLink } from './licence-parts.js';
+import { licenceLink } from './licence-parts.js';
 import './widgets.js';
 
 const STATUSES = ['REQUESTED', 'GRANTED', 'SUSPENDED', 'REVOKED', 'EXPIRED', 'EXHAUSTED'];
@@ -21,7 +21,7 @@ export class OfficerLicencesPage extends ConsoleElement {
         this.page = 0;
         this.choices = new Loaded(this, async () => {
             const [factories, technologies] = await Promise.all([
-                allItems(this.api, '/factories?kind=MANUFACTURER'), allItems(this.api, '/technologies')]);
+                this.api.all('/factories?kind=MANUFACTURER'), this.api.all('/technologies')]);
             return { factories, technologies };
         });
         this.licences = new Loaded(this, () => {

@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import { ConsoleElement, Loaded } from './base.js';
+import { fieldError, formField, formText, sendForm } from './form-fields.js';
 import { t } from './i18n.js';
 
 const CUSTOMER_CLASSES = ['UA_DEFENCE', 'PARTNER_DEFENCE', 'EXPORT'];
@@ -35,25 +36,11 @@ export class OrderForm extends ConsoleElement {
     }
 
     fieldError(field) {
-        return this.problem?.fieldErrors?.[field];
+        return fieldError(this.problem, field);
     }
 
     field(name, label, control) {
-        const error = this.fieldError(name);
-        return html`
-            <div class="field ${error ? 'invalid' : ''}" data-field=${name}>
-                <label for="order-${name}">${label}</label>
-                ${control}
-                ${error ? html`<p class="field-error" id="order-${name}-error">${error}</p>` : ''}
-            </div>`;
-    }
-
-    invalid(name) {
-        return this.fieldError(name) ? 'true' : 'false';
-    }
-
-    describedBy(name) {
-        return this.fieldError(name) ? `order-${name}-error` : '';
+        return formField('order', this.problem, name, label, control);
     }
 
     render() {
@@ -69,34 +56,34 @@ export class OrderForm extends ConsoleElement {
             ${this.problem && this.problem.detail ? html`<bwu-problem .error=${this.problem}></bwu-problem>` : ''}
             <form novalidate class="card" @submit=${this.submit}>
                 <div class="fields">
-                    ${this.field('customerClass', t('orders.customerClass'), html`
-                        <select id="order-customerClass" name="customerClass" aria-invalid=${this.invalid('customerClass')}
-                            aria-describedby=${this.describedBy('customerClass')}
+                    ${this.field('customerClass', t('orders.customerClass'), (invalid, describedBy) => html`
+                        <select id="order-customerClass" name="customerClass" aria-invalid=${invalid}
+                            aria-describedby=${describedBy}
                             @change=${event => { this.customerClass = event.target.value; }}>
                             ${CUSTOMER_CLASSES.map(value => html`
                                 <option value=${value} ?selected=${value === this.customerClass}>${t(`customerClass.${value}`)}</option>`)}
                         </select>`)}
-                    ${this.field('customer', t('orders.customer'), html`
+                    ${this.field('customer', t('orders.customer'), (invalid, describedBy) => html`
                         <input id="order-customer" name="customer" autocomplete="organization"
-                            aria-invalid=${this.invalid('customer')} aria-describedby=${this.describedBy('customer')}>`)}
-                    ${this.field('technologyCode', t('orders.technology'), html`
-                        <select id="order-technologyCode" name="technologyCode" aria-invalid=${this.invalid('technologyCode')}
-                            aria-describedby=${this.describedBy('technologyCode')}>
+                            aria-invalid=${invalid} aria-describedby=${describedBy}>`)}
+                    ${this.field('technologyCode', t('orders.technology'), (invalid, describedBy) => html`
+                        <select id="order-technologyCode" name="technologyCode" aria-invalid=${invalid}
+                            aria-describedby=${describedBy}>
                             ${technologies.map(technology => html`
                                 <option value=${technology.code}>${technology.code} — ${technology.name}</option>`)}
                         </select>`)}
-                    ${this.field('quantity', t('orders.quantity'), html`
+                    ${this.field('quantity', t('orders.quantity'), (invalid, describedBy) => html`
                         <input id="order-quantity" name="quantity" type="number" inputmode="numeric" min="1"
-                            aria-invalid=${this.invalid('quantity')} aria-describedby=${this.describedBy('quantity')}>`)}
-                    ${this.field('neededBy', t('orders.neededBy'), html`
+                            aria-invalid=${invalid} aria-describedby=${describedBy}>`)}
+                    ${this.field('neededBy', t('orders.neededBy'), (invalid, describedBy) => html`
                         <input id="order-neededBy" name="neededBy" type="date"
-                            aria-invalid=${this.invalid('neededBy')} aria-describedby=${this.describedBy('neededBy')}>`)}
-                    ${exporting || this.fieldError('destinationCountry') ? this.field('destinationCountry', t('orders.destination'), html`
+                            aria-invalid=${invalid} aria-describedby=${describedBy}>`)}
+                    ${exporting || this.fieldError('destinationCountry') ? this.field('destinationCountry', t('orders.destination'), (invalid, describedBy) => html`
                         <input id="order-destinationCountry" name="destinationCountry" maxlength="2" autocomplete="country"
-                            aria-invalid=${this.invalid('destinationCountry')} aria-describedby=${this.describedBy('destinationCountry')}>`) : ''}
-                    ${exporting || this.fieldError('exportCentreId') ? this.field('exportCentreId', t('orders.exportCentre'), html`
-                        <select id="order-exportCentreId" name="exportCentreId" aria-invalid=${this.invalid('exportCentreId')}
-                            aria-describedby=${this.describedBy('exportCentreId')}>
+                            aria-invalid=${invalid} aria-describedby=${describedBy}>`) : ''}
+                    ${exporting || this.fieldError('exportCentreId') ? this.field('exportCentreId', t('orders.exportCentre'), (invalid, describedBy) => html`
+                        <select id="order-exportCentreId" name="exportCentreId" aria-invalid=${invalid}
+                            aria-describedby=${describedBy}>
                             <option value="">${t('orders.chooseCentre')}</option>
                             ${centres.map(centre => html`<option value=${centre.id}>${centre.name} (${centre.country})</option>`)}
                         </select>`) : ''}
@@ -109,10 +96,7 @@ export class OrderForm extends ConsoleElement {
     async submit(event) {
         event.preventDefault();
         const form = new FormData(event.target);
-        const text = name => {
-            const value = String(form.get(name) ?? '').trim();
-            return value === '' ? null : value;
-        };
+        const text = name => formText(form, name);
         const quantity = text('quantity');
         const order = {
             customerClass: text('customerClass'),
@@ -124,21 +108,9 @@ export class OrderForm extends ConsoleElement {
             destinationCountry: text('destinationCountry')?.toUpperCase() ?? null,
             exportCentreId: text('exportCentreId'),
         };
-        this.sending = true;
-        try {
-            const placed = await this.api.post('/orders', order, { 'Idempotency-Key': this.idempotencyKey });
-            this.problem = null;
+        const placed = await sendForm(this, key => this.api.post('/orders', order, { 'Idempotency-Key': key }));
+        if (placed !== undefined) {
             this.dispatchEvent(new CustomEvent('bwu-order-placed', { bubbles: true, composed: true, detail: placed }));
-        } catch (error) {
-            this.problem = error;
-            if (error.status !== 0) {
-                // refused: the corrected order is another request
-                this.idempotencyKey = crypto.randomUUID();
-            }
-            await this.updateComplete;
-            this.querySelector('[aria-invalid="true"]')?.focus();
-        } finally {
-            this.sending = false;
         }
     }
 }

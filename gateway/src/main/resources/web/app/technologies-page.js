@@ -1,7 +1,6 @@
 import { html } from 'lit';
 import { ConsoleElement, Loaded } from './base.js';
 import { t } from './i18n.js';
-import { allItems } from './licence-parts.js';
 
 const CATEGORIES = ['FPV_DRONE', 'RECON_UAV', 'LONG_RANGE_UAV', 'LOITERING_MUNITION', 'INTERCEPTOR_UAV',
     'MARITIME_DRONE', 'UNMANNED_GROUND_VEHICLE', 'ELECTRONIC_WARFARE', 'COUNTER_UAS'];
@@ -17,7 +16,7 @@ export class TechnologiesPage extends ConsoleElement {
     constructor() {
         super();
         this.sending = false;
-        this.technologies = new Loaded(this, () => allItems(this.api, '/technologies'));
+        this.technologies = new Loaded(this, () => this.api.all('/technologies'));
     }
 
     firstUpdated() {
