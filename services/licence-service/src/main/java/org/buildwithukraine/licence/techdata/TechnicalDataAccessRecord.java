@@ -62,7 +62,7 @@ public class TechnicalDataAccessRecord extends PanacheEntityBase {
     @Column(nullable = false)
     public Outcome outcome;
 
-    /** The HTTP status the caller was answered: 200 when allowed, or the refusal's 403, 404 or 409. */
+    /** The HTTP status the caller was answered: 200 when allowed (201 for a first acknowledgement), or the refusal's 403, 404 or 409. */
     @Column(nullable = false)
     public int status;
 
@@ -96,10 +96,17 @@ public class TechnicalDataAccessRecord extends PanacheEntityBase {
         return of(AccessAction.READ, technologyCode, revision, decision, attempt, at);
     }
 
-    /** The record of an acknowledgement of one release's export-control notice. */
+    /**
+     * The record of an acknowledgement of one release's export-control notice; {@code first}: the person's first
+     * for the release, which the API answers 201 (a repeat 200).
+     */
     public static TechnicalDataAccessRecord ofAcknowledgement(String technologyCode, String revision,
-            AccessDecision decision, AccessAttempt attempt, Instant at) {
-        return of(AccessAction.ACKNOWLEDGE, technologyCode, revision, decision, attempt, at);
+            AccessDecision decision, boolean first, AccessAttempt attempt, Instant at) {
+        TechnicalDataAccessRecord entry = of(AccessAction.ACKNOWLEDGE, technologyCode, revision, decision, attempt, at);
+        if (first && entry.outcome == Outcome.ALLOWED) {
+            entry.status = 201;
+        }
+        return entry;
     }
 
     /** The record of a refused download of a file: nothing was served. */

@@ -43,9 +43,9 @@ public class AccessRecords {
 
     /** Records an acknowledgement of a release's notice, in a transaction of its own as {@link #listing} does. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void acknowledgement(String technologyCode, String revision, AccessDecision decision,
+    public void acknowledgement(String technologyCode, String revision, AccessDecision decision, boolean first,
             AccessAttempt attempt) {
-        TechnicalDataAccessRecord.ofAcknowledgement(technologyCode, revision, decision, attempt, clock.instant())
+        TechnicalDataAccessRecord.ofAcknowledgement(technologyCode, revision, decision, first, attempt, clock.instant())
                 .persist();
     }
 

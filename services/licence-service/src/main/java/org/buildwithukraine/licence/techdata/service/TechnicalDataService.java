@@ -215,9 +215,10 @@ public class TechnicalDataService {
         Reach reach = reach(technologyCode, revision, requester, (release, licences) -> TechnicalDataAccess
                 .toRelease(requester, release.technologyCode, release.revision, release.state, licences, today()));
         AccessAttempt attempt = attempt(requester, reach, actor, requestId);
-        records.acknowledgement(technologyCode, revision, reach.decision(), attempt);
+        TechnicalDataAcknowledgement earlier = reach.decision() instanceof AccessDecision.Allowed
+                ? TechnicalDataAcknowledgement.by(reach.release(), actor) : null;
+        records.acknowledgement(technologyCode, revision, reach.decision(), earlier == null, attempt);
         allowedOrThrow(reach.decision());
-        TechnicalDataAcknowledgement earlier = TechnicalDataAcknowledgement.by(reach.release(), actor);
         if (earlier != null) {
             return new Acknowledgement(earlier, false);
         }
