@@ -326,6 +326,7 @@ const WORDS = {
         'audit.REINSTATE': 'Reinstated', 'audit.REVOKE': 'Revoked', 'audit.EXPIRE': 'Expired',
         'audit.EXHAUST': 'Quota exhausted', 'audit.FACTORY_SUSPENDED': 'Suspended with its factory',
         'audit.FACTORY_REINSTATED': 'Reinstated with its factory',
+        'audit.CONSUME_QUOTA': 'Output counted against the quota',
         // network administrator, operator, order cancel (issue 14)
         'nav.network': 'Network',
         'nav.platform': 'Platform',
@@ -746,6 +747,7 @@ const WORDS = {
         'audit.REINSTATE': 'Поновлено', 'audit.REVOKE': 'Відкликано', 'audit.EXPIRE': 'Строк дії минув',
         'audit.EXHAUST': 'Квоту вичерпано', 'audit.FACTORY_SUSPENDED': 'Призупинено разом із заводом',
         'audit.FACTORY_REINSTATED': 'Поновлено разом із заводом',
+        'audit.CONSUME_QUOTA': 'Випуск зараховано до квоти',
         // адміністратор мережі, оператор, скасування замовлення (issue 14)
         'nav.network': 'Мережа',
         'nav.platform': 'Платформа',
@@ -880,9 +882,17 @@ export function tCount(key, count, params = {}) {
     return t(`${key}.${form}` in words || `${key}.${form}` in WORDS.en ? `${key}.${form}` : `${key}.other`, params);
 }
 
-/** The word for key in the current language, with {name} placeholders filled from params. */
+/**
+ * The word for key in the current language, with {name} placeholders filled from params. A key with no words in
+ * any language (a new state or audit step of the API, say) shows as itself and is logged as an error, which the
+ * browser tests fail on.
+ */
 export function t(key, params = {}) {
-    const text = WORDS[language][key] ?? WORDS.en[key] ?? key;
+    const text = WORDS[language][key] ?? WORDS.en[key];
+    if (text === undefined) {
+        console.error(`No words for "${key}"`);
+        return key;
+    }
     return text.replace(/\{(\w+)\}/g, (placeholder, name) => (name in params ? String(params[name]) : placeholder));
 }
 
