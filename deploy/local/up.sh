@@ -7,7 +7,9 @@
 #
 # Ports, folders and options come from the environment (defaults in lib.sh): BWU_GATEWAY_PORT,
 # BWU_KEYCLOAK_PORT, BWU_POSTGRES_PORT, ..., BWU_INSTANCE, BWU_RUN_DIR, BWU_JAVA_OPTS, BWU_START_TIMEOUT,
-# BWU_SKIP (services to leave out, e.g. "gateway order-routing-service"), BWU_REALM_FILE.
+# BWU_SKIP (services to leave out, e.g. "gateway order-routing-service"), BWU_REALM_FILE,
+# BWU_POSTGRES_DURABLE (true: PostgreSQL with fsync and synchronous_commit on, as production runs it; the
+# default false trades crash safety for speed; a running PostgreSQL keeps the mode it was started with).
 # Everything it writes (logs, data, pids, downloads) stays under deploy/local/.run/ (git-ignored).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -18,7 +20,7 @@ for arg in "$@"; do
     case $arg in
         --rebuild) REBUILD=true ;;
         --no-demo-data) DEMO_DATA=false ;;
-        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -31,6 +33,13 @@ KEYCLOAK_ADMIN=${BWU_KEYCLOAK_ADMIN:-admin}
 KEYCLOAK_ADMIN_PASSWORD=${BWU_KEYCLOAK_ADMIN_PASSWORD:-admin}
 REALM_FILE=${BWU_REALM_FILE:-$BWU_ROOT/deploy/keycloak/bwu-realm.json}
 DATABASES=(factory licence production_de production_uk routing)
+# Without durability an acknowledged write can vanish in a crash of the machine, which a developer's or the
+# end-to-end suite's platform can afford; benchmarks cannot.
+case ${BWU_POSTGRES_DURABLE:-false} in
+    true) POSTGRES_DURABILITY=() ;;
+    false) POSTGRES_DURABILITY=(-c fsync=off -c synchronous_commit=off) ;;
+    *) echo "BWU_POSTGRES_DURABLE must be true or false, not '$BWU_POSTGRES_DURABLE'" >&2; exit 2 ;;
+esac
 
 T0=$SECONDS
 step() { printf '\n== %s\n' "$*"; }
@@ -214,7 +223,7 @@ start_postgres() {
     fi
     launch postgres "${PG_WRAP[@]}" "$bin/postgres" -D "$data" -p "$BWU_POSTGRES_PORT" \
         -c listen_addresses=localhost -c unix_socket_directories= -c max_connections=300 \
-        -c shared_buffers=64MB -c timezone=UTC -c fsync=off -c synchronous_commit=off
+        -c shared_buffers=64MB -c timezone=UTC "${POSTGRES_DURABILITY[@]}"
 }
 
 start_kafka() {
