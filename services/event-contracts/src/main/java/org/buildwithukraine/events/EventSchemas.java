@@ -3,6 +3,7 @@ package org.buildwithukraine.events;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import org.buildwithukraine.events.factory.FactoryEventTypes;
 import org.buildwithukraine.events.licence.LicenceEventTypes;
@@ -44,6 +45,11 @@ public final class EventSchemas {
                 throw new IllegalStateException("Event type " + type + " is declared twice");
             }
         }
+    }
+
+    /** Every event type these contracts describe. */
+    public static Set<String> types() {
+        return Set.copyOf(VERSIONS.keySet());
     }
 
     /** @return the schema version of the type's payload, or empty for a type these contracts do not describe */
