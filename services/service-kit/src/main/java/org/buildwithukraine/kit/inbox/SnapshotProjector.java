@@ -17,16 +17,18 @@ import org.jboss.logging.Logger;
  * snapshot, the snapshot is read and must describe the envelope's aggregate, have every field the view needs and
  * an {@code occurredAt}: otherwise it is refused ({@link UnreadableEventException}) before anything changes, and
  * the channel parks it in its dead-letter topic with the reason;</li>
- * <li>in one transaction of its own ({@link EventInbox}: {@link InboundTransactions}' retries, the inbox): the event
- * is recorded as seen, and only on its first delivery the view is locked; a snapshot older (by {@code occurredAt}) than the one
- * the view shows is ignored, so that a late resend never undoes a newer state; otherwise the view is upserted and
- * the projection's follow-up runs.</li>
+ * <li>in one transaction of its own ({@link EventInbox}: {@link InboundTransactions}' retries, the inbox): the
+ * event is recorded as seen, and only on its first delivery the view is locked; a snapshot older (by
+ * {@code occurredAt}) than the one the view shows is ignored, so that a late resend never undoes a newer state;
+ * otherwise the view is upserted and the projection's follow-up runs.</li>
  * </ol>
- * Guarantee: each event is applied at most once per read model, and the view only moves forward in time; the view
- * and its follow-ups change together or not at all. Failure modes: a snapshot of the same {@code occurredAt} as
- * the view's is applied (events of one aggregate share a partition, so that is the later one); a refused event is
- * applied only if someone replays it from the dead-letter topic; views kept before they recorded an
- * {@code occurredAt} take the next snapshot whatever its time.
+ * Guarantee: each readable event is applied once per read model (a redelivery is skipped), a refused one never;
+ * the view only moves forward in time; the view, its follow-ups and the inbox record commit together or not at
+ * all. Failure modes: a snapshot of the same {@code occurredAt} as the view's is applied (events of one aggregate
+ * share a partition, so that is the later one); {@code occurredAt} is the producer's clock, so producers of one
+ * aggregate whose clocks disagree can make a newer snapshot look older and be ignored; a refused event is applied
+ * only if someone replays it from the dead-letter topic; a view kept before it recorded an {@code occurredAt}
+ * takes the next snapshot whatever its time.
  */
 @ApplicationScoped
 public class SnapshotProjector {
