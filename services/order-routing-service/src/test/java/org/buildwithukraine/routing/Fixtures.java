@@ -70,9 +70,14 @@ public final class Fixtures {
     // ---- events of the other services ----
 
     public static String envelope(UUID eventId, String type, String aggregateId, String actor, Object payload) {
+        return envelope(eventId, type, aggregateId, actor, Instant.now(), 1, payload);
+    }
+
+    public static String envelope(UUID eventId, String type, String aggregateId, String actor, Instant occurredAt,
+            int schemaVersion, Object payload) {
         try {
-            return JSON.writeValueAsString(new EventEnvelope(eventId, type, aggregateId, Instant.now(), actor, 1,
-                    JSON.valueToTree(payload)));
+            return JSON.writeValueAsString(new EventEnvelope(eventId, type, aggregateId, occurredAt, actor,
+                    schemaVersion, JSON.valueToTree(payload)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -5,10 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.line.LineEventTypes;
 import org.buildwithukraine.events.line.OutputReported;
+import org.buildwithukraine.kit.inbox.EventInbox;
 import org.buildwithukraine.kit.inbox.InboundEvents;
 import org.buildwithukraine.kit.inbox.InboundEvents.UnreadableEventException;
-import org.buildwithukraine.kit.inbox.InboundTransactions;
-import org.buildwithukraine.kit.inbox.ProcessedEvents;
 import org.buildwithukraine.licence.service.QuotaLedger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -21,12 +20,12 @@ public class LineOutputConsumer {
     static final String CONSUMER = "licence-service.quota-ledger";
 
     private final InboundEvents inbound;
-    private final ProcessedEvents processed;
+    private final EventInbox inbox;
     private final QuotaLedger ledger;
 
-    public LineOutputConsumer(InboundEvents inbound, ProcessedEvents processed, QuotaLedger ledger) {
+    public LineOutputConsumer(InboundEvents inbound, EventInbox inbox, QuotaLedger ledger) {
         this.inbound = inbound;
-        this.processed = processed;
+        this.inbox = inbox;
         this.ledger = ledger;
     }
 
@@ -42,11 +41,7 @@ public class LineOutputConsumer {
                 || output.reportId() == null || output.observedAt() == null || output.goodUnits() < 0) {
             throw new UnreadableEventException("Output event " + envelope.eventId() + " is incomplete or negative");
         }
-        InboundTransactions.run(envelope.type() + " " + envelope.eventId(), () -> {
-            if (processed.firstDelivery(CONSUMER, envelope.eventId())) {
-                ledger.record(envelope.eventId(), envelope.actor() != null ? envelope.actor() : "system:line-output",
-                        output);
-            }
-        });
+        inbox.applyOnce(CONSUMER, envelope, () -> ledger.record(envelope.eventId(),
+                envelope.actor() != null ? envelope.actor() : "system:line-output", output));
     }
 }

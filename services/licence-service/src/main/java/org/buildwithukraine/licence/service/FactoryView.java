@@ -1,23 +1,24 @@
 package org.buildwithukraine.licence.service;
 
+import java.time.Instant;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.factory.FactorySnapshot;
 import org.buildwithukraine.events.factory.FactoryStatus;
+import org.buildwithukraine.kit.inbox.RequiredFields;
+import org.buildwithukraine.kit.inbox.SnapshotProjection;
 import org.buildwithukraine.licence.KnownFactory;
-import org.jboss.logging.Logger;
 
 /**
- * Keeps the local view of factories from their snapshots on factory.events, whatever the event type, and lets
- * the factory's licences follow a change of its status.
+ * The local view of factories from their snapshots on factory.events, whatever the event type; the factory's
+ * licences follow a change of its status.
  */
 @ApplicationScoped
-public class FactoryView {
-
-    private static final Logger LOG = Logger.getLogger(FactoryView.class);
+public class FactoryView implements SnapshotProjection<FactorySnapshot, KnownFactory, FactoryStatus> {
 
     private final LicenceService licences;
 
@@ -25,15 +26,40 @@ public class FactoryView {
         this.licences = licences;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(EventEnvelope envelope, FactorySnapshot snapshot) {
-        KnownFactory factory = KnownFactory.findById(snapshot.id(), LockModeType.PESSIMISTIC_WRITE);
-        if (factory != null && envelope.occurredAt().isBefore(factory.asOf)) {
-            LOG.infof("Ignoring %s %s of %s: older than the state already known", envelope.type(),
-                    envelope.eventId(), snapshot.id());
-            return;
-        }
-        FactoryStatus before = factory == null ? null : factory.status;
+    @Override
+    public String consumer() {
+        return "licence-service.factory-view";
+    }
+
+    @Override
+    public Class<FactorySnapshot> snapshotType() {
+        return FactorySnapshot.class;
+    }
+
+    @Override
+    public String key(FactorySnapshot snapshot) {
+        return snapshot.id();
+    }
+
+    @Override
+    public List<String> missingFields(FactorySnapshot snapshot) {
+        return RequiredFields.of().field("name", snapshot.name()).field("country", snapshot.country())
+                .field("kind", snapshot.kind()).field("status", snapshot.status()).missing();
+    }
+
+    @Override
+    public KnownFactory lock(FactorySnapshot snapshot) {
+        return KnownFactory.findById(snapshot.id(), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    @Override
+    public Instant asOf(KnownFactory factory) {
+        return factory.asOf;
+    }
+
+    @Override
+    public KnownFactory upsert(KnownFactory current, FactorySnapshot snapshot, EventEnvelope envelope) {
+        KnownFactory factory = current;
         if (factory == null) {
             factory = new KnownFactory();
             factory.id = snapshot.id();
@@ -45,6 +71,17 @@ public class FactoryView {
         factory.statusReason = snapshot.statusReason();
         factory.asOf = envelope.occurredAt();
         factory.persist();
+        return factory;
+    }
+
+    @Override
+    public FactoryStatus watched(KnownFactory factory) {
+        return factory == null ? null : factory.status;
+    }
+
+    @Override
+    public void followUp(EventEnvelope envelope, FactorySnapshot snapshot, KnownFactory factory,
+            FactoryStatus before) {
         if (before != null && before != factory.status) {
             String actor = envelope.actor() != null ? envelope.actor() : "system:factory-events";
             licences.factoryStatusChanged(factory.id, before, factory.status, actor);

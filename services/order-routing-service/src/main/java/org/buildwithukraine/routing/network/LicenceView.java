@@ -65,6 +65,10 @@ public class LicenceView extends PanacheEntityBase {
     @Column(name = "status_since")
     public Instant statusSince;
 
+    /** The {@code occurredAt} of the event whose snapshot this shows; null if kept before it was recorded. */
+    @Column(name = "as_of")
+    public Instant asOf;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -45,6 +45,10 @@ public class LineView extends PanacheEntityBase {
     @Column(name = "state_since")
     public Instant stateSince;
 
+    /** The {@code occurredAt} of the event whose snapshot this shows; null if kept before it was recorded. */
+    @Column(name = "as_of")
+    public Instant asOf;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

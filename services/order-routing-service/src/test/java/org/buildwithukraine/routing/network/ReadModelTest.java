@@ -8,12 +8,14 @@ import static org.buildwithukraine.routing.Fixtures.awaitLine;
 import static org.buildwithukraine.routing.Fixtures.envelope;
 import static org.buildwithukraine.routing.Fixtures.unique;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.common.header.Header;
 import org.buildwithukraine.events.Topics;
 import org.buildwithukraine.events.factory.FactoryKind;
 import org.buildwithukraine.events.factory.FactoryStatus;
@@ -172,5 +174,55 @@ class ReadModelTest {
         awaitLine(id, l -> l.state == LineState.RUNNING);
         await().atMost(Duration.ofSeconds(30)).until(() -> lineStatusDeadLetters.recordsFor(id).size() == 2);
         assertThat(lineStatusDeadLetters.recordsFor(id).get(0).value()).isEqualTo("this is not an event");
+    }
+    @Test
+    void anOlderSnapshotArrivingLateDoesNotUndoANewerOne() {
+        String id = unique("UK-LDS");
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        LineSnapshot running = Fixtures.line(id, "uk-leeds", "UA-RECON-3", 40, LineState.RUNNING);
+        sendLine(UUID.randomUUID(), id, t.plusSeconds(60), 1, Fixtures.line(id, "uk-leeds", "UA-RECON-3", 40,
+                LineState.DOWN));
+        awaitLine(id, l -> l.state == LineState.DOWN);
+
+        // a resend of an earlier state under a new event id: taken (recorded in the inbox), but not applied
+        UUID late = UUID.randomUUID();
+        sendLine(late, id, t, 1, running);
+        awaitTaken(late);
+
+        LineView view = QuarkusTransaction.requiringNew().call(() -> LineView.<LineView>findById(id));
+        assertThat(view.state).isEqualTo(LineState.DOWN);
+        assertThat(view.asOf).isEqualTo(t.plusSeconds(60));
+    }
+
+    /** A producer on a newer contract: this router cannot read the event, so it parks it and changes nothing. */
+    @Test
+    void anEventOfAnUnknownSchemaVersionGoesToTheDeadLetterTopicWithTheReasonAndChangesNothing() {
+        String id = unique("UK-YRK");
+        Fixtures.registerLine(Fixtures.line(id, "uk-york", "UA-RECON-3", 40, LineState.RUNNING));
+        awaitLine(id, l -> l.state == LineState.RUNNING);
+
+        UUID newer = UUID.randomUUID();
+        sendLine(newer, id, Instant.now(), LineEventTypes.SCHEMA_VERSION + 1,
+                Fixtures.line(id, "uk-york", "UA-RECON-3", 40, LineState.DOWN));
+        // a later event of the same key is applied only after that one: once it is in, that one was handled
+        Fixtures.sendLine(LineEventTypes.STATUS_CHANGED, Fixtures.line(id, "uk-york", "UA-RECON-3", 30,
+                LineState.RUNNING));
+        awaitLine(id, l -> l.capacityPerDay == 30);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lineStatusDeadLetters.recordsFor(id).size() == 1);
+        Header reason = lineStatusDeadLetters.recordsFor(id).get(0).headers().lastHeader("dead-letter-reason");
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).isEqualTo("Event " + newer
+                + " of type LineStatusChanged has schemaVersion " + (LineEventTypes.SCHEMA_VERSION + 1)
+                + "; this service reads version " + LineEventTypes.SCHEMA_VERSION + " only");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) LineView.getEntityManager()
+                .createNativeQuery("select count(*) from processed_event where event_id = ?1")
+                .setParameter(1, newer).getSingleResult()).longValue())).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> LineView.<LineView>findById(id)).state)
+                .isEqualTo(LineState.RUNNING);
+    }
+
+    private static void sendLine(UUID eventId, String id, Instant occurredAt, int schemaVersion, LineSnapshot line) {
+        TestKafka.send(Topics.LINE_STATUS, id, envelope(eventId, LineEventTypes.STATUS_CHANGED, id, "client:mes",
+                occurredAt, schemaVersion, line));
     }
 }

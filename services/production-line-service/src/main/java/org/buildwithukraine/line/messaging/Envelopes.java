@@ -8,7 +8,7 @@ final class Envelopes {
     private Envelopes() {
     }
 
-    /** Both views order what they keep by the event's time, so an event without one cannot be applied. */
+    /** Allocations are dated by their event's time, so an event without one cannot be applied. */
     static EventEnvelope timed(EventEnvelope envelope) {
         if (envelope.occurredAt() == null) {
             throw new UnreadableEventException("Event " + envelope.eventId() + " has no occurredAt");

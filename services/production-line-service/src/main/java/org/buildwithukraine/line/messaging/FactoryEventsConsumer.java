@@ -2,9 +2,7 @@ package org.buildwithukraine.line.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.buildwithukraine.events.EventEnvelope;
-import org.buildwithukraine.kit.inbox.InboundEvents;
-import org.buildwithukraine.kit.inbox.InboundTransactions;
+import org.buildwithukraine.kit.inbox.SnapshotProjector;
 import org.buildwithukraine.line.service.FactoryViewService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -14,18 +12,17 @@ import io.smallrye.common.annotation.Blocking;
 @ApplicationScoped
 public class FactoryEventsConsumer {
 
-    private final InboundEvents inbound;
+    private final SnapshotProjector projector;
     private final FactoryViewService factories;
 
-    public FactoryEventsConsumer(InboundEvents inbound, FactoryViewService factories) {
-        this.inbound = inbound;
+    public FactoryEventsConsumer(SnapshotProjector projector, FactoryViewService factories) {
+        this.projector = projector;
         this.factories = factories;
     }
 
     @Incoming("factoryevents")
     @Blocking
     public void consume(String json) {
-        EventEnvelope envelope = Envelopes.timed(inbound.parse(json));
-        InboundTransactions.run(envelope.type() + " " + envelope.eventId(), () -> factories.apply(envelope));
+        projector.project(json, factories);
     }
 }

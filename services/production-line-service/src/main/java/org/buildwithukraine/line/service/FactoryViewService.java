@@ -1,61 +1,74 @@
 package org.buildwithukraine.line.service;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.factory.FactoryEventTypes;
 import org.buildwithukraine.events.factory.FactorySnapshot;
-import org.buildwithukraine.kit.inbox.InboundEvents;
-import org.buildwithukraine.kit.inbox.ProcessedEvents;
+import org.buildwithukraine.kit.inbox.RequiredFields;
+import org.buildwithukraine.kit.inbox.SnapshotProjection;
 import org.buildwithukraine.line.KnownFactory;
 
 /** Keeps the local view of factories from factory.events, so that no request has to ask the factory service. */
 @ApplicationScoped
-public class FactoryViewService {
-
-    static final String CONSUMER = "production-line.factory-view";
+public class FactoryViewService implements SnapshotProjection<FactorySnapshot, KnownFactory, Void> {
 
     private static final Set<String> SNAPSHOT_EVENTS = Set.of(FactoryEventTypes.REGISTERED,
             FactoryEventTypes.UPDATED, FactoryEventTypes.ACTIVATED, FactoryEventTypes.SUSPENDED,
             FactoryEventTypes.REINSTATED);
 
-    private final InboundEvents inbound;
-    private final ProcessedEvents processed;
-
-    public FactoryViewService(InboundEvents inbound, ProcessedEvents processed) {
-        this.inbound = inbound;
-        this.processed = processed;
+    @Override
+    public String consumer() {
+        return "production-line.factory-view";
     }
 
-    @Transactional
-    public void apply(EventEnvelope event) {
-        if (!SNAPSHOT_EVENTS.contains(event.type())) {
-            return;
-        }
-        FactorySnapshot snapshot = inbound.payload(event, FactorySnapshot.class);
-        if (snapshot.id() == null || snapshot.kind() == null || snapshot.status() == null) {
-            throw new InboundEvents.UnreadableEventException(
-                    event.type() + " " + event.eventId() + " has no factory id, kind or status");
-        }
-        if (!processed.firstDelivery(CONSUMER, event.eventId())) {
-            return;
-        }
-        KnownFactory factory = KnownFactory.findById(snapshot.id(), LockModeType.PESSIMISTIC_WRITE);
+    @Override
+    public Class<FactorySnapshot> snapshotType() {
+        return FactorySnapshot.class;
+    }
+
+    @Override
+    public boolean carriesSnapshot(String eventType) {
+        return SNAPSHOT_EVENTS.contains(eventType);
+    }
+
+    @Override
+    public String key(FactorySnapshot snapshot) {
+        return snapshot.id();
+    }
+
+    @Override
+    public List<String> missingFields(FactorySnapshot snapshot) {
+        return RequiredFields.of().field("kind", snapshot.kind()).field("status", snapshot.status()).missing();
+    }
+
+    @Override
+    public KnownFactory lock(FactorySnapshot snapshot) {
+        return KnownFactory.findById(snapshot.id(), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    @Override
+    public Instant asOf(KnownFactory factory) {
+        return factory.asOf;
+    }
+
+    @Override
+    public KnownFactory upsert(KnownFactory current, FactorySnapshot snapshot, EventEnvelope envelope) {
+        KnownFactory factory = current;
         if (factory == null) {
             factory = new KnownFactory();
             factory.id = snapshot.id();
-        } else if (event.occurredAt().isBefore(factory.asOf)) {
-            // an older snapshot arriving late must not undo a newer one (e.g. reinstate a suspended factory)
-            return;
         }
         factory.name = snapshot.name() == null ? snapshot.id() : snapshot.name();
         factory.kind = snapshot.kind();
         factory.status = snapshot.status();
-        factory.asOf = event.occurredAt();
+        factory.asOf = envelope.occurredAt();
         factory.persist();
+        return factory;
     }
 }

@@ -1,23 +1,19 @@
 package org.buildwithukraine.routing.network.messaging;
 
-import java.util.function.Consumer;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.buildwithukraine.events.EventEnvelope;
-import org.buildwithukraine.events.factory.FactorySnapshot;
-import org.buildwithukraine.events.licence.LicenceEventTypes;
-import org.buildwithukraine.events.licence.LicenceSnapshot;
 import org.buildwithukraine.events.line.LineEventTypes;
-import org.buildwithukraine.events.line.LineSnapshot;
 import org.buildwithukraine.events.line.OutputReported;
+import org.buildwithukraine.kit.inbox.EventInbox;
 import org.buildwithukraine.kit.inbox.InboundEvents;
 import org.buildwithukraine.kit.inbox.InboundEvents.UnreadableEventException;
-import org.buildwithukraine.kit.inbox.InboundTransactions;
-import org.buildwithukraine.kit.inbox.ProcessedEvents;
+import org.buildwithukraine.kit.inbox.SnapshotProjector;
+import org.buildwithukraine.routing.order.service.FactoryChanges;
+import org.buildwithukraine.routing.order.service.LicenceChanges;
+import org.buildwithukraine.routing.order.service.LineChanges;
 import org.buildwithukraine.routing.order.service.NetworkChanges;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -29,63 +25,51 @@ import io.smallrye.common.annotation.Blocking;
 @ApplicationScoped
 public class NetworkEventsConsumer {
 
-    static final String CONSUMER = "order-routing-service";
-    private static final Logger LOG = Logger.getLogger(NetworkEventsConsumer.class);
-
     private final InboundEvents inbound;
-    private final ProcessedEvents processed;
+    private final SnapshotProjector projector;
+    private final EventInbox inbox;
+    private final FactoryChanges factories;
+    private final LicenceChanges licences;
+    private final LineChanges lines;
     private final NetworkChanges changes;
 
-    public NetworkEventsConsumer(InboundEvents inbound, ProcessedEvents processed, NetworkChanges changes) {
+    public NetworkEventsConsumer(InboundEvents inbound, SnapshotProjector projector, EventInbox inbox,
+            FactoryChanges factories, LicenceChanges licences, LineChanges lines, NetworkChanges changes) {
         this.inbound = inbound;
-        this.processed = processed;
+        this.projector = projector;
+        this.inbox = inbox;
+        this.factories = factories;
+        this.licences = licences;
+        this.lines = lines;
         this.changes = changes;
     }
 
     @Incoming("factoryevents")
     @Blocking
     public void onFactoryEvent(String json) {
-        handle(json, envelope -> changes.factory(inbound.payload(envelope, FactorySnapshot.class),
-                envelope.occurredAt()));
+        projector.project(json, factories);
     }
 
     @Incoming("licenceevents")
     @Blocking
     public void onLicenceEvent(String json) {
-        handle(json, envelope -> {
-            // unlicensed output is for the officers; the router plans with licences alone
-            if (LicenceEventTypes.carriesLicenceSnapshot(envelope.type())) {
-                changes.licence(envelope.type(), inbound.payload(envelope, LicenceSnapshot.class),
-                        envelope.occurredAt());
-            }
-        });
+        projector.project(json, licences);
     }
 
     @Incoming("linestatus")
     @Blocking
     public void onLineStatus(String json) {
-        handle(json, envelope -> changes.line(envelope.type(), inbound.payload(envelope, LineSnapshot.class)));
+        projector.project(json, lines);
     }
 
     @Incoming("lineoutput")
     @Blocking
     public void onLineOutput(String json) {
-        handle(json, envelope -> {
-            if (!LineEventTypes.OUTPUT_REPORTED.equals(envelope.type())) {
-                throw new UnreadableEventException("Unexpected " + envelope.type() + " on line.output");
-            }
-            changes.output(inbound.payload(envelope, OutputReported.class));
-        });
-    }
-
-    private void handle(String json, Consumer<EventEnvelope> apply) {
         EventEnvelope envelope = inbound.parse(json);
-        InboundTransactions.run(envelope.type() + " " + envelope.eventId(), () -> {
-            if (processed.firstDelivery(CONSUMER, envelope.eventId())) {
-                apply.accept(envelope);
-            } else {
-                LOG.debugf("Event %s seen before; ignored", envelope.eventId());
-            }
-        });
+        if (!LineEventTypes.OUTPUT_REPORTED.equals(envelope.type())) {
+            throw new UnreadableEventException("Unexpected " + envelope.type() + " on line.output");
+        }
+        OutputReported output = inbound.payload(envelope, OutputReported.class);
+        inbox.applyOnce(NetworkChanges.INBOX, envelope, () -> changes.output(output));
     }
 }

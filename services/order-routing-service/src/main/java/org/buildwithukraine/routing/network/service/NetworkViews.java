@@ -22,7 +22,8 @@ import org.buildwithukraine.routing.network.LineView;
 
 /**
  * Keeps the router's own view of factories, licences and lines, from their events only: routing never asks
- * another service. Each snapshot replaces what was known; the time of a status change is the time of its event.
+ * another service. Each snapshot replaces what was known, as {@code SnapshotProjector} decides; the time of a status
+ * change is the time of its event.
  */
 @ApplicationScoped
 public class NetworkViews {
@@ -35,27 +36,26 @@ public class NetworkViews {
         this.clock = clock;
     }
 
-    /** @return true if its kind or status changed, which is all routing cares about */
+    /** Creates the view ({@code current} null) or changes it to show the snapshot. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean factory(FactorySnapshot snapshot, Instant occurredAt) {
-        FactoryView view = FactoryView.findById(snapshot.id());
-        boolean created = view == null;
-        if (created) {
+    public FactoryView factory(FactoryView current, FactorySnapshot snapshot, Instant occurredAt) {
+        FactoryView view = current;
+        if (view == null) {
             view = new FactoryView();
             view.id = snapshot.id();
         }
-        boolean changed = created || view.kind != snapshot.kind() || view.status != snapshot.status();
-        if (created || view.status != snapshot.status()) {
+        if (current == null || view.status != snapshot.status()) {
             view.statusSince = occurredAt;
         }
         view.kind = snapshot.kind();
         view.status = snapshot.status();
         view.statusReason = snapshot.statusReason();
+        view.asOf = occurredAt;
         view.updatedAt = clock.instant();
-        if (created) {
+        if (current == null) {
             view.persist();
         }
-        return changed;
+        return view;
     }
 
     /**
@@ -63,10 +63,9 @@ public class NetworkViews {
      * are no longer unconfirmed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void licence(LicenceSnapshot snapshot, Instant occurredAt) {
-        LicenceView view = LicenceView.findById(snapshot.licenceId());
-        boolean created = view == null;
-        if (created) {
+    public LicenceView licence(LicenceView current, LicenceSnapshot snapshot, Instant occurredAt) {
+        LicenceView view = current;
+        if (view == null) {
             view = new LicenceView();
             view.id = snapshot.licenceId();
             view.statusSince = occurredAt;
@@ -90,10 +89,12 @@ public class NetworkViews {
                 : snapshot.exportTerritories().stream().sorted().toArray(String[]::new);
         view.status = snapshot.status();
         view.statusReason = snapshot.statusReason();
+        view.asOf = occurredAt;
         view.updatedAt = clock.instant();
-        if (created) {
+        if (current == null) {
             view.persist();
         }
+        return view;
     }
 
     /** The technology the line builds as far as the router knows, or null for a line it does not know yet. */
@@ -104,11 +105,11 @@ public class NetworkViews {
         return technology.isEmpty() ? null : technology.get(0);
     }
 
+    /** Creates the view ({@code current} null) or changes it to show the snapshot. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void line(LineSnapshot snapshot) {
-        LineView view = LineView.findById(snapshot.lineId());
-        boolean created = view == null;
-        if (created) {
+    public LineView line(LineView current, LineSnapshot snapshot, Instant occurredAt) {
+        LineView view = current;
+        if (view == null) {
             view = new LineView();
             view.id = snapshot.lineId();
         }
@@ -119,10 +120,12 @@ public class NetworkViews {
         view.state = snapshot.state();
         view.downtimeReason = snapshot.downtimeReason();
         view.stateSince = snapshot.stateSince();
+        view.asOf = occurredAt;
         view.updatedAt = clock.instant();
-        if (created) {
+        if (current == null) {
             view.persist();
         }
+        return view;
     }
 
     /**
