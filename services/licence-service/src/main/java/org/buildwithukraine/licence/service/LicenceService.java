@@ -58,7 +58,9 @@ public class LicenceService {
     /** An officer grants a licence without a request. */
     @Transactional
     public Licence grant(NewLicence request, String actor) {
-        Licence licence = create(request, true, actor);
+        Licence licence = Licence.granted(UUID.randomUUID().toString(), admissible(request), request.factoryId(),
+                request.terms(), request.provisos(), request.reason(), actor, clock.instant());
+        licence.persist();
         record(licence, Map.of(), "GRANT", LicenceEventTypes.GRANTED, actor, request.reason());
         return licence;
     }
@@ -66,7 +68,9 @@ public class LicenceService {
     /** A manufacturer asks for a licence for its factory; an officer decides later. */
     @Transactional
     public Licence request(NewLicence request, String actor) {
-        Licence licence = create(request, false, actor);
+        Licence licence = Licence.requested(UUID.randomUUID().toString(), admissible(request), request.factoryId(),
+                request.terms(), request.provisos(), request.reason(), actor, clock.instant());
+        licence.persist();
         record(licence, Map.of(), "REQUEST", LicenceEventTypes.REQUESTED, actor, request.reason());
         return licence;
     }
@@ -218,7 +222,8 @@ public class LicenceService {
         return LocalDate.now(clock.withZone(config.zone()));
     }
 
-    private Licence create(NewLicence request, boolean granted, String actor) {
+    /** The technology of a new licence whose terms, technology and factory are all it takes; 400 otherwise. */
+    private Technology admissible(NewLicence request) {
         List<FieldError> errors = new ArrayList<>();
         Technology technology = Technology.findById(request.technologyCode());
         if (technology == null) {
@@ -236,14 +241,7 @@ public class LicenceService {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        String id = UUID.randomUUID().toString();
-        Licence licence = granted
-                ? Licence.granted(id, technology, factory.id, request.terms(), request.provisos(), request.reason(),
-                        actor, clock.instant())
-                : Licence.requested(id, technology, factory.id, request.terms(), request.provisos(),
-                        request.reason(), actor, clock.instant());
-        licence.persist();
-        return licence;
+        return technology;
     }
 
     /**
