@@ -1,7 +1,9 @@
 package org.buildwithukraine.factory;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
@@ -30,42 +32,139 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Factory extends PanacheEntityBase {
 
     @Id
-    public String id;
+    private String id;
 
     @Column(nullable = false)
-    public String name;
+    private String name;
 
     @Column(nullable = false, length = 2)
-    public String country;
+    private String country;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public FactoryKind kind;
+    private FactoryKind kind;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "factory_capability", joinColumns = @JoinColumn(name = "factory_id"))
     @Column(name = "category")
     @Enumerated(EnumType.STRING)
     @BatchSize(size = 100)
-    public Set<TechnologyCategory> capabilities = EnumSet.noneOf(TechnologyCategory.class);
+    private Set<TechnologyCategory> capabilities = EnumSet.noneOf(TechnologyCategory.class);
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public FactoryStatus status;
+    private FactoryStatus status;
 
     @Column(name = "status_reason")
-    public String statusReason;
+    private String statusReason;
 
     @Column(name = "registered_at", nullable = false)
-    public Instant registeredAt;
+    private Instant registeredAt;
 
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    private Instant updatedAt;
 
     @Version
-    public long version;
+    private long version;
+
+    /** For JPA only; a factory comes into being through {@link #register}. */
+    protected Factory() {
+    }
+
+    /** A factory joins the network ONBOARDING: known, not yet allowed to hold licences or take work. */
+    public static Factory register(String id, String name, String country, FactoryKind kind,
+            Set<TechnologyCategory> capabilities, Instant at) {
+        Factory factory = new Factory();
+        factory.id = id;
+        factory.name = name;
+        factory.country = country;
+        factory.kind = kind;
+        factory.capabilities = categories(capabilities);
+        factory.status = FactoryStatus.ONBOARDING;
+        factory.registeredAt = at;
+        factory.updatedAt = at;
+        return factory;
+    }
+
+    /**
+     * Takes a new name and capabilities; null keeps what it has.
+     *
+     * @return whether anything changed
+     */
+    public boolean update(String newName, Set<TechnologyCategory> newCapabilities, Instant at) {
+        boolean changed = false;
+        if (newName != null && !newName.equals(name)) {
+            name = newName;
+            changed = true;
+        }
+        if (newCapabilities != null && !categories(newCapabilities).equals(capabilities)) {
+            capabilities.clear();
+            capabilities.addAll(newCapabilities);
+            changed = true;
+        }
+        if (changed) {
+            updatedAt = at;
+        }
+        return changed;
+    }
+
+    /**
+     * Moves to {@code target} if {@link StatusTransition} allows it from the current status.
+     *
+     * @return the transition made, or empty (nothing changed) when it is not allowed
+     */
+    public Optional<StatusTransition> moveTo(FactoryStatus target, String reason, Instant at) {
+        Optional<StatusTransition> transition = StatusTransition.between(status, target);
+        transition.ifPresent(allowed -> {
+            status = allowed.target();
+            statusReason = reason;
+            updatedAt = at;
+        });
+        return transition;
+    }
+
+    private static EnumSet<TechnologyCategory> categories(Set<TechnologyCategory> categories) {
+        return categories == null || categories.isEmpty() ? EnumSet.noneOf(TechnologyCategory.class)
+                : EnumSet.copyOf(categories);
+    }
 
     public FactorySnapshot snapshot() {
         return new FactorySnapshot(id, name, country, kind, Set.copyOf(capabilities), status, statusReason);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public FactoryKind kind() {
+        return kind;
+    }
+
+    public Set<TechnologyCategory> capabilities() {
+        return Collections.unmodifiableSet(capabilities);
+    }
+
+    public FactoryStatus status() {
+        return status;
+    }
+
+    public String statusReason() {
+        return statusReason;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 }

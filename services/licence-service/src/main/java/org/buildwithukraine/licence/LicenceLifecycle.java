@@ -9,9 +9,11 @@ import static org.buildwithukraine.events.licence.LicenceStatus.SUSPENDED;
 import static org.buildwithukraine.licence.SuspensionCause.FACTORY;
 import static org.buildwithukraine.licence.SuspensionCause.OFFICER;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.events.licence.LicenceEventTypes;
 import org.buildwithukraine.events.licence.LicenceStatus;
 
@@ -23,6 +25,8 @@ import org.buildwithukraine.events.licence.LicenceStatus;
  * <li>A factory suspension suspends the factory's GRANTED licences; the factory's reinstatement reinstates
  * those that were suspended for that reason only. A licence an officer suspended stays suspended until an
  * officer reinstates it, and an officer cannot reinstate a licence while its factory is suspended.</li>
+ * <li>An officer puts a licence in force (grants or reinstates it) only while its factory is ACTIVE and its
+ * validity is not over.</li>
  * </ul>
  */
 public final class LicenceLifecycle {
@@ -59,6 +63,33 @@ public final class LicenceLifecycle {
             case FACTORY_SUSPENDED -> factorySuspended(standing);
             case FACTORY_REINSTATED -> factoryReinstated(standing);
         };
+    }
+
+    /**
+     * An officer's decision: {@link #apply} and, when it puts the licence in force (GRANT, REINSTATE), its
+     * factory must be ACTIVE and its validity not over.
+     *
+     * @param factoryStatus the licence's factory as known here (null if not); only consulted when the decision
+     *                      puts the licence in force
+     */
+    public static Step decide(Standing standing, LicenceAction action, String factoryId, FactoryStatus factoryStatus,
+            LocalDate validTo, LocalDate today) {
+        Step step = apply(standing, action);
+        if (step instanceof Step.Refused || !putsInForce(action)) {
+            return step;
+        }
+        if (factoryStatus != FactoryStatus.ACTIVE) {
+            return new Step.Refused("factory " + factoryId + " is " + (factoryStatus == null ? "unknown" : factoryStatus));
+        }
+        if (validTo.isBefore(today)) {
+            return new Step.Refused("its validity ended on " + validTo + "; amend validTo first");
+        }
+        return step;
+    }
+
+    /** GRANT and REINSTATE put a licence in force: they are officers' decisions, under {@link #decide}'s rules. */
+    public static boolean putsInForce(LicenceAction action) {
+        return action == LicenceAction.GRANT || action == LicenceAction.REINSTATE;
     }
 
     /** Cap, validity, territories and provisos may change until the licence is final. */

@@ -19,12 +19,14 @@ import static org.buildwithukraine.licence.LicenceAction.SUSPEND;
 import static org.buildwithukraine.licence.SuspensionCause.FACTORY;
 import static org.buildwithukraine.licence.SuspensionCause.OFFICER;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.events.licence.LicenceEventTypes;
 import org.buildwithukraine.events.licence.LicenceStatus;
 import org.junit.jupiter.api.Test;
@@ -149,6 +151,32 @@ class LicenceLifecycleTest {
     void suspensionCausesGoWithSuspensionOnly() {
         assertThatThrownBy(() -> new Standing(GRANTED, Set.of(OFFICER))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Standing(SUSPENDED, Set.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void puttingALicenceInForceNeedsAnActiveFactoryAndAValidityNotOver() {
+        LocalDate today = LocalDate.parse("2026-03-02");
+
+        assertThat(LicenceLifecycle.decide(REQUESTED_, GRANT, "f-1", FactoryStatus.ACTIVE, today, today))
+                .isEqualTo(new Step.Changed(GRANTED_, LicenceEventTypes.GRANTED));
+        assertThat(LicenceLifecycle.decide(BY_OFFICER, REINSTATE, "f-1", FactoryStatus.ONBOARDING, today, today))
+                .isEqualTo(new Step.Refused("factory f-1 is ONBOARDING"));
+        assertThat(LicenceLifecycle.decide(REQUESTED_, GRANT, "f-1", null, today, today))
+                .isEqualTo(new Step.Refused("factory f-1 is unknown"));
+        assertThat(LicenceLifecycle.decide(REQUESTED_, GRANT, "f-1", FactoryStatus.ACTIVE, today.minusDays(1), today))
+                .isEqualTo(new Step.Refused("its validity ended on 2026-03-01; amend validTo first"));
+    }
+
+    @Test
+    void theLifecycleRefusesBeforeTheFactoryIsConsultedAndTakingOutOfForceNeedsNoFactory() {
+        LocalDate today = LocalDate.parse("2026-03-02");
+
+        assertThat(LicenceLifecycle.decide(REVOKED_, GRANT, "f-1", FactoryStatus.SUSPENDED, today, today))
+                .isEqualTo(LicenceLifecycle.apply(REVOKED_, GRANT));
+        for (LicenceAction outOfForce : List.of(SUSPEND, REVOKE)) {
+            assertThat(LicenceLifecycle.decide(GRANTED_, outOfForce, "f-1", null, today.minusDays(1), today))
+                    .isEqualTo(LicenceLifecycle.apply(GRANTED_, outOfForce));
+        }
     }
 
     private static Map.Entry<Move, Step.Changed> allowed(Standing from, LicenceAction action, Standing to,

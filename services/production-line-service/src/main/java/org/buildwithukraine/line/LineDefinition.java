@@ -4,6 +4,6 @@ package org.buildwithukraine.line;
 public record LineDefinition(String factoryId, String technologyCode, int nominalCapacityPerDay) {
 
     public static LineDefinition of(ProductionLine line) {
-        return new LineDefinition(line.factoryId, line.technologyCode, line.nominalCapacityPerDay);
+        return new LineDefinition(line.factoryId(), line.technologyCode(), line.nominalCapacityPerDay());
     }
 }

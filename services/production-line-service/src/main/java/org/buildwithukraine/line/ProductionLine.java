@@ -25,44 +25,48 @@ public class ProductionLine extends PanacheEntityBase {
     public static final LineState INITIAL_STATE = LineState.IDLE;
 
     @Id
-    public String id;
+    private String id;
 
     @Column(name = "factory_id", nullable = false)
-    public String factoryId;
+    private String factoryId;
 
     @Column(name = "technology_code", nullable = false)
-    public String technologyCode;
+    private String technologyCode;
 
     @Column(name = "nominal_capacity_per_day", nullable = false)
-    public int nominalCapacityPerDay;
+    private int nominalCapacityPerDay;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public LineState state;
+    private LineState state;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "downtime_reason")
-    public DowntimeReason downtimeReason;
+    private DowntimeReason downtimeReason;
 
     /** observedAt of the report that put the line in its current state (registration time before any). */
     @Column(name = "state_since", nullable = false)
-    public Instant stateSince;
+    private Instant stateSince;
 
     @Column(name = "last_report_id")
-    public String lastReportId;
+    private String lastReportId;
 
     /** observedAt of the newest report; an older report arriving later leaves the state alone. */
     @Column(name = "last_observed_at")
-    public Instant lastObservedAt;
+    private Instant lastObservedAt;
 
     @Column(name = "registered_at", nullable = false)
-    public Instant registeredAt;
+    private Instant registeredAt;
 
     @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
+    private Instant updatedAt;
 
     @Version
-    public long version;
+    private long version;
+
+    /** For JPA only; a line comes into being through {@link #register}. */
+    protected ProductionLine() {
+    }
 
     /** A new line, IDLE from the moment of its registration. */
     public static ProductionLine register(String id, LineDefinition definition, Instant now) {
@@ -83,8 +87,79 @@ public class ProductionLine extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /**
+     * Takes a status report in, as {@link ReportEffect} rules on it: the newest report becomes the line's latest
+     * and, if it says something else than the current state, the line's state since its observation. A report
+     * older than the latest (it arrived late) leaves the line alone.
+     *
+     * @return the report's effect on the line
+     */
+    public ReportEffect accept(StatusReport report, Instant at) {
+        if (!id.equals(report.lineId)) {
+            throw new IllegalArgumentException("Report " + report.reportId + " of line " + report.lineId
+                    + " given to line " + id);
+        }
+        ReportEffect effect = ReportEffect.of(lastObservedAt, state, downtimeReason, report.observedAt,
+                report.state, report.downtimeReason);
+        if (effect.updatesCurrentState()) {
+            lastReportId = report.reportId;
+            lastObservedAt = report.observedAt;
+            updatedAt = at;
+        }
+        if (effect == ReportEffect.STATE_CHANGED) {
+            state = report.state;
+            downtimeReason = report.downtimeReason;
+            stateSince = report.observedAt;
+        }
+        return effect;
+    }
+
     public LineSnapshot snapshot(String region) {
         return new LineSnapshot(id, region, factoryId, technologyCode, nominalCapacityPerDay, state, downtimeReason,
                 stateSince);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String factoryId() {
+        return factoryId;
+    }
+
+    public String technologyCode() {
+        return technologyCode;
+    }
+
+    public int nominalCapacityPerDay() {
+        return nominalCapacityPerDay;
+    }
+
+    public LineState state() {
+        return state;
+    }
+
+    public DowntimeReason downtimeReason() {
+        return downtimeReason;
+    }
+
+    public Instant stateSince() {
+        return stateSince;
+    }
+
+    public String lastReportId() {
+        return lastReportId;
+    }
+
+    public Instant lastObservedAt() {
+        return lastObservedAt;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 }

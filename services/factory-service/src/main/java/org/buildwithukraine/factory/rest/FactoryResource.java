@@ -63,7 +63,7 @@ public class FactoryResource {
     public Response register(@NotNull @Valid RegisterFactoryRequest request) {
         var factory = factories.register(new NewFactory(request.id(), request.name(), request.country(),
                 FactoryKind.valueOf(request.kind()), categories(request.capabilities())), caller.actor());
-        return Response.created(URI.create("/api/factories/" + factory.id)).entity(FactoryResponse.of(factory))
+        return Response.created(URI.create("/api/factories/" + factory.id())).entity(FactoryResponse.of(factory))
                 .build();
     }
 

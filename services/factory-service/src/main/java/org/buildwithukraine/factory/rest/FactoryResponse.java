@@ -11,8 +11,8 @@ public record FactoryResponse(String id, String name, String country, FactoryKin
         FactoryStatus status, String statusReason, Instant registeredAt, Instant updatedAt) {
 
     static FactoryResponse of(Factory factory) {
-        return new FactoryResponse(factory.id, factory.name, factory.country, factory.kind,
-                factory.capabilities.stream().map(Enum::name).sorted().toList(), factory.status,
-                factory.statusReason, factory.registeredAt, factory.updatedAt);
+        return new FactoryResponse(factory.id(), factory.name(), factory.country(), factory.kind(),
+                factory.capabilities().stream().map(Enum::name).sorted().toList(), factory.status(),
+                factory.statusReason(), factory.registeredAt(), factory.updatedAt());
     }
 }

@@ -18,7 +18,7 @@ public class FactoryEvents {
     }
 
     public void emit(String eventType, Factory factory, String actor) {
-        outbox.record(Topics.FACTORY_EVENTS, factory.id, eventType, FactoryEventTypes.SCHEMA_VERSION, actor,
+        outbox.record(Topics.FACTORY_EVENTS, factory.id(), eventType, FactoryEventTypes.SCHEMA_VERSION, actor,
                 factory.snapshot());
     }
 }

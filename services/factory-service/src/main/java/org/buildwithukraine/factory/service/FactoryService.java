@@ -1,15 +1,11 @@
 package org.buildwithukraine.factory.service;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.buildwithukraine.events.TechnologyCategory;
 import org.buildwithukraine.events.factory.FactoryEventTypes;
 import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.factory.Factory;
@@ -38,16 +34,8 @@ public class FactoryService {
         if (Factory.findById(request.id()) != null) {
             throw ProblemException.conflict("Factory " + request.id() + " is already registered");
         }
-        Instant now = clock.instant();
-        Factory factory = new Factory();
-        factory.id = request.id();
-        factory.name = request.name();
-        factory.country = request.country();
-        factory.kind = request.kind();
-        factory.capabilities = copyOf(request.capabilities());
-        factory.status = FactoryStatus.ONBOARDING;
-        factory.registeredAt = now;
-        factory.updatedAt = now;
+        Factory factory = Factory.register(request.id(), request.name(), request.country(), request.kind(),
+                request.capabilities(), clock.instant());
         // flush now so that a concurrent registration of the same id fails here, as a conflict
         factory.persistAndFlush();
         events.emit(FactoryEventTypes.REGISTERED, factory, actor);
@@ -57,18 +45,7 @@ public class FactoryService {
     @Transactional
     public Factory update(String id, FactoryChanges changes, String actor) {
         Factory factory = lockedFactory(id);
-        boolean changed = false;
-        if (changes.name() != null && !changes.name().equals(factory.name)) {
-            factory.name = changes.name();
-            changed = true;
-        }
-        if (changes.capabilities() != null && !copyOf(changes.capabilities()).equals(factory.capabilities)) {
-            factory.capabilities.clear();
-            factory.capabilities.addAll(changes.capabilities());
-            changed = true;
-        }
-        if (changed) {
-            factory.updatedAt = clock.instant();
+        if (factory.update(changes.name(), changes.capabilities(), clock.instant())) {
             events.emit(FactoryEventTypes.UPDATED, factory, actor);
         }
         return factory;
@@ -77,12 +54,10 @@ public class FactoryService {
     @Transactional
     public Factory changeStatus(String id, FactoryStatus target, String reason, String actor) {
         Factory factory = lockedFactory(id);
-        StatusTransition transition = StatusTransition.between(factory.status, target)
+        FactoryStatus before = factory.status();
+        StatusTransition transition = factory.moveTo(target, reason, clock.instant())
                 .orElseThrow(() -> ProblemException.conflict(
-                        "Factory " + id + " is " + factory.status + " and cannot become " + target));
-        factory.status = transition.target();
-        factory.statusReason = reason;
-        factory.updatedAt = clock.instant();
+                        "Factory " + id + " is " + before + " and cannot become " + target));
         events.emit(transition.eventType(), factory, actor);
         return factory;
     }
@@ -108,10 +83,5 @@ public class FactoryService {
             throw ProblemException.notFound("No factory " + id);
         }
         return factory;
-    }
-
-    private static EnumSet<TechnologyCategory> copyOf(Set<TechnologyCategory> categories) {
-        return categories == null || categories.isEmpty() ? EnumSet.noneOf(TechnologyCategory.class)
-                : EnumSet.copyOf(categories);
     }
 }

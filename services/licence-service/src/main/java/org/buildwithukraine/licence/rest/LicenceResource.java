@@ -207,7 +207,7 @@ public class LicenceResource {
     }
 
     private static Answer created(Licence licence) {
-        return new Answer(201, URI.create("/api/licences/" + licence.id), LicenceResponse.of(licence));
+        return new Answer(201, URI.create("/api/licences/" + licence.id()), LicenceResponse.of(licence));
     }
 
     private AuditRecordResponse auditRecord(LicenceAuditRecord entry) {

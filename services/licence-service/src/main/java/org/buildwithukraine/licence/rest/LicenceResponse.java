@@ -20,12 +20,12 @@ public record LicenceResponse(String id, String technologyCode, TechnologyCatego
         Instant grantedAt, Instant createdAt, Instant updatedAt) {
 
     static LicenceResponse of(Licence licence) {
-        return new LicenceResponse(licence.id, licence.technologyCode, licence.technologyCategory, licence.factoryId,
-                licence.activities.stream().map(Enum::name).sorted().toList(), licence.quantityCap,
-                licence.unitsConsumed, licence.remainingQuota(), licence.validFrom, licence.validTo,
-                licence.exportTerritories.stream().sorted().toList(), licence.earlierRevisions, licence.provisos,
-                licence.status,
-                licence.statusReason, licence.standing().suspensions().stream().map(Enum::name).sorted().toList(),
-                licence.requestedBy, licence.grantedBy, licence.grantedAt, licence.createdAt, licence.updatedAt);
+        return new LicenceResponse(licence.id(), licence.technologyCode(), licence.technologyCategory(),
+                licence.factoryId(), licence.activities().stream().map(Enum::name).sorted().toList(),
+                licence.quantityCap(), licence.unitsConsumed(), licence.remainingQuota(), licence.validFrom(),
+                licence.validTo(), licence.exportTerritories().stream().sorted().toList(),
+                licence.earlierRevisions(), licence.provisos(), licence.status(), licence.statusReason(),
+                licence.standing().suspensions().stream().map(Enum::name).sorted().toList(), licence.requestedBy(),
+                licence.grantedBy(), licence.grantedAt(), licence.createdAt(), licence.updatedAt());
     }
 }

@@ -19,7 +19,7 @@ public class LicenceEvents {
     }
 
     public void emit(String eventType, Licence licence, String actor) {
-        outbox.record(Topics.LICENCE_EVENTS, licence.id, eventType, LicenceEventTypes.SCHEMA_VERSION, actor,
+        outbox.record(Topics.LICENCE_EVENTS, licence.id(), eventType, LicenceEventTypes.SCHEMA_VERSION, actor,
                 licence.snapshot());
     }
 

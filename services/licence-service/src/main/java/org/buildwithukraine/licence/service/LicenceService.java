@@ -1,7 +1,6 @@
 package org.buildwithukraine.licence.service;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +26,6 @@ import org.buildwithukraine.licence.LicenceAction;
 import org.buildwithukraine.licence.LicenceAuditRecord;
 import org.buildwithukraine.licence.LicenceLifecycle;
 import org.buildwithukraine.licence.LicenceTerms;
-import org.buildwithukraine.licence.Standing;
 import org.buildwithukraine.licence.Step;
 import org.buildwithukraine.licence.Technology;
 
@@ -60,7 +58,9 @@ public class LicenceService {
     /** An officer grants a licence without a request. */
     @Transactional
     public Licence grant(NewLicence request, String actor) {
-        Licence licence = create(request, LicenceLifecycle.grantedDirectly(), actor);
+        Licence licence = Licence.granted(UUID.randomUUID().toString(), admissible(request), request.factoryId(),
+                request.terms(), request.provisos(), request.reason(), actor, clock.instant());
+        licence.persist();
         record(licence, Map.of(), "GRANT", LicenceEventTypes.GRANTED, actor, request.reason());
         return licence;
     }
@@ -68,7 +68,9 @@ public class LicenceService {
     /** A manufacturer asks for a licence for its factory; an officer decides later. */
     @Transactional
     public Licence request(NewLicence request, String actor) {
-        Licence licence = create(request, LicenceLifecycle.requested(), actor);
+        Licence licence = Licence.requested(UUID.randomUUID().toString(), admissible(request), request.factoryId(),
+                request.terms(), request.provisos(), request.reason(), actor, clock.instant());
+        licence.persist();
         record(licence, Map.of(), "REQUEST", LicenceEventTypes.REQUESTED, actor, request.reason());
         return licence;
     }
@@ -80,9 +82,8 @@ public class LicenceService {
         if (reason == null && action.needsReason()) {
             throw ProblemException.invalid("reason", "is required to " + action.name().toLowerCase() + " a licence");
         }
-        boolean putsInForce = action == LicenceAction.GRANT || action == LicenceAction.REINSTATE;
         KnownFactory factory = null;
-        if (putsInForce) {
+        if (LicenceLifecycle.putsInForce(action)) {
             // the factory first, then the licence: the order a factory suspension locks them in
             List<String> factoryId = Licence.getEntityManager()
                     .createQuery("select factoryId from Licence where id = ?1", String.class)
@@ -94,32 +95,25 @@ public class LicenceService {
             factory = KnownFactory.findById(factoryId.get(0), LockModeType.PESSIMISTIC_READ);
         }
         Licence licence = locked(id);
-        Step step = LicenceLifecycle.apply(licence.standing(), action);
+        Map<String, Object> before = licence.auditView();
+        Step step = licence.decide(action, factory == null ? null : factory.status, today(), reason, actor,
+                clock.instant());
         if (step instanceof Step.Refused refused) {
             throw ProblemException.conflict("Licence " + id + " cannot be " + pastTense(action) + ": "
                     + refused.reason());
         }
-        if (putsInForce && factory.status != FactoryStatus.ACTIVE) {
-            throw ProblemException.conflict("Licence " + id + " cannot be " + pastTense(action) + ": factory "
-                    + factory.id + " is " + factory.status);
+        if (step instanceof Step.Changed changed) {
+            record(licence, before, action.name(), changed.eventType(), actor, reason);
         }
-        if (putsInForce && licence.validTo.isBefore(today())) {
-            throw ProblemException.conflict("Licence " + id + " cannot be " + pastTense(action) + ": its validity "
-                    + "ended on " + licence.validTo + "; amend validTo first");
-        }
-        if (action == LicenceAction.GRANT) {
-            licence.grantedBy = actor;
-            licence.grantedAt = clock.instant();
-        }
-        apply(licence, (Step.Changed) step, action, actor, reason);
         return licence;
     }
 
     @Transactional
     public Licence amend(String id, LicenceAmendment amendment, String actor) {
         Licence licence = locked(id);
-        if (!LicenceLifecycle.amendable(licence.status)) {
-            throw ProblemException.conflict("Licence " + id + " is " + licence.status + " and can no longer be amended");
+        if (!LicenceLifecycle.amendable(licence.status())) {
+            throw ProblemException.conflict("Licence " + id + " is " + licence.status()
+                    + " and can no longer be amended");
         }
         LicenceTerms current = licence.terms();
         LicenceTerms amended = new LicenceTerms(current.activities(),
@@ -128,17 +122,12 @@ public class LicenceService {
                 amendment.validTo() != null ? amendment.validTo() : current.validTo(),
                 amendment.exportTerritories() != null ? amendment.exportTerritories() : current.exportTerritories(),
                 amendment.earlierRevisions() != null ? amendment.earlierRevisions() : current.earlierRevisions());
-        List<LicenceTerms.Violation> violations = amended.violationsReplacing(current, licence.unitsConsumed, today());
+        List<LicenceTerms.Violation> violations = amended.violationsReplacing(current, licence.unitsConsumed(), today());
         if (!violations.isEmpty()) {
             throw invalid(violations.stream().map(v -> new FieldError(v.field(), v.message())).toList());
         }
         Map<String, Object> before = licence.auditView();
-        licence.adopt(amended);
-        if (amendment.provisos() != null) {
-            licence.provisos = amendment.provisos().isBlank() ? null : amendment.provisos();
-        }
-        if (!licence.auditView().equals(before)) {
-            licence.updatedAt = clock.instant();
+        if (licence.amend(amended, amendment.provisos(), clock.instant())) {
             record(licence, before, "AMEND", LicenceEventTypes.AMENDED, actor, amendment.reason());
         }
         return licence;
@@ -147,7 +136,7 @@ public class LicenceService {
     public Licence get(String id, Visibility visibility) {
         Licence licence = Licence.findById(id);
         // another factory's licence is as good as absent: its existence is none of the caller's business
-        if (licence == null || !visibility.allows(licence.factoryId)) {
+        if (licence == null || !visibility.allows(licence.factoryId())) {
             throw ProblemException.notFound("No licence " + id);
         }
         return licence;
@@ -183,9 +172,9 @@ public class LicenceService {
     @Transactional
     public void expire(String id) {
         Licence licence = Licence.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (licence != null && licence.status == LicenceStatus.GRANTED && licence.validTo.isBefore(today())) {
-            apply(licence, (Step.Changed) LicenceLifecycle.apply(licence.standing(), LicenceAction.EXPIRE),
-                    LicenceAction.EXPIRE, EXPIRY_ACTOR, "validity ended on " + licence.validTo);
+        if (licence != null && licence.status() == LicenceStatus.GRANTED && licence.validTo().isBefore(today())) {
+            apply(licence, licence.auditView(), LicenceAction.EXPIRE, EXPIRY_ACTOR,
+                    "validity ended on " + licence.validTo());
         }
     }
 
@@ -210,9 +199,7 @@ public class LicenceService {
                 List.of(LicenceStatus.GRANTED, LicenceStatus.SUSPENDED))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (Licence licence : licences) {
-            if (LicenceLifecycle.apply(licence.standing(), action) instanceof Step.Changed changed) {
-                apply(licence, changed, action, actor, reason);
-            }
+            apply(licence, licence.auditView(), action, actor, reason);
         }
     }
 
@@ -223,13 +210,10 @@ public class LicenceService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void consume(Licence licence, long consumedAfter, boolean exhausts, String actor, String reason) {
         Map<String, Object> before = licence.auditView();
-        licence.unitsConsumed = consumedAfter;
-        Step exhaustion = exhausts ? LicenceLifecycle.apply(licence.standing(), LicenceAction.EXHAUST) : null;
-        if (exhaustion instanceof Step.Changed exhausted) {
-            apply(licence, before, exhausted, LicenceAction.EXHAUST, actor,
-                    reason + "; quota of " + licence.quantityCap + " units used up");
-        } else {
-            licence.updatedAt = clock.instant();
+        licence.consume(consumedAfter, clock.instant());
+        boolean exhausted = exhausts && apply(licence, before, LicenceAction.EXHAUST, actor,
+                reason + "; quota of " + licence.quantityCap() + " units used up");
+        if (!exhausted) {
             record(licence, before, "CONSUME_QUOTA", LicenceEventTypes.QUOTA_CONSUMED, actor, reason);
         }
     }
@@ -238,7 +222,8 @@ public class LicenceService {
         return LocalDate.now(clock.withZone(config.zone()));
     }
 
-    private Licence create(NewLicence request, Standing standing, String actor) {
+    /** The technology of a new licence whose terms, technology and factory are all it takes; 400 otherwise. */
+    private Technology admissible(NewLicence request) {
         List<FieldError> errors = new ArrayList<>();
         Technology technology = Technology.findById(request.technologyCode());
         if (technology == null) {
@@ -256,46 +241,28 @@ public class LicenceService {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        Instant now = clock.instant();
-        Licence licence = new Licence();
-        licence.id = UUID.randomUUID().toString();
-        licence.technologyCode = technology.code;
-        licence.technologyCategory = technology.category;
-        licence.factoryId = factory.id;
-        licence.adopt(request.terms());
-        licence.provisos = request.provisos() == null || request.provisos().isBlank() ? null : request.provisos();
-        licence.moveTo(standing);
-        licence.statusReason = request.reason();
-        if (standing.status() == LicenceStatus.GRANTED) {
-            licence.grantedBy = actor;
-            licence.grantedAt = now;
-        } else {
-            licence.requestedBy = actor;
-        }
-        licence.createdAt = now;
-        licence.updatedAt = now;
-        licence.persist();
-        return licence;
+        return technology;
     }
 
-    private void apply(Licence licence, Step.Changed step, LicenceAction action, String actor, String reason) {
-        apply(licence, licence.auditView(), step, action, actor, reason);
-    }
-
-    private void apply(Licence licence, Map<String, Object> before, Step.Changed step, LicenceAction action,
-            String actor, String reason) {
-        boolean statusChanges = step.next().status() != licence.status;
-        licence.moveTo(step.next());
-        if (statusChanges) {
-            licence.statusReason = reason;
+    /**
+     * What the calendar, the quota or the factory does to the licence, with its audit record and event when it
+     * changes the licence.
+     *
+     * @param before the licence's audit view before this transaction changed it
+     * @return whether the licence changed
+     */
+    private boolean apply(Licence licence, Map<String, Object> before, LicenceAction action, String actor,
+            String reason) {
+        if (licence.apply(action, reason, actor, clock.instant()) instanceof Step.Changed changed) {
+            record(licence, before, action.name(), changed.eventType(), actor, reason);
+            return true;
         }
-        licence.updatedAt = clock.instant();
-        record(licence, before, action.name(), step.eventType(), actor, reason);
+        return false;
     }
 
     private void record(Licence licence, Map<String, ?> before, String action, String eventType, String actor,
             String reason) {
-        audit.append(licence.id, actor, action, before, licence.auditView(), reason);
+        audit.append(licence.id(), actor, action, before, licence.auditView(), reason);
         if (eventType != null) {
             events.emit(eventType, licence, actor);
         }

@@ -69,17 +69,18 @@ public class QuotaLedger {
                 Sort.by("id"), output.factoryId(), output.technologyCode(), day)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         Map<String, LicenceStatus> statusWhenObserved = audit.statusesAt(
-                inDate.stream().map(l -> l.id).toList(), output.observedAt());
+                inDate.stream().map(Licence::id).toList(), output.observedAt());
         OutputCoverage.Result result = OutputCoverage.charge(Math.max(0, output.goodUnits()), day,
-                inDate.stream().map(l -> new OutputCoverage.Candidate(l.id, l.activities, l.validFrom, l.validTo,
-                        statusWhenObserved.get(l.id), l.grantedAt, l.quantityCap, l.unitsConsumed)).toList());
+                inDate.stream().map(l -> new OutputCoverage.Candidate(l.id(), l.activities(), l.validFrom(),
+                        l.validTo(), statusWhenObserved.get(l.id()), l.grantedAt(), l.quantityCap(),
+                        l.unitsConsumed())).toList());
         long unlicensedUnits = result.allocation().unlicensed();
         if (!claim(eventId, output, unlicensedUnits)) {
             LOG.infof("Report %s of line %s was counted before; event %s ignored", output.reportId(),
                     output.lineId(), eventId);
             return;
         }
-        Map<String, Licence> byId = inDate.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
+        Map<String, Licence> byId = inDate.stream().collect(Collectors.toMap(Licence::id, Function.identity()));
         String reason = "output report " + output.reportId() + " of line " + output.lineId();
         for (QuotaAllocation.Charge charge : result.allocation().charges()) {
             entityManager.createNativeQuery("insert into quota_charge (event_id, licence_id, units) values (?1, ?2, ?3)")

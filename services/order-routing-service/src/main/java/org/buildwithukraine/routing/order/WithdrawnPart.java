@@ -13,4 +13,10 @@ public record WithdrawnPart(String allocationId, String lineId, long quantity, l
         return new WithdrawnPart(withdrawal.allocation().id(), withdrawal.allocation().lineId(),
                 withdrawal.allocation().quantity(), withdrawal.allocation().produced(), withdrawal.reason());
     }
+
+    /** An allocation as it was cancelled, with its reason. */
+    public static WithdrawnPart of(OrderAllocation cancelled) {
+        return new WithdrawnPart(cancelled.id(), cancelled.lineId(), cancelled.quantity(), cancelled.produced(),
+                cancelled.cancelReason());
+    }
 }

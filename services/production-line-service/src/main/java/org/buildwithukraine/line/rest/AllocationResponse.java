@@ -19,8 +19,8 @@ public record AllocationResponse(String allocationId, String orderId, String fac
         String cancelReason, Instant cancelledAt) {
 
     static AllocationResponse of(Allocation a) {
-        return new AllocationResponse(a.id, a.orderId, a.factoryId, a.licenceId, a.technologyCode, a.customerClass,
-                a.quantity, a.produced, a.remaining(), a.status, a.plannedStart, a.plannedFinish, a.allocatedAt,
-                a.cancelReason, a.cancelledAt);
+        return new AllocationResponse(a.id(), a.orderId(), a.factoryId(), a.licenceId(), a.technologyCode(),
+                a.customerClass(), a.quantity(), a.produced(), a.remaining(), a.status(), a.plannedStart(),
+                a.plannedFinish(), a.allocatedAt(), a.cancelReason(), a.cancelledAt());
     }
 }

@@ -12,8 +12,8 @@ public record LineResponse(String lineId, String region, String factoryId, Strin
         String lastReportId, Instant lastReportObservedAt, Instant registeredAt, Instant updatedAt) {
 
     static LineResponse of(ProductionLine line, String region) {
-        return new LineResponse(line.id, region, line.factoryId, line.technologyCode, line.nominalCapacityPerDay,
-                line.state, line.downtimeReason, line.stateSince, line.lastReportId, line.lastObservedAt,
-                line.registeredAt, line.updatedAt);
+        return new LineResponse(line.id(), region, line.factoryId(), line.technologyCode(),
+                line.nominalCapacityPerDay(), line.state(), line.downtimeReason(), line.stateSince(),
+                line.lastReportId(), line.lastObservedAt(), line.registeredAt(), line.updatedAt());
     }
 }

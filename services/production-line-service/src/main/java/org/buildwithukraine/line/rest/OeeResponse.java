@@ -18,8 +18,8 @@ public record OeeResponse(String lineId, LocalDate date, String zone, Instant fr
 
     static OeeResponse of(DayOee day, String zone) {
         var oee = day.oee();
-        return new OeeResponse(day.line().id, day.date(), zone, day.from(), day.to(),
-                day.line().nominalCapacityPerDay, oee.plannedTime().toSeconds(), oee.runningTime().toSeconds(),
+        return new OeeResponse(day.line().id(), day.date(), zone, day.from(), day.to(),
+                day.line().nominalCapacityPerDay(), oee.plannedTime().toSeconds(), oee.runningTime().toSeconds(),
                 oee.goodUnits(), oee.scrapUnits(), round(oee.idealUnits(), 2), round(oee.availability(), 4),
                 round(oee.performance(), 4), round(oee.quality(), 4), round(oee.oee(), 4));
     }

@@ -13,7 +13,6 @@ import org.buildwithukraine.events.order.AllocationEventTypes;
 import org.buildwithukraine.kit.inbox.InboundEvents;
 import org.buildwithukraine.kit.inbox.ProcessedEvents;
 import org.buildwithukraine.line.Allocation;
-import org.buildwithukraine.line.AllocationStatus;
 import org.buildwithukraine.line.Region;
 import org.jboss.logging.Logger;
 
@@ -64,20 +63,7 @@ public class AllocationService {
             // the router announced the same allocation again under a new event id
             return;
         }
-        Allocation allocation = new Allocation();
-        allocation.id = created.allocationId();
-        allocation.orderId = created.orderId();
-        allocation.lineId = created.lineId();
-        allocation.factoryId = created.factoryId();
-        allocation.licenceId = created.licenceId();
-        allocation.technologyCode = created.technologyCode();
-        allocation.customerClass = created.customerClass();
-        allocation.quantity = created.quantity();
-        allocation.plannedStart = created.plannedStart();
-        allocation.plannedFinish = created.plannedFinish();
-        allocation.status = AllocationStatus.OPEN;
-        allocation.allocatedAt = event.occurredAt();
-        allocation.persist();
+        Allocation.open(created, event.occurredAt()).persist();
     }
 
     private void cancelled(EventEnvelope event, AllocationCancelled cancelled) {
@@ -91,10 +77,6 @@ public class AllocationService {
                     cancelled.allocationId(), event.eventId());
             return;
         }
-        if (allocation.status != AllocationStatus.CANCELLED) {
-            allocation.status = AllocationStatus.CANCELLED;
-            allocation.cancelReason = cancelled.reason();
-            allocation.cancelledAt = event.occurredAt();
-        }
+        allocation.cancel(cancelled.reason(), event.occurredAt());
     }
 }

@@ -39,23 +39,23 @@ public class LineAccess {
     }
 
     public void requireRead(ProductionLine line) {
-        if (!anyRole(NETWORK_READERS) && !staffOrMesOf(line.factoryId)) {
-            throw ProblemException.forbidden("Line " + line.id + " belongs to another factory");
+        if (!anyRole(NETWORK_READERS) && !staffOrMesOf(line.factoryId())) {
+            throw ProblemException.forbidden("Line " + line.id() + " belongs to another factory");
         }
     }
 
     public void requireAllocationRead(ProductionLine line) {
-        if (!anyRole(ALLOCATION_READERS) && !staffOf(line.factoryId)) {
-            throw ProblemException.forbidden("The allocations of line " + line.id
+        if (!anyRole(ALLOCATION_READERS) && !staffOf(line.factoryId())) {
+            throw ProblemException.forbidden("The allocations of line " + line.id()
                     + " are visible to its factory and the order desk only");
         }
     }
 
     /** Reports come from the line's own factory only: its staff or its MES. */
     public void requireReport(ProductionLine line) {
-        if (!staffOrMesOf(line.factoryId)) {
-            throw ProblemException.forbidden("Only a manufacturer or the MES of factory " + line.factoryId
-                    + " may report on line " + line.id);
+        if (!staffOrMesOf(line.factoryId())) {
+            throw ProblemException.forbidden("Only a manufacturer or the MES of factory " + line.factoryId()
+                    + " may report on line " + line.id());
         }
     }
 
@@ -67,8 +67,8 @@ public class LineAccess {
         if (caller.hasRole(NETWORK_ADMIN)) {
             return;
         }
-        if (existing != null && !staffOf(existing.factoryId)) {
-            throw ProblemException.forbidden("Line " + existing.id + " belongs to another factory");
+        if (existing != null && !staffOf(existing.factoryId())) {
+            throw ProblemException.forbidden("Line " + existing.id() + " belongs to another factory");
         }
         if (!staffOf(factoryId)) {
             throw ProblemException.forbidden("A manufacturer may register lines of its own factory only, not of "

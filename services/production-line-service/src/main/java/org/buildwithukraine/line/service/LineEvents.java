@@ -26,19 +26,19 @@ public class LineEvents {
     }
 
     public void registered(ProductionLine line, String actor) {
-        outbox.record(Topics.LINE_STATUS, line.id, LineEventTypes.REGISTERED, LineEventTypes.SCHEMA_VERSION, actor,
+        outbox.record(Topics.LINE_STATUS, line.id(), LineEventTypes.REGISTERED, LineEventTypes.SCHEMA_VERSION, actor,
                 line.snapshot(region.code()));
     }
 
     public void statusChanged(ProductionLine line, String actor) {
-        outbox.record(Topics.LINE_STATUS, line.id, LineEventTypes.STATUS_CHANGED, LineEventTypes.SCHEMA_VERSION,
+        outbox.record(Topics.LINE_STATUS, line.id(), LineEventTypes.STATUS_CHANGED, LineEventTypes.SCHEMA_VERSION,
                 actor, line.snapshot(region.code()));
     }
 
     public void outputReported(ProductionLine line, StatusReport report, List<AllocationProgress> progress,
             String actor) {
-        outbox.record(Topics.LINE_OUTPUT, line.id, LineEventTypes.OUTPUT_REPORTED, LineEventTypes.SCHEMA_VERSION,
-                actor, new OutputReported(line.id, region.code(), line.factoryId, line.technologyCode,
+        outbox.record(Topics.LINE_OUTPUT, line.id(), LineEventTypes.OUTPUT_REPORTED, LineEventTypes.SCHEMA_VERSION,
+                actor, new OutputReported(line.id(), region.code(), line.factoryId(), line.technologyCode(),
                         report.reportId, report.observedAt, report.goodUnits, report.scrapUnits, progress));
     }
 }

@@ -55,6 +55,6 @@ public class OeeService {
                 .toList();
         LineState stateAtStart = before == null ? null : before.state;
         return new DayOee(line, date, from, to,
-                Oee.of(from, to, stateAtStart, observations, line.nominalCapacityPerDay));
+                Oee.of(from, to, stateAtStart, observations, line.nominalCapacityPerDay()));
     }
 }

@@ -76,14 +76,12 @@ public class StatusReportService {
             meters.counter("bwu.line.reports", "effect", "REPLAYED").increment();
             return new Outcome(first, true);
         }
-        var refusal = config.window().refusal(observedAt, line.registeredAt, now);
+        var refusal = config.window().refusal(observedAt, line.registeredAt(), now);
         if (refusal.isPresent()) {
             meters.counter("bwu.line.reports", "effect", "REFUSED").increment();
             throw ProblemException.invalid("observedAt", refusal.get());
         }
 
-        ReportEffect effect = ReportEffect.of(line.lastObservedAt, line.state, line.downtimeReason,
-                observedAt, request.state(), request.reason());
         StatusReport report = new StatusReport();
         report.lineId = lineId;
         report.reportId = request.reportId();
@@ -93,18 +91,11 @@ public class StatusReportService {
         report.downtimeReason = request.reason();
         report.goodUnits = request.goodUnits();
         report.scrapUnits = request.scrapUnits();
-        report.current = effect.updatesCurrentState();
         report.reportedBy = actor;
 
-        if (effect.updatesCurrentState()) {
-            line.lastReportId = request.reportId();
-            line.lastObservedAt = observedAt;
-            line.updatedAt = now;
-        }
+        ReportEffect effect = line.accept(report, now);
+        report.current = effect.updatesCurrentState();
         if (effect == ReportEffect.STATE_CHANGED) {
-            line.state = request.state();
-            line.downtimeReason = request.reason();
-            line.stateSince = observedAt;
             events.statusChanged(line, actor);
         }
         List<AllocationProgress> progress = attribute(report);
@@ -147,15 +138,16 @@ public class StatusReportService {
         List<Allocation> open = Allocation.<Allocation>find("lineId = ?1 and status = ?2 order by allocatedAt, seq",
                 report.lineId, AllocationStatus.OPEN).withLock(LockModeType.PESSIMISTIC_WRITE).list();
         var result = OutputAttribution.attribute(report.goodUnits,
-                open.stream().map(a -> new OutputAttribution.Open(a.id, a.remaining())).toList());
-        Map<String, Allocation> byId = open.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+                open.stream().map(a -> new OutputAttribution.Open(a.id(), a.remaining())).toList());
+        Map<String, Allocation> byId = open.stream().collect(Collectors.toMap(Allocation::id, Function.identity()));
         List<AllocationProgress> progress = new ArrayList<>();
         for (OutputAttribution.Share share : result.shares()) {
             Allocation allocation = byId.get(share.allocationId());
             allocation.count(share.units());
-            report.attributions.add(new StatusReport.Attribution(allocation.id, allocation.orderId, share.units()));
-            progress.add(new AllocationProgress(allocation.id, allocation.orderId, share.units(),
-                    allocation.produced, allocation.remaining()));
+            report.attributions.add(new StatusReport.Attribution(allocation.id(), allocation.orderId(),
+                    share.units()));
+            progress.add(new AllocationProgress(allocation.id(), allocation.orderId(), share.units(),
+                    allocation.produced(), allocation.remaining()));
         }
         report.unattributedUnits = result.unattributed();
         return progress;

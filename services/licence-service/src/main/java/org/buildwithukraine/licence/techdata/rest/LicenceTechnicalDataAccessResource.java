@@ -49,7 +49,7 @@ public class LicenceTechnicalDataAccessResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         // another factory's licence answers 404, as the licence itself does
-        String licenceId = licences.get(id, Visibility.of(caller)).id;
+        String licenceId = licences.get(id, Visibility.of(caller)).id();
         return records.ofLicence(licenceId, new PageRequest(page, size)).map(AccessRecordResponse::of);
     }
 }

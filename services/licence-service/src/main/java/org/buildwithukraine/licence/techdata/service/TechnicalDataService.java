@@ -354,8 +354,8 @@ public class TechnicalDataService {
         }
         return Licence.<Licence>list("technologyCode = ?1 and factoryId in ?2", technology.code,
                 requester.factories()).stream()
-                .map(l -> new HeldLicence(l.id, l.factoryId, l.status, l.activities, l.validFrom, l.validTo,
-                        l.remainingQuota(), l.earlierRevisions))
+                .map(l -> new HeldLicence(l.id(), l.factoryId(), l.status(), l.activities(), l.validFrom(),
+                        l.validTo(), l.remainingQuota(), l.earlierRevisions()))
                 .toList();
     }
 

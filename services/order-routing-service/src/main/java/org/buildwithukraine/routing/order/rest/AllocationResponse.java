@@ -9,7 +9,7 @@ public record AllocationResponse(String id, String lineId, String factoryId, Str
         long produced, Instant plannedStart, Instant plannedFinish, AllocationStatus status, String cancelReason) {
 
     static AllocationResponse of(OrderAllocation a) {
-        return new AllocationResponse(a.id, a.lineId, a.factoryId, a.licenceId, a.quantity, a.produced,
-                a.plannedStart, a.plannedFinish, a.status, a.cancelReason);
+        return new AllocationResponse(a.id(), a.lineId(), a.factoryId(), a.licenceId(), a.quantity(),
+                a.produced(), a.plannedStart(), a.plannedFinish(), a.status(), a.cancelReason());
     }
 }

@@ -13,8 +13,8 @@ public record OrderSummary(String id, CustomerClass customerClass, String custom
         String reason, long allocatedQuantity, long producedQuantity, long unplacedQuantity, Instant receivedAt) {
 
     static OrderSummary of(CustomerOrder o) {
-        return new OrderSummary(o.id, o.customerClass, o.customer, o.technologyCode, o.quantity, o.neededBy,
-                o.destinationCountry, o.exportCentreId, o.state, o.reason, o.quantity - o.unplaced, o.produced,
-                o.unplaced, o.receivedAt);
+        return new OrderSummary(o.id(), o.customerClass(), o.customer(), o.technologyCode(), o.quantity(),
+                o.neededBy(), o.destinationCountry(), o.exportCentreId(), o.state(), o.reason(), o.allocated(),
+                o.produced(), o.unplaced(), o.receivedAt());
     }
 }

@@ -32,11 +32,11 @@ public class OrderViews {
     }
 
     public OrderResponse of(CustomerOrder o) {
-        RoutingDecisionRecord latest = orders.latestDecision(o.id);
-        return new OrderResponse(o.id, o.customerClass, o.customer, o.technologyCode, o.quantity, o.neededBy,
-                o.destinationCountry, o.exportCentreId, o.state, o.reason, o.quantity - o.unplaced, o.produced,
-                o.unplaced, o.receivedAt, o.receivedBy,
-                orders.allocations(o.id).stream().map(AllocationResponse::of).toList(),
+        RoutingDecisionRecord latest = orders.latestDecision(o.id());
+        return new OrderResponse(o.id(), o.customerClass(), o.customer(), o.technologyCode(), o.quantity(),
+                o.neededBy(), o.destinationCountry(), o.exportCentreId(), o.state(), o.reason(), o.allocated(),
+                o.produced(), o.unplaced(), o.receivedAt(), o.receivedBy(),
+                orders.allocations(o.id()).stream().map(AllocationResponse::of).toList(),
                 latest == null ? null : decision(latest));
     }
 

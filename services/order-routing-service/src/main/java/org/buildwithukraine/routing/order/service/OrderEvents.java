@@ -24,18 +24,19 @@ public class OrderEvents {
     }
 
     public void order(String eventType, CustomerOrder order, String actor) {
-        outbox.record(Topics.ORDER_EVENTS, order.id, eventType, OrderEventTypes.SCHEMA_VERSION, actor,
+        outbox.record(Topics.ORDER_EVENTS, order.id(), eventType, OrderEventTypes.SCHEMA_VERSION, actor,
                 order.snapshot());
     }
 
     public void allocationCreated(OrderAllocation allocation, String actor) {
-        outbox.record(Topics.ORDER_ALLOCATIONS, allocation.lineId, AllocationEventTypes.CREATED,
+        outbox.record(Topics.ORDER_ALLOCATIONS, allocation.lineId(), AllocationEventTypes.CREATED,
                 AllocationEventTypes.SCHEMA_VERSION, actor, allocation.created());
     }
 
-    public void allocationCancelled(OrderAllocation allocation, String reason, String actor) {
-        outbox.record(Topics.ORDER_ALLOCATIONS, allocation.lineId, AllocationEventTypes.CANCELLED,
-                AllocationEventTypes.SCHEMA_VERSION, actor,
-                new AllocationCancelled(allocation.id, allocation.orderId, allocation.lineId, reason));
+    /** After {@link OrderAllocation#cancel}: the event carries the reason it was cancelled for. */
+    public void allocationCancelled(OrderAllocation allocation, String actor) {
+        outbox.record(Topics.ORDER_ALLOCATIONS, allocation.lineId(), AllocationEventTypes.CANCELLED,
+                AllocationEventTypes.SCHEMA_VERSION, actor, new AllocationCancelled(allocation.id(),
+                        allocation.orderId(), allocation.lineId(), allocation.cancelReason()));
     }
 }

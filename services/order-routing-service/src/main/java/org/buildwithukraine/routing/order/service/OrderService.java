@@ -15,12 +15,12 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
 import org.buildwithukraine.events.order.OrderEventTypes;
-import org.buildwithukraine.events.order.OrderState;
 import org.buildwithukraine.kit.idempotency.IdempotentRequests;
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.kit.web.ListFilter;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
+import org.buildwithukraine.routing.engine.Order;
 import org.buildwithukraine.routing.order.AllocationStatus;
 import org.buildwithukraine.routing.order.CustomerOrder;
 import org.buildwithukraine.routing.order.OrderAllocation;
@@ -62,30 +62,19 @@ public class OrderService {
         return idempotent.once("POST /api/orders by " + actor, idempotencyKey, request, () -> {
             locks.technologies(Set.of(request.technologyCode()));
             CustomerOrder order = receive(request, actor);
-            router.route(order.technologyCode, List.of(order), false, "order " + order.id + " received", actor);
-            return new IdempotentRequests.Answer(201, URI.create("/api/orders/" + order.id), answer.apply(order));
+            router.route(order.technologyCode(), List.of(order), false, "order " + order.id() + " received",
+                    actor);
+            return new IdempotentRequests.Answer(201, URI.create("/api/orders/" + order.id()), answer.apply(order));
         });
     }
 
     /** Numbered after the technology's lock is held, so that arrival order is the order routing sees them in. */
     private CustomerOrder receive(NewOrder request, String actor) {
-        Instant now = clock.instant();
-        CustomerOrder order = new CustomerOrder();
-        order.id = UUID.randomUUID().toString();
-        order.sequence = ((Number) entityManager.createNativeQuery("select nextval('customer_order_sequence')")
+        long sequence = ((Number) entityManager.createNativeQuery("select nextval('customer_order_sequence')")
                 .getSingleResult()).longValue();
-        order.customerClass = request.customerClass();
-        order.customer = request.customer();
-        order.technologyCode = request.technologyCode();
-        order.quantity = request.quantity();
-        order.neededBy = request.neededBy();
-        order.destinationCountry = request.destinationCountry();
-        order.exportCentreId = request.exportCentreId();
-        order.state = OrderState.RECEIVED;
-        order.unplaced = request.quantity();
-        order.receivedAt = now;
-        order.receivedBy = actor;
-        order.updatedAt = now;
+        CustomerOrder order = CustomerOrder.receive(new Order(UUID.randomUUID().toString(), sequence,
+                request.customerClass(), request.technologyCode(), request.quantity(), request.neededBy(),
+                request.destinationCountry(), request.exportCentreId()), request.customer(), actor, clock.instant());
         order.persist();
         events.order(OrderEventTypes.RECEIVED, order, actor);
         return order;
@@ -150,27 +139,21 @@ public class OrderService {
         locks.technologies(Set.of(technology.get(0)));
         CustomerOrder order = get(id);
         if (!order.isOpen()) {
-            throw ProblemException.conflict("Order " + id + " is " + order.state + " and cannot be cancelled");
+            throw ProblemException.conflict("Order " + id + " is " + order.state() + " and cannot be cancelled");
         }
         Instant now = clock.instant();
         String why = "order cancelled by " + actor + (reason == null || reason.isBlank() ? "" : ": " + reason);
         List<WithdrawnPart> withdrawn = new ArrayList<>();
         for (OrderAllocation allocation : OrderAllocation.<OrderAllocation>list("orderId = ?1 and status = ?2", id,
                 AllocationStatus.ACTIVE)) {
-            allocation.status = AllocationStatus.CANCELLED;
-            allocation.cancelReason = why;
-            allocation.endedAt = now;
-            events.allocationCancelled(allocation, why, actor);
-            withdrawn.add(new WithdrawnPart(allocation.id, allocation.lineId, allocation.quantity,
-                    allocation.produced, why));
+            allocation.cancel(why, now);
+            events.allocationCancelled(allocation, actor);
+            withdrawn.add(WithdrawnPart.of(allocation));
         }
-        order.state = OrderState.CANCELLED;
-        order.reason = why;
-        order.unplaced = order.quantity - order.produced;
-        order.updatedAt = now;
+        order.cancel(why, now);
         events.order(OrderEventTypes.CANCELLED, order, actor);
         router.recordCancellation(order, withdrawn, "order " + id + " cancelled");
-        router.route(order.technologyCode, List.of(), false, "order " + id + " cancelled", actor);
+        router.route(order.technologyCode(), List.of(), false, "order " + id + " cancelled", actor);
         return order;
     }
 }

@@ -42,20 +42,9 @@ public class ProductionProgress {
         Map<String, CustomerOrder> touched = new TreeMap<>();
         for (AllocationProgress progress : output.allocations()) {
             OrderAllocation allocation = OrderAllocation.findById(progress.allocationId());
-            // units reported against a withdrawn allocation no longer count towards it (AllocationCancelled)
-            if (allocation == null || allocation.status != AllocationStatus.ACTIVE) {
-                continue;
+            if (allocation != null && allocation.recordProduced(progress.produced(), now)) {
+                touched.computeIfAbsent(allocation.orderId(), id -> CustomerOrder.findById(id));
             }
-            long produced = Math.min(allocation.quantity, Math.max(allocation.produced, progress.produced()));
-            if (produced == allocation.produced) {
-                continue;
-            }
-            allocation.produced = produced;
-            if (produced == allocation.quantity) {
-                allocation.status = AllocationStatus.COMPLETED;
-                allocation.endedAt = now;
-            }
-            touched.computeIfAbsent(allocation.orderId, id -> CustomerOrder.findById(id));
         }
         touched.values().forEach(order -> progress(order, now, actor));
     }
@@ -63,33 +52,25 @@ public class ProductionProgress {
     private void progress(CustomerOrder order, Instant now, String actor) {
         Number produced = (Number) CustomerOrder.getEntityManager()
                 .createQuery("select coalesce(sum(a.produced), 0) from OrderAllocation a where a.orderId = :order")
-                .setParameter("order", order.id).getSingleResult();
-        order.produced = produced.longValue();
-        OrderState before = order.state;
-        if (!order.isOpen() || order.stateByUnits() == before) {
+                .setParameter("order", order.id()).getSingleResult();
+        if (!order.recordProduced(produced.longValue(), now)) {
             return;
         }
-        order.state = order.stateByUnits();
-        order.updatedAt = now;
-        if (order.state == OrderState.FULFILLED) {
-            order.reason = null;
+        if (order.state() == OrderState.FULFILLED) {
             finishLeftovers(order, now, actor);
             events.order(OrderEventTypes.FULFILLED, order, actor);
-        } else if (order.state == OrderState.IN_PRODUCTION) {
+        } else if (order.state() == OrderState.IN_PRODUCTION) {
             events.order(OrderEventTypes.IN_PRODUCTION, order, actor);
         }
     }
 
     /** Work still placed for an order whose every unit is built (more was built elsewhere) is no longer needed. */
     private void finishLeftovers(CustomerOrder order, Instant now, String actor) {
-        List<OrderAllocation> leftovers = OrderAllocation.list("orderId = ?1 and status = ?2", order.id,
+        List<OrderAllocation> leftovers = OrderAllocation.list("orderId = ?1 and status = ?2", order.id(),
                 AllocationStatus.ACTIVE);
         for (OrderAllocation leftover : leftovers) {
-            leftover.status = AllocationStatus.CANCELLED;
-            leftover.cancelReason = "order fulfilled";
-            leftover.endedAt = now;
-            events.allocationCancelled(leftover, leftover.cancelReason, actor);
+            leftover.cancel("order fulfilled", now);
+            events.allocationCancelled(leftover, actor);
         }
-        order.unplaced = 0;
     }
 }

@@ -23,7 +23,6 @@ import org.buildwithukraine.routing.engine.Commitments;
 import org.buildwithukraine.routing.engine.Network;
 import org.buildwithukraine.routing.engine.OpenOrder;
 import org.buildwithukraine.routing.engine.OrderDecision;
-import org.buildwithukraine.routing.engine.Outcome;
 import org.buildwithukraine.routing.engine.Reschedule;
 import org.buildwithukraine.routing.engine.RoutingEngine;
 import org.buildwithukraine.routing.engine.RoutingResult;
@@ -84,18 +83,19 @@ public class Router {
         List<OrderAllocation> active = OrderAllocation.list("technologyCode = ?1 and status = ?2", technologyCode,
                 AllocationStatus.ACTIVE);
         Map<String, CustomerOrder> orders = CustomerOrder.<CustomerOrder>list("technologyCode = ?1 and state in ?2",
-                technologyCode, ROUTABLE).stream().collect(Collectors.toMap(o -> o.id, Function.identity()));
-        received.forEach(order -> orders.put(order.id, order));
+                technologyCode, ROUTABLE).stream().collect(Collectors.toMap(CustomerOrder::id, Function.identity()));
+        received.forEach(order -> orders.put(order.id(), order));
 
         Set<String> exportCentres = new TreeSet<>();
-        orders.values().stream().filter(o -> o.customerClass == CustomerClass.EXPORT && o.exportCentreId != null)
-                .forEach(o -> exportCentres.add(o.exportCentreId));
-        Network network = loader.forTechnology(technologyCode, active.stream().map(a -> a.lineId).toList(),
+        orders.values().stream()
+                .filter(o -> o.customerClass() == CustomerClass.EXPORT && o.exportCentreId() != null)
+                .forEach(o -> exportCentres.add(o.exportCentreId()));
+        Network network = loader.forTechnology(technologyCode, active.stream().map(OrderAllocation::lineId).toList(),
                 exportCentres);
         Commitments commitments = Commitments.of(active.stream().map(OrderAllocation::toEngine).toList());
-        Set<String> receivedIds = received.stream().map(o -> o.id).collect(Collectors.toSet());
-        List<OpenOrder> open = orders.values().stream().filter(o -> !receivedIds.contains(o.id))
-                .map(o -> new OpenOrder(o.toEngine(), o.unplaced)).toList();
+        Set<String> receivedIds = received.stream().map(CustomerOrder::id).collect(Collectors.toSet());
+        List<OpenOrder> open = orders.values().stream().filter(o -> !receivedIds.contains(o.id()))
+                .map(o -> new OpenOrder(o.toEngine(), o.unplaced())).toList();
 
         RoutingResult result = passes.record(() -> recheck
                 ? engine.reroute(network, commitments, open, now, Router::newAllocationId)
@@ -108,30 +108,23 @@ public class Router {
     private void apply(RoutingResult result, Map<String, CustomerOrder> orders, List<OrderAllocation> active,
             Instant now, String trigger, String actor) {
         Map<String, OrderAllocation> byId = new HashMap<>();
-        active.forEach(allocation -> byId.put(allocation.id, allocation));
+        active.forEach(allocation -> byId.put(allocation.id(), allocation));
         for (Withdrawal withdrawal : result.withdrawn()) {
             OrderAllocation allocation = byId.get(withdrawal.allocation().id());
-            allocation.status = AllocationStatus.CANCELLED;
-            allocation.cancelReason = withdrawal.reason();
-            allocation.endedAt = now;
-            events.allocationCancelled(allocation, withdrawal.reason(), actor);
+            allocation.cancel(withdrawal.reason(), now);
+            events.allocationCancelled(allocation, actor);
         }
         for (Allocation placed : result.created()) {
-            OrderAllocation allocation = OrderAllocation.of(placed, now);
+            OrderAllocation allocation = OrderAllocation.place(placed, now);
             allocation.persist();
             events.allocationCreated(allocation, actor);
         }
         for (Reschedule reschedule : result.rescheduled()) {
-            OrderAllocation allocation = byId.get(reschedule.allocationId());
-            allocation.plannedStart = reschedule.plannedStart();
-            allocation.plannedFinish = reschedule.plannedFinish();
+            byId.get(reschedule.allocationId()).reschedule(reschedule.plannedStart(), reschedule.plannedFinish());
         }
         for (OrderDecision decision : result.decisions()) {
             CustomerOrder order = orders.get(decision.orderId());
-            order.unplaced = decision.unplaced();
-            order.state = decision.outcome() == Outcome.REJECTED ? OrderState.REJECTED : order.stateByUnits();
-            order.reason = decision.unplaced() > 0 ? decision.summary() : null;
-            order.updatedAt = now;
+            order.decide(decision, now);
             record(order, decision, now, trigger);
             events.order(switch (decision.outcome()) {
                 case REJECTED -> OrderEventTypes.REJECTED;
@@ -143,10 +136,10 @@ public class Router {
 
     private void record(CustomerOrder order, OrderDecision decision, Instant now, String trigger) {
         RoutingDecisionRecord record = new RoutingDecisionRecord();
-        record.orderId = order.id;
+        record.orderId = order.id();
         record.decidedAt = now;
         record.trigger = trigger;
-        record.state = order.state;
+        record.state = order.state();
         record.summary = decision.summary();
         record.candidates = json(decision.candidates());
         record.placed = json(decision.created().stream().map(PlacedPart::of).toList());
@@ -158,11 +151,11 @@ public class Router {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordCancellation(CustomerOrder order, List<WithdrawnPart> withdrawn, String trigger) {
         RoutingDecisionRecord record = new RoutingDecisionRecord();
-        record.orderId = order.id;
+        record.orderId = order.id();
         record.decidedAt = clock.instant();
         record.trigger = trigger;
-        record.state = order.state;
-        record.summary = order.reason;
+        record.state = order.state();
+        record.summary = order.reason();
         record.candidates = json(List.of());
         record.placed = json(List.of());
         record.withdrawn = json(withdrawn);

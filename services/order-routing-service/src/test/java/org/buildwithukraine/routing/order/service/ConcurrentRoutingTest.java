@@ -92,13 +92,13 @@ class ConcurrentRoutingTest {
 
         List<OrderAllocation> active = QuarkusTransaction.requiringNew().call(() -> OrderAllocation.<OrderAllocation>list(
                 "technologyCode = ?1 and status = ?2", network.technology(), AllocationStatus.ACTIVE));
-        Map<String, Long> byLine = active.stream().collect(Collectors.groupingBy(a -> a.lineId,
-                Collectors.summingLong(a -> a.quantity - a.produced)));
+        Map<String, Long> byLine = active.stream().collect(Collectors.groupingBy(OrderAllocation::lineId,
+                Collectors.summingLong(a -> a.quantity() - a.produced())));
         assertThat(byLine.get(network.lines().get(0))).isLessThanOrEqualTo(10L * HORIZON_DAYS);
         assertThat(byLine.get(network.lines().get(1))).isLessThanOrEqualTo(10L * HORIZON_DAYS);
         assertThat(byLine.get(flapping)).isLessThanOrEqualTo(5L * HORIZON_DAYS);
-        Map<String, Long> byLicence = active.stream().collect(Collectors.groupingBy(a -> a.licenceId,
-                Collectors.summingLong(a -> a.quantity - a.produced)));
+        Map<String, Long> byLicence = active.stream().collect(Collectors.groupingBy(OrderAllocation::licenceId,
+                Collectors.summingLong(a -> a.quantity() - a.produced())));
         for (Map.Entry<String, Long> underLicence : byLicence.entrySet()) {
             LicenceView licence = QuarkusTransaction.requiringNew()
                     .call(() -> LicenceView.<LicenceView>findById(underLicence.getKey()));
@@ -110,11 +110,11 @@ class ConcurrentRoutingTest {
         List<CustomerOrder> orders = QuarkusTransaction.requiringNew().call(() -> CustomerOrder
                 .<CustomerOrder>list("technologyCode", network.technology()));
         assertThat(orders).hasSize(60);
-        Map<String, Long> placed = active.stream().collect(Collectors.groupingBy(a -> a.orderId,
-                Collectors.summingLong(a -> a.quantity)));
+        Map<String, Long> placed = active.stream().collect(Collectors.groupingBy(OrderAllocation::orderId,
+                Collectors.summingLong(OrderAllocation::quantity)));
         for (CustomerOrder order : orders) {
-            assertThat(order.unplaced + placed.getOrDefault(order.id, 0L)).as("units of %s", order.id)
-                    .isEqualTo(order.quantity);
+            assertThat(order.unplaced() + placed.getOrDefault(order.id(), 0L)).as("units of %s", order.id())
+                    .isEqualTo(order.quantity());
         }
     }
 
