@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,12 +36,16 @@ import org.buildwithukraine.factory.service.FactoryChanges;
 import org.buildwithukraine.factory.service.FactoryFilter;
 import org.buildwithukraine.factory.service.FactoryService;
 import org.buildwithukraine.factory.service.NewFactory;
+import org.buildwithukraine.kit.idempotency.IdempotencyKey;
+import org.buildwithukraine.kit.idempotency.IdempotentRequests;
+import org.buildwithukraine.kit.idempotency.IdempotentRequests.Answer;
 import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.validation.IsoCountry;
 import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,21 +56,28 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FactoryResource {
 
     private final FactoryService factories;
+    private final IdempotentRequests idempotency;
     private final Caller caller;
 
-    public FactoryResource(FactoryService factories, Caller caller) {
+    public FactoryResource(FactoryService factories, IdempotentRequests idempotency, Caller caller) {
         this.factories = factories;
+        this.idempotency = idempotency;
         this.caller = caller;
     }
 
     @POST
     @RolesAllowed(NETWORK_ADMIN)
-    @Operation(summary = "Register a factory or export centre; it starts ONBOARDING")
-    public Response register(@NotNull @Valid RegisterFactoryRequest request) {
-        var factory = factories.register(new NewFactory(request.id(), request.name(), request.country(),
-                FactoryKind.valueOf(request.kind()), categories(request.capabilities())), caller.actor());
-        return Response.created(URI.create("/api/factories/" + factory.id())).entity(FactoryResponse.of(factory))
-                .build();
+    @Transactional
+    @Operation(summary = "Register a factory or export centre; it starts ONBOARDING. An id already registered is a "
+            + "conflict, unless the request is a retry under the same Idempotency-Key")
+    public Response register(
+            @Parameter(description = IdempotencyKey.OPTIONAL_DOC) @HeaderParam(IdempotencyKey.HEADER) String key,
+            @NotNull @Valid RegisterFactoryRequest request) {
+        return idempotency.optional("factories.register", key, request, () -> {
+            var factory = factories.register(new NewFactory(request.id(), request.name(), request.country(),
+                    FactoryKind.valueOf(request.kind()), categories(request.capabilities())), caller.actor());
+            return Answer.created(URI.create("/api/factories/" + factory.id()), FactoryResponse.of(factory));
+        });
     }
 
     @GET

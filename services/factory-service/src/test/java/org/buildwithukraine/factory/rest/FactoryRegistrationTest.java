@@ -10,15 +10,18 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.Topics;
 import org.buildwithukraine.events.factory.FactoryEventTypes;
+import org.buildwithukraine.factory.Requests;
 import org.buildwithukraine.kit.security.Roles;
 import org.buildwithukraine.testsupport.TestTokens;
 import org.buildwithukraine.testsupport.TopicRecorder;
@@ -29,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 @QuarkusTest
 class FactoryRegistrationTest {
@@ -79,6 +83,43 @@ class FactoryRegistrationTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(409))
                 .body("detail", equalTo("Factory " + id + " is already registered"));
+    }
+
+    @Test
+    void aRegistrationRetriedWithItsKeyGetsTheFirstAnswerAndIsAnnouncedOnce() {
+        String id = uniqueId("ro-brasov");
+        String key = UUID.randomUUID().toString();
+        Response first = asNetworkAdmin().header("Idempotency-Key", key).body(factory(id)).post("/api/factories");
+        first.then().statusCode(201);
+        Response again = asNetworkAdmin().header("Idempotency-Key", key).body(factory(id)).post("/api/factories");
+        again.then().statusCode(201).header("Location", first.header("Location"));
+        assertThat(again.asString()).isEqualTo(first.asString());
+
+        // the same key for another registration: 409 naming the key, nothing changed
+        Map<String, Object> renamed = new HashMap<>(factory(id));
+        renamed.put("name", "Renamed " + id);
+        asNetworkAdmin().header("Idempotency-Key", key).body(renamed).post("/api/factories").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("detail", startsWith("Idempotency-Key " + key + " was already used for a different request"));
+        // the same factory under another key is a second registration of its id, as without a key
+        asNetworkAdmin().header("Idempotency-Key", UUID.randomUUID().toString()).body(factory(id))
+                .post("/api/factories").then().statusCode(409)
+                .body("detail", equalTo("Factory " + id + " is already registered"));
+        asNetworkAdmin().get("/api/factories/{id}", id).then().statusCode(200).body("name", equalTo("Factory " + id));
+
+        // one FactoryRegistered: the next event of the factory follows it directly
+        Requests.changeStatus(id, "ACTIVE", "audit passed").statusCode(200);
+        assertThat(factoryEvents.awaitEvents(id, 2)).extracting(EventEnvelope::type)
+                .containsExactly(FactoryEventTypes.REGISTERED, FactoryEventTypes.ACTIVATED);
+    }
+
+    @Test
+    void aMalformedIdempotencyKeyIsNamedAndNothingIsStored() {
+        String id = uniqueId("sk-kosice");
+        asNetworkAdmin().header("Idempotency-Key", "x".repeat(201)).body(factory(id)).post("/api/factories").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("Idempotency-Key"));
+        asNetworkAdmin().get("/api/factories/{id}", id).then().statusCode(404);
     }
 
     static Stream<Arguments> invalidFields() {

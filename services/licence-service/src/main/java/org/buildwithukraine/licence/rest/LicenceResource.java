@@ -6,7 +6,6 @@ import static org.buildwithukraine.kit.security.Roles.TECHNOLOGY_OFFICER;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -28,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.buildwithukraine.events.licence.LicenceStatus;
 import org.buildwithukraine.kit.problem.ProblemException;
+import org.buildwithukraine.kit.idempotency.IdempotencyKey;
 import org.buildwithukraine.kit.idempotency.IdempotentRequests;
 import org.buildwithukraine.kit.idempotency.IdempotentRequests.Answer;
 import org.buildwithukraine.kit.security.Caller;
@@ -56,9 +56,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @SecurityRequirement(name = "bearer")
 public class LicenceResource {
 
-    private static final String IDEMPOTENCY_KEY_DOC = "Makes the request safe to retry: the same key and body "
-            + "answer the first response again, the same key with another body is a conflict";
-
     private final LicenceService licences;
     private final IdempotentRequests idempotency;
     private final Caller caller;
@@ -77,9 +74,9 @@ public class LicenceResource {
     @Transactional
     @Operation(summary = "Grant a licence directly; it starts GRANTED")
     public Response grant(
-            @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key,
+            @Parameter(description = IdempotencyKey.OPTIONAL_DOC) @HeaderParam(IdempotencyKey.HEADER) String key,
             @NotNull @Valid GrantLicenceRequest request) {
-        return once("licences.grant", key, request, () -> created(licences.grant(
+        return idempotency.optional("licences.grant", key, request, () -> created(licences.grant(
                 new NewLicence(request.technologyCode(), request.factoryId(), request.terms(), request.provisos(),
                         request.reason()), caller.actor())));
     }
@@ -90,10 +87,10 @@ public class LicenceResource {
     @Transactional
     @Operation(summary = "Ask for a licence for your own factory; it starts REQUESTED")
     public Response request(
-            @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key,
+            @Parameter(description = IdempotencyKey.OPTIONAL_DOC) @HeaderParam(IdempotencyKey.HEADER) String key,
             @NotNull @Valid LicenceApplication request) {
         String factoryId = ownFactory(request.factoryId());
-        return once("licences.request", key, request, () -> created(licences.request(
+        return idempotency.optional("licences.request", key, request, () -> created(licences.request(
                 new NewLicence(request.technologyCode(), factoryId, request.terms(), request.provisos(),
                         request.reason()), caller.actor())));
     }
@@ -197,17 +194,8 @@ public class LicenceResource {
         return Visibility.of(caller);
     }
 
-    /** With a key, at most once per caller and key; each caller's keys are their own. */
-    private Response once(String operation, String key, Object request, Supplier<Answer> action) {
-        if (key == null) {
-            Answer answer = action.get();
-            return Response.status(answer.status()).location(answer.location()).entity(answer.body()).build();
-        }
-        return idempotency.once(operation + " by " + caller.actor(), key, request, action);
-    }
-
     private static Answer created(Licence licence) {
-        return new Answer(201, URI.create("/api/licences/" + licence.id()), LicenceResponse.of(licence));
+        return Answer.created(URI.create("/api/licences/" + licence.id()), LicenceResponse.of(licence));
     }
 
     private AuditRecordResponse auditRecord(LicenceAuditRecord entry) {

@@ -9,12 +9,14 @@ import static org.buildwithukraine.kit.security.Roles.TECHNOLOGY_OFFICER;
 import java.net.URI;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +26,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.buildwithukraine.events.TechnologyCategory;
+import org.buildwithukraine.kit.idempotency.IdempotencyKey;
+import org.buildwithukraine.kit.idempotency.IdempotentRequests;
+import org.buildwithukraine.kit.idempotency.IdempotentRequests.Answer;
 import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
@@ -31,6 +36,7 @@ import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.licence.Technology;
 import org.buildwithukraine.licence.service.TechnologyService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,26 +47,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TechnologyResource {
 
     private final TechnologyService technologies;
+    private final IdempotentRequests idempotency;
     private final Caller caller;
 
-    public TechnologyResource(TechnologyService technologies, Caller caller) {
+    public TechnologyResource(TechnologyService technologies, IdempotentRequests idempotency, Caller caller) {
         this.technologies = technologies;
+        this.idempotency = idempotency;
         this.caller = caller;
     }
 
     @POST
     @RolesAllowed(TECHNOLOGY_OFFICER)
-    @Operation(summary = "Add a technology to the catalogue")
-    public Response add(@NotNull @Valid TechnologyRequest request) {
-        Technology technology = new Technology();
-        technology.code = request.code();
-        technology.name = request.name().strip();
-        technology.category = TechnologyCategory.valueOf(request.category());
-        technology.controlListEntry = request.controlListEntry();
-        technology.owner = request.owner();
-        Technology added = technologies.add(technology, caller.actor());
-        return Response.created(URI.create("/api/technologies/" + added.code)).entity(TechnologyResponse.of(added))
-                .build();
+    @Transactional
+    @Operation(summary = "Add a technology to the catalogue; a code already in it is a conflict")
+    public Response add(
+            @Parameter(description = IdempotencyKey.OPTIONAL_DOC) @HeaderParam(IdempotencyKey.HEADER) String key,
+            @NotNull @Valid TechnologyRequest request) {
+        return idempotency.optional("technologies.add", key, request, () -> {
+            Technology technology = new Technology();
+            technology.code = request.code();
+            technology.name = request.name().strip();
+            technology.category = TechnologyCategory.valueOf(request.category());
+            technology.controlListEntry = request.controlListEntry();
+            technology.owner = request.owner();
+            Technology added = technologies.add(technology, caller.actor());
+            return Answer.created(URI.create("/api/technologies/" + added.code), TechnologyResponse.of(added));
+        });
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.buildwithukraine.licence.rest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.buildwithukraine.licence.Fixtures.as;
 import static org.buildwithukraine.licence.Fixtures.asOfficer;
 import static org.hamcrest.Matchers.contains;
@@ -7,9 +8,11 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.buildwithukraine.kit.security.Roles;
@@ -21,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 /** Officers keep the technology catalogue; everyone signed in reads it. */
 @QuarkusTest
@@ -67,6 +71,26 @@ class TechnologyCatalogueTest {
         asOfficer().body(technology(code)).post("/api/technologies").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("Technology " + code + " is already in the catalogue"));
+    }
+
+    @Test
+    void anAdditionRetriedWithItsKeyGetsTheFirstAnswer() {
+        String code = uniqueCode("KEY");
+        String key = UUID.randomUUID().toString();
+        Response first = asOfficer().header("Idempotency-Key", key).body(technology(code)).post("/api/technologies");
+        first.then().statusCode(201);
+        Response again = asOfficer().header("Idempotency-Key", key).body(technology(code)).post("/api/technologies");
+        again.then().statusCode(201).header("Location", first.header("Location"));
+        assertThat(again.asString()).isEqualTo(first.asString());
+
+        Map<String, Object> renamed = technology(code);
+        renamed.put("name", "Renamed " + code);
+        asOfficer().header("Idempotency-Key", key).body(renamed).post("/api/technologies").then().statusCode(409)
+                .body("detail", startsWith("Idempotency-Key " + key + " was already used for a different request"));
+        asOfficer().header("Idempotency-Key", UUID.randomUUID().toString()).body(technology(code))
+                .post("/api/technologies").then().statusCode(409)
+                .body("detail", equalTo("Technology " + code + " is already in the catalogue"));
+        asOfficer().get("/api/technologies/{code}", code).then().body("name", equalTo("Interceptor " + code));
     }
 
     static Stream<Arguments> invalidFields() {

@@ -7,17 +7,23 @@ import static org.buildwithukraine.routing.Fixtures.asDesk;
 import static org.buildwithukraine.routing.Fixtures.order;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.buildwithukraine.events.EventEnvelope;
+import org.buildwithukraine.events.Topics;
+import org.buildwithukraine.events.order.OrderEventTypes;
 import org.buildwithukraine.kit.security.Roles;
 import org.buildwithukraine.routing.Fixtures;
 import org.buildwithukraine.routing.Fixtures.TestNetwork;
 import org.buildwithukraine.testsupport.TestTokens;
+import org.buildwithukraine.testsupport.TopicRecorder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +32,9 @@ import io.restassured.http.ContentType;
 /** Validation with field errors, Idempotency-Key, roles, and errors as problem+json. */
 @QuarkusTest
 class OrderRequestsTest {
+
+    @RegisterExtension
+    static final TopicRecorder orderEvents = TopicRecorder.of(Topics.ORDER_EVENTS);
 
     @Test
     void everyInvalidFieldIsReportedAtOnceAndNothingIsStored() {
@@ -93,9 +102,27 @@ class OrderRequestsTest {
 
         Map<String, Object> other = order("UA_DEFENCE", network.technology(), 41, 30);
         asDesk().header("Idempotency-Key", key).body(other).post("/api/orders").then().statusCode(409)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("detail", startsWith("Idempotency-Key " + key + " was already used for a different request"));
         asDesk().queryParam("technologyCode", network.technology()).get("/api/orders").then()
                 .body("total", equalTo(1));
+
+        // received once: by the time its cancellation is out, no second OrderReceived came before it
+        String id = again.path("id");
+        asDesk().body(Map.of("reason", "test over")).post("/api/orders/{id}/cancel", id).then().statusCode(200);
+        orderEvents.awaitEvent(id, event -> event.type().equals(OrderEventTypes.CANCELLED));
+        assertThat(orderEvents.eventsFor(id)).extracting(EventEnvelope::type)
+                .containsOnlyOnce(OrderEventTypes.RECEIVED, OrderEventTypes.CANCELLED);
+    }
+
+    @Test
+    void aMalformedIdempotencyKeyIsNamedAndPlacesNothing() {
+        TestNetwork network = TestNetwork.of(10);
+        asDesk().header("Idempotency-Key", "two words").body(order("UA_DEFENCE", network.technology(), 5, 30))
+                .post("/api/orders").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("Idempotency-Key"));
+        asDesk().queryParam("technologyCode", network.technology()).get("/api/orders").then()
+                .body("total", equalTo(0));
     }
 
     @Test

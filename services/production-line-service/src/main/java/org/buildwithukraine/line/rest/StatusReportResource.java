@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.buildwithukraine.events.line.DowntimeReason;
 import org.buildwithukraine.events.line.LineState;
+import org.buildwithukraine.kit.idempotency.IdempotencyKey;
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.web.Page;
@@ -36,6 +38,7 @@ import org.buildwithukraine.line.service.NewReport;
 import org.buildwithukraine.line.service.OeeService;
 import org.buildwithukraine.line.service.StatusReportService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -65,8 +68,14 @@ public class StatusReportResource {
     @RolesAllowed({ MANUFACTURER, FACTORY_MES })
     @Operation(summary = "Report the line's state and output since the previous report (the line's own factory: "
             + "its people or its MES); observedAt must lie after the line's registration and within the report "
-            + "window (400 otherwise); the same reportId again answers as the first time and changes nothing")
-    public Response report(@PathParam("lineId") String lineId, @NotNull @Valid StatusReportRequest request) {
+            + "window (400 otherwise); the reportId is the report's idempotency key: the same reportId and report "
+            + "again answer as the first time and change nothing, the same reportId with another report is a "
+            + "conflict")
+    public Response report(@PathParam("lineId") String lineId,
+            @Parameter(description = "Optional; if sent, the same as the body's reportId, which is this request's "
+                    + "idempotency key") @HeaderParam(IdempotencyKey.HEADER) String key,
+            @NotNull @Valid StatusReportRequest request) {
+        IdempotencyKey.inBody(key, "reportId", request.reportId());
         var outcome = reports.report(lineId, new NewReport(request.reportId(), request.observedAt(),
                 LineState.valueOf(request.state()),
                 request.reason() == null ? null : DowntimeReason.valueOf(request.reason()),

@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.buildwithukraine.events.line.OutputReported.AllocationProgress;
+import org.buildwithukraine.kit.idempotency.IdempotencyKey;
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.kit.web.ListFilter;
 import org.buildwithukraine.kit.web.Page;
@@ -56,10 +57,15 @@ public class StatusReportService {
         this.meters = meters;
     }
 
-    /** @param replayed the report id was seen before: {@code report} is the first one, nothing was changed */
+    /** @param replayed the report was taken before: {@code report} is the first one, nothing was changed */
     public record Outcome(StatusReport report, boolean replayed) {
     }
 
+    /**
+     * The kit's idempotency policy with the reportId as the key and the stored report as the stored answer: the
+     * same reportId and report again is the first report; the same reportId with another report is a 409 naming
+     * it, and nothing is changed.
+     */
     @Transactional
     public Outcome report(String lineId, NewReport request, String actor) {
         ProductionLine line = lines.require(lineId, LockModeType.PESSIMISTIC_WRITE);
@@ -72,6 +78,10 @@ public class StatusReportService {
         StatusReport first = StatusReport.<StatusReport>find("lineId = ?1 and reportId = ?2", lineId,
                 request.reportId()).firstResult();
         if (first != null) {
+            if (!request.isRetryOf(first)) {
+                meters.counter("bwu.line.reports", "effect", "KEY_REUSED").increment();
+                throw IdempotencyKey.of("reportId", request.reportId()).reusedForAnotherRequest();
+            }
             Hibernate.initialize(first.attributions);
             meters.counter("bwu.line.reports", "effect", "REPLAYED").increment();
             return new Outcome(first, true);

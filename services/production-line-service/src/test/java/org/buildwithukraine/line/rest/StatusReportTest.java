@@ -100,7 +100,7 @@ class StatusReportTest {
     }
 
     @Test
-    void theSameReportIdAgainAnswersAsTheFirstTimeAndChangesNothing() {
+    void theSameReportAgainAnswersAsTheFirstTimeAndAnotherUnderItsIdIsAConflict() {
         String id = newLine();
         Instant observedAt = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
         Map<String, Object> first = report("mes-4711", observedAt, "RUNNING", null, 40, 2);
@@ -108,14 +108,28 @@ class StatusReportTest {
         answer.then().statusCode(201).body("goodUnits", equalTo(40)).body("current", equalTo(true));
         assertThat(answer.header(StatusReportResource.REPLAYED_HEADER)).isNull();
 
-        // a retry after a lost answer, even one with different content, gets the first answer back
-        Map<String, Object> changed = report("mes-4711", observedAt.plusSeconds(60), "DOWN", "POWER", 99, 9);
-        for (Map<String, Object> again : List.of(first, changed)) {
-            Response replay = asMes(MUNICH).body(again).post("/api/lines/{id}/status-reports", id);
-            replay.then().statusCode(201).header(StatusReportResource.REPLAYED_HEADER, "true")
-                    .header("Location", answer.header("Location"));
-            assertThat(replay.asString()).isEqualTo(answer.asString());
+        // a retry after a lost answer gets the first answer back, with the reportId sent as the header too or not
+        Response replay = asMes(MUNICH).body(first).post("/api/lines/{id}/status-reports", id);
+        replay.then().statusCode(201).header(StatusReportResource.REPLAYED_HEADER, "true")
+                .header("Location", answer.header("Location"));
+        assertThat(replay.asString()).isEqualTo(answer.asString());
+        Response keyed = asMes(MUNICH).header("Idempotency-Key", "mes-4711").body(first)
+                .post("/api/lines/{id}/status-reports", id);
+        keyed.then().statusCode(201).header(StatusReportResource.REPLAYED_HEADER, "true");
+        assertThat(keyed.asString()).isEqualTo(answer.asString());
+
+        // another report under a taken reportId is a conflict naming it, as for every Idempotency-Key
+        for (Map<String, Object> changed : List.of(
+                report("mes-4711", observedAt.plusSeconds(60), "DOWN", "POWER", 99, 9),
+                report("mes-4711", observedAt, "RUNNING", null, 41, 2),
+                report("mes-4711", observedAt.plusNanos(1_000), "RUNNING", null, 40, 2))) {
+            asMes(MUNICH).body(changed).post("/api/lines/{id}/status-reports", id).then()
+                    .statusCode(409).contentType(startsWith("application/problem+json"))
+                    .body("detail", startsWith("reportId mes-4711 was already used for a different request"));
         }
+        // a header that is not the reportId is refused before anything is read
+        asMes(MUNICH).header("Idempotency-Key", "other-key").body(first).post("/api/lines/{id}/status-reports", id)
+                .then().statusCode(400).body("errors.field", contains("Idempotency-Key"));
 
         asMes(MUNICH).get("/api/lines/{id}", id).then().body("state", equalTo("RUNNING"));
         asMes(MUNICH).get("/api/lines/{id}/status-reports", id).then().statusCode(200)

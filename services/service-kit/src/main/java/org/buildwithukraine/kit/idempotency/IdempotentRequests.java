@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.buildwithukraine.kit.problem.ProblemException;
+import org.buildwithukraine.kit.security.Caller;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,54 +26,89 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Makes a creating POST safe to retry: the first request with a key runs and its answer is stored in the same
- * transaction; the same key with the same body later gets that stored answer, byte for byte, without running
- * again; the same key with another body is a 409.
+ * Makes a creating POST safe to retry, the one way every service does it: the first request with a key runs and its
+ * answer is stored in the same transaction; the same key with the same body later gets that stored answer (status,
+ * body, Location), byte for byte, without running again; the same key with another body is a 409 naming the key; a
+ * malformed key is a 400 naming the header (see {@link IdempotencyKey}). Keys are the caller's own: the scope of a key
+ * is the operation and the caller's actor, so two callers' equal keys are two requests.
  * <p>
  * The key row is inserted before the action runs, so a second request with the same key that arrives while the
  * first is still running waits on the primary key until the first commits (then replays its answer) or rolls
- * back (then runs itself). A failed request stores nothing: errors are not replayed, a retry runs afresh.
+ * back (then runs itself). A failed request stores nothing: errors are not replayed, a retry runs afresh. A key is
+ * remembered for {@code bwu.idempotency.retention}; a retry after that runs as a new request.
+ * <p>
+ * <b>Required or optional — the one rule.</b> A key is {@linkplain #required required} where nothing in the body can
+ * tell a retry from a second request, because two requests with the same body may rightly mean two things: placing
+ * an order (two orders on the same terms are two orders). Everywhere else a twin of a request is recognisable by its
+ * content, so the key is {@linkplain #optional optional} and a request without one runs each time it is sent, as it
+ * always did: where the body names what it creates (a factory's id, a technology's code) the twin is a 409; a
+ * licence or a draft revision is created again, a visible twin with the same terms. Where the body's own id is the
+ * key (a status report's {@code reportId}), the stored record is the stored answer and its service applies the same
+ * answers through {@link IdempotencyKey#reusedForAnotherRequest()}, without a second row per request.
+ * <p>
+ * A small service the resources call rather than an interceptor binding: the scope needs the operation's own
+ * parameters (a technology code, the caller), the hashed request is the parsed body the resource already holds,
+ * and the resource builds the answer from the domain result, so the service layer never sees an HTTP type. Called
+ * from a {@code @Transactional} resource method, so that the key, the change and its events commit together.
  */
 @ApplicationScoped
 public class IdempotentRequests {
-
-    public static final String HEADER = "Idempotency-Key";
-    public static final int MAX_KEY_LENGTH = 200;
 
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final IdempotencyConfig config;
     private final Clock clock;
+    private final Caller caller;
 
     public IdempotentRequests(EntityManager entityManager, ObjectMapper objectMapper, IdempotencyConfig config,
-            Clock clock) {
+            Clock clock, Caller caller) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.config = config;
         this.clock = clock;
+        this.caller = caller;
     }
 
     /** What the action answers the first time; {@code location} may be null. */
     public record Answer(int status, URI location, Object body) {
+
+        public static Answer created(URI location, Object body) {
+            return new Answer(201, location, body);
+        }
     }
 
     /**
-     * Runs {@code action} once per scope and key, inside the caller's transaction.
+     * Runs {@code action} once per caller, operation and key, inside the caller's transaction; 400 without a key.
      *
-     * @param scope   what the key is unique within, e.g. the operation and the caller
-     * @param key     the client's Idempotency-Key header
-     * @param request the parsed request body; two requests are the same when their JSON forms are equal
+     * @param operation what the key is unique within for a caller, e.g. {@code "licences.grant"}
+     * @param header    the client's {@value IdempotencyKey#HEADER} header
+     * @param request   the parsed request; two requests are the same when their JSON forms are equal
      * @return the answer as JSON, with the stored status and Location on a replay
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Response once(String scope, String key, Object request, Supplier<Answer> action) {
-        validate(key);
+    public Response required(String operation, String header, Object request, Supplier<Answer> action) {
+        return once(operation, IdempotencyKey.required(header), request, action);
+    }
+
+    /** As {@link #required}, where a key is optional: without one, {@code action} runs and is answered as it is. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Response optional(String operation, String header, Object request, Supplier<Answer> action) {
+        Optional<IdempotencyKey> key = IdempotencyKey.optional(header);
+        if (key.isEmpty()) {
+            Answer answer = action.get();
+            return Response.status(answer.status()).location(answer.location()).entity(answer.body()).build();
+        }
+        return once(operation, key.get(), request, action);
+    }
+
+    private Response once(String operation, IdempotencyKey key, Object request, Supplier<Answer> action) {
+        String scope = operation + " by " + caller.actor();
         String hash = hash(request);
         int inserted = entityManager.createNativeQuery("""
                 insert into idempotency_key (scope, key, request_hash, created_at) values (?1, ?2, ?3, ?4)
                 on conflict do nothing""")
                 .setParameter(1, scope)
-                .setParameter(2, key)
+                .setParameter(2, key.value())
                 .setParameter(3, hash)
                 .setParameter(4, clock.instant())
                 .executeUpdate();
@@ -84,7 +121,7 @@ public class IdempotentRequests {
                 update idempotency_key set response_status = ?3, response_location = ?4, response_body = ?5
                 where scope = ?1 and key = ?2""")
                 .setParameter(1, scope)
-                .setParameter(2, key)
+                .setParameter(2, key.value())
                 .setParameter(3, answer.status())
                 .setParameter(4, answer.location() == null ? null : answer.location().toString())
                 .setParameter(5, body)
@@ -102,22 +139,21 @@ public class IdempotentRequests {
                 .executeUpdate());
     }
 
-    private Response replay(String scope, String key, String hash) {
+    private Response replay(String scope, IdempotencyKey key, String hash) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select request_hash, response_status, response_location, response_body from idempotency_key
                 where scope = ?1 and key = ?2""")
                 .setParameter(1, scope)
-                .setParameter(2, key)
+                .setParameter(2, key.value())
                 .getResultList();
         if (rows.isEmpty()) {
             // forgotten by housekeeping between our insert attempt and now: ask the client to retry
-            throw ProblemException.conflict("Idempotency-Key " + key + " is being reused; retry the request");
+            throw ProblemException.conflict(key.name() + " " + key.value() + " is being reused; retry the request");
         }
         Object[] row = rows.get(0);
         if (!hash.equals(row[0])) {
-            throw ProblemException.conflict(
-                    "Idempotency-Key " + key + " was already used for a different request; use a new key");
+            throw key.reusedForAnotherRequest();
         }
         return response(((Number) row[1]).intValue(), (String) row[2], (String) row[3]);
     }
@@ -128,15 +164,6 @@ public class IdempotentRequests {
             response.location(URI.create(location));
         }
         return response.build();
-    }
-
-    private static void validate(String key) {
-        if (key == null || key.isBlank()) {
-            throw ProblemException.invalid(HEADER, "is required: a unique value per request, reused on retries");
-        }
-        if (key.length() > MAX_KEY_LENGTH) {
-            throw ProblemException.invalid(HEADER, "must be at most " + MAX_KEY_LENGTH + " characters");
-        }
     }
 
     private String hash(Object request) {

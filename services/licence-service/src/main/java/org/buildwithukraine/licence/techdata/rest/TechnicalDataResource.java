@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -41,6 +40,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.buildwithukraine.kit.idempotency.IdempotencyKey;
 import org.buildwithukraine.kit.idempotency.IdempotentRequests;
 import org.buildwithukraine.kit.idempotency.IdempotentRequests.Answer;
 import org.buildwithukraine.kit.problem.Problem.FieldError;
@@ -74,9 +74,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "factories licensed to build it")
 @SecurityRequirement(name = "bearer")
 public class TechnicalDataResource {
-
-    private static final String IDEMPOTENCY_KEY_DOC = "Makes the request safe to retry: the same key and body "
-            + "answer the first response again, the same key with another body is a conflict";
 
     /** The header the gateway names each request with, in its log and towards the services. */
     private static final String REQUEST_ID = "X-Request-Id";
@@ -113,15 +110,11 @@ public class TechnicalDataResource {
     @Transactional
     @Operation(summary = "Start the technology's next revision (A, B, …) as a DRAFT, with its release notes")
     public Response draft(@PathParam("code") String code,
-            @Parameter(description = IDEMPOTENCY_KEY_DOC) @HeaderParam(IdempotentRequests.HEADER) String key,
+            @Parameter(description = IdempotencyKey.OPTIONAL_DOC) @HeaderParam(IdempotencyKey.HEADER) String key,
             @NotNull @Valid NewReleaseRequest request) {
-        Supplier<Answer> action = () -> created(releases.draft(code, request.notes().strip(), caller.actor()));
-        if (key == null) {
-            Answer answer = action.get();
-            return Response.status(answer.status()).location(answer.location()).entity(answer.body()).build();
-        }
-        // each caller's keys are their own, per technology
-        return idempotency.once("releases.draft " + code + " by " + caller.actor(), key, request, action);
+        // keys are per technology: the code is in the path, not in the hashed body
+        return idempotency.optional("releases.draft " + code, key, request,
+                () -> created(releases.draft(code, request.notes().strip(), caller.actor())));
     }
 
     @POST
@@ -313,7 +306,7 @@ public class TechnicalDataResource {
     }
 
     private static Answer created(TechnicalDataRelease release) {
-        return new Answer(201, URI.create("/api/technologies/" + release.technologyCode + "/releases/"
+        return Answer.created(URI.create("/api/technologies/" + release.technologyCode + "/releases/"
                 + release.revision), ReleaseResponse.of(release, List.of(), Optional.empty()));
     }
 }

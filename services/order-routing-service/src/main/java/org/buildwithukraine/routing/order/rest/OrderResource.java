@@ -3,9 +3,11 @@ package org.buildwithukraine.routing.order.rest;
 import static org.buildwithukraine.kit.security.Roles.ORDER_DESK;
 import static org.buildwithukraine.kit.security.Roles.TECHNOLOGY_OFFICER;
 
+import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,11 +27,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.buildwithukraine.events.order.CustomerClass;
 import org.buildwithukraine.events.order.OrderState;
+import org.buildwithukraine.kit.idempotency.IdempotencyKey;
 import org.buildwithukraine.kit.idempotency.IdempotentRequests;
+import org.buildwithukraine.kit.idempotency.IdempotentRequests.Answer;
 import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
+import org.buildwithukraine.routing.order.CustomerOrder;
 import org.buildwithukraine.routing.order.service.LicenceWork;
 import org.buildwithukraine.routing.order.service.NewOrder;
 import org.buildwithukraine.routing.order.service.OrderFilter;
@@ -47,11 +52,13 @@ public class OrderResource {
 
     private final OrderService orders;
     private final OrderViews views;
+    private final IdempotentRequests idempotency;
     private final Caller caller;
 
-    public OrderResource(OrderService orders, OrderViews views, Caller caller) {
+    public OrderResource(OrderService orders, OrderViews views, IdempotentRequests idempotency, Caller caller) {
         this.orders = orders;
         this.views = views;
+        this.idempotency = idempotency;
         this.caller = caller;
     }
 
@@ -60,14 +67,19 @@ public class OrderResource {
     @RolesAllowed(ORDER_DESK)
     @Operation(summary = "Place an order; the answer is its routing decision (ROUTED, PARTIALLY_ROUTED, QUEUED or"
             + " REJECTED). Retrying with the same Idempotency-Key and body gives the same answer.")
+    @Transactional
     public Response place(
-            @Parameter(description = "unique per order, reused when retrying it", required = true)
-            @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
+            @Parameter(description = IdempotencyKey.REQUIRED_DOC, required = true)
+            @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
             @NotNull @Valid PlaceOrderRequest request) {
         NewOrder order = new NewOrder(CustomerClass.valueOf(request.customerClass()), request.customer(),
                 request.technologyCode(), request.quantity(), request.neededBy(), request.destinationCountry(),
                 request.exportCentreId());
-        return orders.place(idempotencyKey, order, caller.actor(), views::of);
+        // the scope keys placed before this one were stored under
+        return idempotency.required("POST /api/orders", idempotencyKey, order, () -> {
+            CustomerOrder placed = orders.place(order, caller.actor());
+            return Answer.created(URI.create("/api/orders/" + placed.id()), views.of(placed));
+        });
     }
 
     @GET

@@ -1,21 +1,17 @@
 package org.buildwithukraine.routing.order.service;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import org.buildwithukraine.events.order.OrderEventTypes;
-import org.buildwithukraine.kit.idempotency.IdempotentRequests;
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.kit.web.ListFilter;
 import org.buildwithukraine.kit.web.Page;
@@ -33,16 +29,14 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class OrderService {
 
-    private final IdempotentRequests idempotent;
     private final RoutingLocks locks;
     private final Router router;
     private final OrderEvents events;
     private final EntityManager entityManager;
     private final Clock clock;
 
-    public OrderService(IdempotentRequests idempotent, RoutingLocks locks, Router router, OrderEvents events,
-            EntityManager entityManager, Clock clock) {
-        this.idempotent = idempotent;
+    public OrderService(RoutingLocks locks, Router router, OrderEvents events, EntityManager entityManager,
+            Clock clock) {
         this.locks = locks;
         this.router = router;
         this.events = events;
@@ -51,21 +45,16 @@ public class OrderService {
     }
 
     /**
-     * Receives the order and routes it in the same transaction, so that the answer is the routing decision. The
-     * same key with the same order gets the first answer again; with another order, 409.
-     *
-     * @param answer the body of the answer for the routed order
+     * Receives the order and routes it in the same transaction, so that the order comes back with its routing
+     * decision made. Every call is a new order: a retry is told from a second order by the rest layer's
+     * Idempotency-Key, before this runs.
      */
     @Transactional
-    public Response place(String idempotencyKey, NewOrder request, String actor,
-            Function<CustomerOrder, Object> answer) {
-        return idempotent.once("POST /api/orders by " + actor, idempotencyKey, request, () -> {
-            locks.technologies(Set.of(request.technologyCode()));
-            CustomerOrder order = receive(request, actor);
-            router.route(order.technologyCode(), List.of(order), false, "order " + order.id() + " received",
-                    actor);
-            return new IdempotentRequests.Answer(201, URI.create("/api/orders/" + order.id()), answer.apply(order));
-        });
+    public CustomerOrder place(NewOrder request, String actor) {
+        locks.technologies(Set.of(request.technologyCode()));
+        CustomerOrder order = receive(request, actor);
+        router.route(order.technologyCode(), List.of(order), false, "order " + order.id() + " received", actor);
+        return order;
     }
 
     /** Numbered after the technology's lock is held, so that arrival order is the order routing sees them in. */
