@@ -97,6 +97,12 @@ public final class TestTokens {
             return this;
         }
 
+        /** Valid until the instant (issued five minutes before it); JWT times are whole seconds. */
+        public Builder expiresAt(Instant expiresAt) {
+            this.expiresAt = expiresAt;
+            return this;
+        }
+
         public Builder issuer(String issuer) {
             this.issuer = issuer;
             return this;

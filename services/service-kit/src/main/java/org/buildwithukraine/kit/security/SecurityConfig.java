@@ -12,4 +12,16 @@ public interface SecurityConfig {
      */
     @WithDefault("organization")
     String factoryClaim();
+
+    TokenCache tokenCache();
+
+    /** Identities of verified bearer tokens, remembered until the token expires (see {@link VerifiedTokenCache}). */
+    interface TokenCache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** A few KB each (the token and its parsed claims); a token evicted from a full cache is verified again. */
+        @WithDefault("2000")
+        int maxEntries();
+    }
 }
