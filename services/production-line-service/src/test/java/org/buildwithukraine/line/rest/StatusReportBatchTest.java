@@ -77,7 +77,7 @@ class StatusReportBatchTest {
         assertThat(answer.getList("results.status", Integer.class)).containsExactly(201, 201, 201, 201);
         assertThat(answer.getInt("results[0].report.goodUnits")).isEqualTo(30);
         assertThat(answer.getString("results[2].report.reason")).isEqualTo("BREAKDOWN");
-        assertThat(answer.getString("results[2].report.reportedBy")).isEqualTo("mes-" + MUNICH);
+        assertThat(answer.getString("results[2].report.reportedBy")).isEqualTo("service-account-mes-" + MUNICH);
         // observed before the line's latest: history only, as for a single report that arrives late
         assertThat(answer.getBoolean("results[3].report.current")).isFalse();
         assertThat(answer.getString("results[0].problem")).isNull();
@@ -234,8 +234,8 @@ class StatusReportBatchTest {
         // the largest batch is taken whole, and each of its reports once
         List<Map<String, Object>> largest = tooMany.subList(0, StatusReportBatchRequest.MAX_ITEMS);
         JsonPath answer = batch(asMes(MUNICH), largest);
-        assertThat(answer.getList("results", Object.class)).hasSize(StatusReportBatchRequest.MAX_ITEMS);
-        assertThat(answer.getList("results.status", Integer.class)).containsOnly(201);
+        assertThat(answer.getList("results.status", Integer.class)).hasSize(StatusReportBatchRequest.MAX_ITEMS)
+                .containsOnly(201);
         asMes(MUNICH).get("/api/lines/{id}/status-reports?size=1", line).then()
                 .body("total", equalTo(StatusReportBatchRequest.MAX_ITEMS));
         assertThat(lineOutput.awaitEvents(line, StatusReportBatchRequest.MAX_ITEMS))
