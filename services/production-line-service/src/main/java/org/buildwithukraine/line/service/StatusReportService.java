@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -72,7 +73,9 @@ public class StatusReportService {
     public Outcome report(String lineId, NewReport request, String actor) {
         ProductionLine line = lines.require(lineId, LockModeType.PESSIMISTIC_WRITE);
         access.requireReport(line);
-        return take(line, request, actor);
+        StatusReport first = StatusReport.<StatusReport>find("lineId = ?1 and reportId = ?2", lineId,
+                request.reportId()).firstResult();
+        return take(line, request, first, actor);
     }
 
     /** A report of a batch: the line it is for and the report as the single endpoint takes it. */
@@ -112,6 +115,7 @@ public class StatusReportService {
                 refusedLines.put(lineId, refusal);
             }
         }
+        Map<String, StatusReport> taken = takenBefore(items, reportable.keySet());
         List<ItemOutcome> outcomes = new ArrayList<>(items.size());
         for (LineReport item : items) {
             ProductionLine line = reportable.get(item.lineId());
@@ -120,7 +124,10 @@ public class StatusReportService {
                 continue;
             }
             try {
-                outcomes.add(new ItemOutcome(take(line, item.report(), actor), null));
+                String key = item.lineId() + '\n' + item.report().reportId();
+                Outcome outcome = take(line, item.report(), taken.get(key), actor);
+                taken.putIfAbsent(key, outcome.report());
+                outcomes.add(new ItemOutcome(outcome, null));
             } catch (ProblemException refusal) {
                 outcomes.add(ItemOutcome.refusedFor(refusal));
             }
@@ -129,18 +136,34 @@ public class StatusReportService {
     }
 
     /**
-     * The report on a line already locked and checked; every refusal is thrown before anything is written, which
-     * is what lets {@link #reportAll} refuse one item and commit the others.
+     * The reports of the batch's lines already stored under the batch's reportIds, by line id and reportId, in one
+     * query. Read once the lines are locked: reports are only stored under their line's lock, so none can be added
+     * meanwhile by another transaction; those of the batch itself are added by {@link #reportAll} as it goes.
      */
-    private Outcome take(ProductionLine line, NewReport request, String actor) {
+    private static Map<String, StatusReport> takenBefore(List<LineReport> items, Set<String> lineIds) {
+        Map<String, StatusReport> taken = new HashMap<>();
+        if (lineIds.isEmpty()) {
+            return taken;
+        }
+        Set<String> reportIds = items.stream().map(item -> item.report().reportId()).collect(Collectors.toSet());
+        // lines × reportIds is a superset of the batch's pairs: the map keeps the exact pairs
+        StatusReport.<StatusReport>list("lineId in ?1 and reportId in ?2", lineIds, reportIds)
+                .forEach(report -> taken.put(report.lineId + '\n' + report.reportId, report));
+        return taken;
+    }
+
+    /**
+     * The report on a line already locked and checked, {@code first} the report stored before under its reportId
+     * (null if none); every refusal is thrown before anything is written, which is what lets {@link #reportAll}
+     * refuse one item and commit the others.
+     */
+    private Outcome take(ProductionLine line, NewReport request, StatusReport first, String actor) {
         String lineId = line.id();
         // PostgreSQL keeps microseconds: answer now exactly what a replay will read back
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant observedAt = request.observedAt().truncatedTo(ChronoUnit.MICROS);
-        // under the line lock a duplicate sent concurrently finds the first one committed; a retry answers as
-        // the first time even once its observation has left the window
-        StatusReport first = StatusReport.<StatusReport>find("lineId = ?1 and reportId = ?2", lineId,
-                request.reportId()).firstResult();
+        // looked up under the line lock, a duplicate sent concurrently finds the first one committed; a retry
+        // answers as the first time even once its observation has left the window
         if (first != null) {
             if (!request.isRetryOf(first)) {
                 meters.counter("bwu.line.reports", "effect", "KEY_REUSED").increment();
