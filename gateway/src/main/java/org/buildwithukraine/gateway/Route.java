@@ -48,6 +48,11 @@ public record Route(String id, String method, PathPattern path, Target target, S
         return path.indexOf("lineId");
     }
 
+    /** The index of the region code segment for {@link Target.Kind#REGION} routes. */
+    public int regionSegment() {
+        return path.indexOf("region");
+    }
+
     public boolean admitsMethod(String requestMethod) {
         return method.equals(ANY_METHOD) || method.equals(requestMethod);
     }

@@ -3,6 +3,7 @@ package org.buildwithukraine.gateway;
 import static org.buildwithukraine.gateway.Target.allRegions;
 import static org.buildwithukraine.gateway.Target.gateway;
 import static org.buildwithukraine.gateway.Target.lineRegion;
+import static org.buildwithukraine.gateway.Target.region;
 import static org.buildwithukraine.gateway.Target.service;
 
 import java.util.ArrayList;
@@ -97,6 +98,9 @@ public final class RouteTable {
             route("lines.register", "PUT", "/api/lines/{lineId}", lineRegion(), NETWORK_ADMIN, MANUFACTURER),
             route("lines.get", "GET", "/api/lines/{lineId}", lineRegion(), ANY_ROLE_AND_MES),
             route("lines.report", "POST", "/api/lines/{lineId}/status-reports", lineRegion(), MANUFACTURER,
+                    FACTORY_MES),
+            // a batch of one region's reports (up to 500, some 100 KB: within max-body-size)
+            route("lines.report-batch", "POST", "/api/regions/{region}/status-reports", region(), MANUFACTURER,
                     FACTORY_MES),
             route("lines.reports", "GET", "/api/lines/{lineId}/status-reports", lineRegion(), ANY_ROLE_AND_MES),
             route("lines.reports.get", "GET", "/api/lines/{lineId}/status-reports/{reportId}", lineRegion(),

@@ -8,6 +8,8 @@ public record Target(Kind kind, String service) {
         SERVICE,
         /** The production-line instance of the region whose prefix starts the path's {@code {lineId}}. */
         LINE_REGION,
+        /** The production-line instance of the region the path's {@code {region}} names (its code, e.g. de). */
+        REGION,
         /** Every region; the answers are merged. */
         ALL_REGIONS,
         /** Answered by the gateway itself; {@code service} names the answer. */
@@ -20,6 +22,10 @@ public record Target(Kind kind, String service) {
 
     public static Target lineRegion() {
         return new Target(Kind.LINE_REGION, null);
+    }
+
+    public static Target region() {
+        return new Target(Kind.REGION, null);
     }
 
     public static Target allRegions() {

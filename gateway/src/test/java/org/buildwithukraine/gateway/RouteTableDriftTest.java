@@ -36,7 +36,7 @@ class RouteTableDriftTest {
             "licence-service", target -> target.equals(Target.service(RouteTable.LICENCE)),
             "order-routing-service", target -> target.equals(Target.service(RouteTable.ROUTING)),
             "production-line-service", target -> target.kind() == Target.Kind.LINE_REGION
-                    || target.kind() == Target.Kind.ALL_REGIONS);
+                    || target.kind() == Target.Kind.REGION || target.kind() == Target.Kind.ALL_REGIONS);
 
     private static List<Endpoint> endpoints;
 

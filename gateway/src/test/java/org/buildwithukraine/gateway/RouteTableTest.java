@@ -40,6 +40,7 @@ class RouteTableTest {
             "PUT, /api/lines/DE-MUC-01, lines.register",
             "GET, /api/lines/DE-MUC-01/, lines.get",
             "POST, /api/lines/DE-MUC-01/status-reports, lines.report",
+            "POST, /api/regions/uk/status-reports, lines.report-batch",
             "GET, /api/lines/DE-MUC-01/oee, lines.oee",
             "GET, /api/lines/DE-MUC-01/status-reports/r-1, lines.reports.get",
             "GET, /api/lines/DE-MUC-01/history, lines.history",

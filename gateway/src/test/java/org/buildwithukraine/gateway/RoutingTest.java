@@ -69,6 +69,21 @@ class RoutingTest {
     }
 
     @Test
+    void aBatchOfReportsGoesToTheRegionItsPathNames() {
+        String body = "{\"reports\":[]}";
+        as(user("mes", RouteTable.FACTORY_MES)).contentType(ContentType.JSON).body(body)
+                .post("/api/regions/uk/status-reports").then()
+                .statusCode(200)
+                .header("X-Stub-Backend", "uk")
+                .body("uri", equalTo("/api/regions/uk/status-reports"));
+        as(user("mes", RouteTable.FACTORY_MES)).contentType(ContentType.JSON).body(body)
+                .post("/api/regions/fr/status-reports").then()
+                .statusCode(404).contentType(PROBLEM_JSON).body("detail", containsString("fr"));
+        assertThat(StubBackends.stub("uk").received()).hasSize(1);
+        assertThat(StubBackends.stub("de").received()).isEmpty();
+    }
+
+    @Test
     void passesQueryAndBodyOnUnchanged() {
         String body = "{\"id\":\"de-munich\",\"name\":\"Munich plant\",\"country\":\"DE\"}";
         as(user("admin", NETWORK_ADMIN)).urlEncodingEnabled(false).contentType(ContentType.JSON).body(body)

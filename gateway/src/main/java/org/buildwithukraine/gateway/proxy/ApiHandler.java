@@ -155,6 +155,15 @@ public class ApiHandler implements Handler<RoutingContext> {
                 }
                 withBody(exchange, () -> forwarder.forward(exchange, region));
             }
+            case REGION -> {
+                String code = exchange.segments[route.regionSegment()];
+                Backend region = backends.region(code);
+                if (region == null) {
+                    exchange.problem(404, "Not found", "No region " + code + " is served here");
+                    return;
+                }
+                withBody(exchange, () -> forwarder.forward(exchange, region));
+            }
             case ALL_REGIONS -> withBody(exchange, () -> allRegions.listLines(exchange));
             case GATEWAY -> {
                 if (RouteTable.PLATFORM_STATUS.equals(route.target().service())) {

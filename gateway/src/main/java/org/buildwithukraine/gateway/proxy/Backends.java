@@ -63,6 +63,16 @@ public class Backends {
         return null;
     }
 
+    /** The region of that code (its key in {@code bwu.gateway.regions}), or null when none is configured. */
+    public Backend region(String code) {
+        for (Backend region : regions) {
+            if (region.name().equals(code)) {
+                return region;
+            }
+        }
+        return null;
+    }
+
     /** The regions in the order of their line id prefixes. */
     public List<Backend> regions() {
         return regions;

@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -70,13 +73,97 @@ public class StatusReportService {
     public Outcome report(String lineId, NewReport request, String actor) {
         ProductionLine line = lines.require(lineId, LockModeType.PESSIMISTIC_WRITE);
         access.requireReport(line);
+        StatusReport first = StatusReport.<StatusReport>find("lineId = ?1 and reportId = ?2", lineId,
+                request.reportId()).firstResult();
+        return take(line, request, first, actor);
+    }
+
+    /** A report of a batch: the line it is for and the report as the single endpoint takes it. */
+    public record LineReport(String lineId, NewReport report) {
+    }
+
+    /** A batch item's answer: either {@code taken} (stored or replayed) or {@code refused}, never both. */
+    public record ItemOutcome(Outcome taken, ProblemException refused) {
+
+        static ItemOutcome refusedFor(ProblemException refusal) {
+            return new ItemOutcome(null, refusal);
+        }
+    }
+
+    /**
+     * Takes a batch of reports in ONE transaction, each item exactly as {@link #report} takes a single report:
+     * same rights, same idempotency on its reportId, same refusals, and the outbox events of every stored report
+     * commit with it. The lines are locked first, once each and in id order, so two batches naming the same lines
+     * never wait for each other in a cycle; items are then taken in request order (two reports of one line in a
+     * batch count as sent one after the other). An item is refused before anything of it is written (line unknown,
+     * of another region or another factory, reportId taken by another report, observation outside the window), so
+     * a refused item leaves the others' work alone and the rest commits. Anything else (the database failing) rolls
+     * the whole batch back: nothing of it is stored, and the client's retry of the batch is answered afresh.
+     *
+     * @return one outcome per item, in request order
+     */
+    @Transactional
+    public List<ItemOutcome> reportAll(List<LineReport> items, String actor) {
+        Map<String, ProductionLine> reportable = new HashMap<>();
+        Map<String, ProblemException> refusedLines = new HashMap<>();
+        for (String lineId : new TreeSet<>(items.stream().map(LineReport::lineId).toList())) {
+            try {
+                ProductionLine line = lines.require(lineId, LockModeType.PESSIMISTIC_WRITE);
+                access.requireReport(line);
+                reportable.put(lineId, line);
+            } catch (ProblemException refusal) {
+                refusedLines.put(lineId, refusal);
+            }
+        }
+        Map<String, StatusReport> taken = takenBefore(items, reportable.keySet());
+        List<ItemOutcome> outcomes = new ArrayList<>(items.size());
+        for (LineReport item : items) {
+            ProductionLine line = reportable.get(item.lineId());
+            if (line == null) {
+                outcomes.add(ItemOutcome.refusedFor(refusedLines.get(item.lineId())));
+                continue;
+            }
+            try {
+                String key = item.lineId() + '\n' + item.report().reportId();
+                Outcome outcome = take(line, item.report(), taken.get(key), actor);
+                taken.putIfAbsent(key, outcome.report());
+                outcomes.add(new ItemOutcome(outcome, null));
+            } catch (ProblemException refusal) {
+                outcomes.add(ItemOutcome.refusedFor(refusal));
+            }
+        }
+        return outcomes;
+    }
+
+    /**
+     * The reports of the batch's lines already stored under the batch's reportIds, by line id and reportId, in one
+     * query. Read once the lines are locked: reports are only stored under their line's lock, so none can be added
+     * meanwhile by another transaction; those of the batch itself are added by {@link #reportAll} as it goes.
+     */
+    private static Map<String, StatusReport> takenBefore(List<LineReport> items, Set<String> lineIds) {
+        Map<String, StatusReport> taken = new HashMap<>();
+        if (lineIds.isEmpty()) {
+            return taken;
+        }
+        Set<String> reportIds = items.stream().map(item -> item.report().reportId()).collect(Collectors.toSet());
+        // lines × reportIds is a superset of the batch's pairs: the map keeps the exact pairs
+        StatusReport.<StatusReport>list("lineId in ?1 and reportId in ?2", lineIds, reportIds)
+                .forEach(report -> taken.put(report.lineId + '\n' + report.reportId, report));
+        return taken;
+    }
+
+    /**
+     * The report on a line already locked and checked, {@code first} the report stored before under its reportId
+     * (null if none); every refusal is thrown before anything is written, which is what lets {@link #reportAll}
+     * refuse one item and commit the others.
+     */
+    private Outcome take(ProductionLine line, NewReport request, StatusReport first, String actor) {
+        String lineId = line.id();
         // PostgreSQL keeps microseconds: answer now exactly what a replay will read back
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant observedAt = request.observedAt().truncatedTo(ChronoUnit.MICROS);
-        // under the line lock a duplicate sent concurrently finds the first one committed; a retry answers as
-        // the first time even once its observation has left the window
-        StatusReport first = StatusReport.<StatusReport>find("lineId = ?1 and reportId = ?2", lineId,
-                request.reportId()).firstResult();
+        // looked up under the line lock, a duplicate sent concurrently finds the first one committed; a retry
+        // answers as the first time even once its observation has left the window
         if (first != null) {
             if (!request.isRetryOf(first)) {
                 meters.counter("bwu.line.reports", "effect", "KEY_REUSED").increment();
