@@ -1,7 +1,5 @@
 package org.buildwithukraine.licence;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,13 +9,12 @@ import jakarta.persistence.Table;
 
 import org.buildwithukraine.events.factory.FactoryKind;
 import org.buildwithukraine.events.factory.FactoryStatus;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.buildwithukraine.kit.inbox.ProjectedView;
 
 /** A factory as the factory service last announced it; the factory service owns the truth. */
 @Entity
 @Table(name = "factory_view")
-public class KnownFactory extends PanacheEntityBase {
+public class KnownFactory extends ProjectedView {
 
     @Id
     public String id;
@@ -38,8 +35,4 @@ public class KnownFactory extends PanacheEntityBase {
 
     @Column(name = "status_reason")
     public String statusReason;
-
-    /** When the factory service committed the state shown here. */
-    @Column(name = "as_of", nullable = false)
-    public Instant asOf;
 }

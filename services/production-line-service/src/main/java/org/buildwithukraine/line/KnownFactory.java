@@ -1,7 +1,5 @@
 package org.buildwithukraine.line;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,13 +9,12 @@ import jakarta.persistence.Table;
 
 import org.buildwithukraine.events.factory.FactoryKind;
 import org.buildwithukraine.events.factory.FactoryStatus;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.buildwithukraine.kit.inbox.ProjectedView;
 
 /** A factory as factory.events last described it; lines may be registered only for ACTIVE manufacturers. */
 @Entity
 @Table(name = "factory_view")
-public class KnownFactory extends PanacheEntityBase {
+public class KnownFactory extends ProjectedView {
 
     @Id
     public String id;
@@ -32,7 +29,4 @@ public class KnownFactory extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public FactoryStatus status;
-
-    @Column(name = "as_of", nullable = false)
-    public Instant asOf;
 }

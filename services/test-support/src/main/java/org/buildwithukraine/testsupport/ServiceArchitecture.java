@@ -48,8 +48,9 @@ public final class ServiceArchitecture {
             .as("are in the domain");
 
     private static final DescribedPredicate<JavaClass> PERSISTENT = DescribedPredicate.describe(
-            "are persistent entities or embeddables",
+            "are persistent entities, their mapped superclasses or embeddables",
             type -> type.isAnnotatedWith("jakarta.persistence.Entity")
+                    || type.isAnnotatedWith("jakarta.persistence.MappedSuperclass")
                     || type.isAnnotatedWith("jakarta.persistence.Embeddable"));
 
     @ArchTest

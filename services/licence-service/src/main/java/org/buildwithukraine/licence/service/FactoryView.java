@@ -1,10 +1,8 @@
 package org.buildwithukraine.licence.service;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.factory.FactorySnapshot;
@@ -37,6 +35,11 @@ public class FactoryView implements SnapshotProjection<FactorySnapshot, KnownFac
     }
 
     @Override
+    public Class<KnownFactory> viewType() {
+        return KnownFactory.class;
+    }
+
+    @Override
     public String key(FactorySnapshot snapshot) {
         return snapshot.id();
     }
@@ -45,16 +48,6 @@ public class FactoryView implements SnapshotProjection<FactorySnapshot, KnownFac
     public List<String> missingFields(FactorySnapshot snapshot) {
         return RequiredFields.of().field("name", snapshot.name()).field("country", snapshot.country())
                 .field("kind", snapshot.kind()).field("status", snapshot.status()).missing();
-    }
-
-    @Override
-    public KnownFactory lock(FactorySnapshot snapshot) {
-        return KnownFactory.findById(snapshot.id(), LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    @Override
-    public Instant asOf(KnownFactory factory) {
-        return factory.asOf;
     }
 
     @Override
@@ -69,8 +62,6 @@ public class FactoryView implements SnapshotProjection<FactorySnapshot, KnownFac
         factory.kind = snapshot.kind();
         factory.status = snapshot.status();
         factory.statusReason = snapshot.statusReason();
-        factory.asOf = envelope.occurredAt();
-        factory.persist();
         return factory;
     }
 

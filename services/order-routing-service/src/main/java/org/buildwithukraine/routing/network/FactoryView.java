@@ -13,12 +13,10 @@ import org.buildwithukraine.events.factory.FactoryKind;
 import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.routing.engine.Factory;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A factory or export centre as factory.events last described it. */
 @Entity
 @Table(name = "factory_view")
-public class FactoryView extends PanacheEntityBase {
+public class FactoryView extends NetworkView {
 
     @Id
     public String id;
@@ -36,13 +34,6 @@ public class FactoryView extends PanacheEntityBase {
 
     @Column(name = "status_since")
     public Instant statusSince;
-
-    /** The {@code occurredAt} of the event whose snapshot this shows; null if kept before it was recorded. */
-    @Column(name = "as_of")
-    public Instant asOf;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public Factory toEngine() {
         return new Factory(id, kind, status, statusReason, statusSince);

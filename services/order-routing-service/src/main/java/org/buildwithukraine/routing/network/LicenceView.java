@@ -19,12 +19,10 @@ import org.buildwithukraine.routing.engine.Licence;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A licence as licence.events last described it. */
 @Entity
 @Table(name = "licence_view")
-public class LicenceView extends PanacheEntityBase {
+public class LicenceView extends NetworkView {
 
     @Id
     public String id;
@@ -64,13 +62,6 @@ public class LicenceView extends PanacheEntityBase {
 
     @Column(name = "status_since")
     public Instant statusSince;
-
-    /** The {@code occurredAt} of the event whose snapshot this shows; null if kept before it was recorded. */
-    @Column(name = "as_of")
-    public Instant asOf;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     /** @param unconfirmedOutput output of its factory and technology the licence service has not counted yet */
     public Licence toEngine(long unconfirmedOutput) {

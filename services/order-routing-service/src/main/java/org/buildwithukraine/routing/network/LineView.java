@@ -13,12 +13,10 @@ import org.buildwithukraine.events.line.DowntimeReason;
 import org.buildwithukraine.events.line.LineState;
 import org.buildwithukraine.routing.engine.Line;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A production line as line.status last described it. */
 @Entity
 @Table(name = "line_view")
-public class LineView extends PanacheEntityBase {
+public class LineView extends NetworkView {
 
     @Id
     public String id;
@@ -44,13 +42,6 @@ public class LineView extends PanacheEntityBase {
 
     @Column(name = "state_since")
     public Instant stateSince;
-
-    /** The {@code occurredAt} of the event whose snapshot this shows; null if kept before it was recorded. */
-    @Column(name = "as_of")
-    public Instant asOf;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public Line toEngine() {
         return new Line(id, factoryId, technologyCode, capacityPerDay, state, downtimeReason, stateSince);

@@ -1,11 +1,9 @@
 package org.buildwithukraine.line.service;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.factory.FactoryEventTypes;
@@ -33,6 +31,11 @@ public class FactoryViewService implements SnapshotProjection<FactorySnapshot, K
     }
 
     @Override
+    public Class<KnownFactory> viewType() {
+        return KnownFactory.class;
+    }
+
+    @Override
     public boolean carriesSnapshot(String eventType) {
         return SNAPSHOT_EVENTS.contains(eventType);
     }
@@ -48,16 +51,6 @@ public class FactoryViewService implements SnapshotProjection<FactorySnapshot, K
     }
 
     @Override
-    public KnownFactory lock(FactorySnapshot snapshot) {
-        return KnownFactory.findById(snapshot.id(), LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    @Override
-    public Instant asOf(KnownFactory factory) {
-        return factory.asOf;
-    }
-
-    @Override
     public KnownFactory upsert(KnownFactory current, FactorySnapshot snapshot, EventEnvelope envelope) {
         KnownFactory factory = current;
         if (factory == null) {
@@ -67,8 +60,6 @@ public class FactoryViewService implements SnapshotProjection<FactorySnapshot, K
         factory.name = snapshot.name() == null ? snapshot.id() : snapshot.name();
         factory.kind = snapshot.kind();
         factory.status = snapshot.status();
-        factory.asOf = envelope.occurredAt();
-        factory.persist();
         return factory;
     }
 }

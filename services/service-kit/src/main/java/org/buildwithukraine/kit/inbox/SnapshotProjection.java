@@ -1,6 +1,5 @@
 package org.buildwithukraine.kit.inbox;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.buildwithukraine.events.EventEnvelope;
@@ -11,41 +10,42 @@ import org.buildwithukraine.events.EventEnvelope;
  * how its view is stored; the projector decides when a snapshot is applied.
  *
  * @param <S> the snapshot (event payload) type
- * @param <V> the view (entity) kept from it
+ * @param <V> the view (entity) kept from it, keyed by the aggregate id
  * @param <W> what the follow-ups watch in the view, to compare before and after a snapshot
  */
-public interface SnapshotProjection<S, V, W> {
+public interface SnapshotProjection<S, V extends ProjectedView, W> {
 
     /** The name of this consumer in the inbox: unique per read model, stable forever. */
     String consumer();
 
     Class<S> snapshotType();
 
+    Class<V> viewType();
+
     /** Whether events of this type carry the snapshot; others are recorded as seen and passed over. */
     default boolean carriesSnapshot(String eventType) {
         return true;
     }
 
-    /** The id of the aggregate the snapshot describes; it must be the envelope's aggregate id. */
+    /** The id of the aggregate the snapshot describes; it must be the envelope's aggregate id, and is the view's id. */
     String key(S snapshot);
 
     /** Fields the view cannot do without that the snapshot lacks; such a snapshot is refused, not applied. */
     List<String> missingFields(S snapshot);
 
     /**
-     * The view of the aggregate, locked until the transaction ends, or null if none is kept yet. Also takes any
-     * further lock the follow-up needs, before the view changes.
+     * Takes any further lock the follow-up needs; the projector calls it first, before it locks the view's row.
+     * The default takes none.
      */
-    V lock(S snapshot);
-
-    /** The {@code occurredAt} of the snapshot the view shows; null for a view that does not know it. */
-    Instant asOf(V view);
+    default void lockForFollowUp(S snapshot) {
+    }
 
     /**
-     * Creates the view ({@code current} is null) or changes it to show the snapshot, recording the envelope's
-     * {@code occurredAt} as its {@link #asOf}.
+     * Maps the snapshot onto the view: creates it ({@code current} is null, the view of an aggregate not kept yet)
+     * or changes {@code current} to show the snapshot. The projector then records the envelope's
+     * {@code occurredAt} as the view's {@link ProjectedView#asOf} and persists a view it did not have.
      *
-     * @return the view as it is now
+     * @return the view as it is now: {@code current} if there is one, else the new view, with its id set
      */
     V upsert(V current, S snapshot, EventEnvelope envelope);
 

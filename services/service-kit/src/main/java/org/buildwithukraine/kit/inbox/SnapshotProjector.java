@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.kit.inbox.InboundEvents.UnreadableEventException;
@@ -18,9 +20,12 @@ import org.jboss.logging.Logger;
  * an {@code occurredAt}: otherwise it is refused ({@link UnreadableEventException}) before anything changes, and
  * the channel parks it in its dead-letter topic with the reason;</li>
  * <li>in one transaction of its own ({@link EventInbox}: {@link InboundTransactions}' retries, the inbox): the
- * event is recorded as seen, and only on its first delivery the view is locked; a snapshot older (by
- * {@code occurredAt}) than the one the view shows is ignored, so that a late resend never undoes a newer state;
- * otherwise the view is upserted and the projection's follow-up runs.</li>
+ * event is recorded as seen, and only on its first delivery the follow-up's own locks are taken
+ * ({@link SnapshotProjection#lockForFollowUp}) and the view's row is locked ({@code PESSIMISTIC_WRITE}, by the
+ * aggregate id); a snapshot older (by {@code occurredAt}) than the one the view shows
+ * ({@link ProjectedView#asOf}) is ignored, so that a late resend never undoes a newer state; otherwise the
+ * projection maps the snapshot onto the view, the projector records the envelope's {@code occurredAt} as the
+ * view's {@code asOf}, persists a view not kept before, and the projection's follow-up runs.</li>
  * </ol>
  * Guarantee: each readable event is applied once per read model (a redelivery is skipped), a refused one never;
  * the view only moves forward in time; the view, its follow-ups and the inbox record commit together or not at
@@ -37,13 +42,15 @@ public class SnapshotProjector {
 
     private final InboundEvents inbound;
     private final EventInbox inbox;
+    private final EntityManager entityManager;
 
-    public SnapshotProjector(InboundEvents inbound, EventInbox inbox) {
+    public SnapshotProjector(InboundEvents inbound, EventInbox inbox, EntityManager entityManager) {
         this.inbound = inbound;
         this.inbox = inbox;
+        this.entityManager = entityManager;
     }
 
-    public <S, V, W> void project(String json, SnapshotProjection<S, V, W> projection) {
+    public <S, V extends ProjectedView, W> void project(String json, SnapshotProjection<S, V, W> projection) {
         EventEnvelope envelope = inbound.parse(json);
         S snapshot = projection.carriesSnapshot(envelope.type()) ? readSnapshot(envelope, projection) : null;
         inbox.applyOnce(projection.consumer(), envelope, () -> {
@@ -53,7 +60,8 @@ public class SnapshotProjector {
         });
     }
 
-    private <S, V, W> S readSnapshot(EventEnvelope envelope, SnapshotProjection<S, V, W> projection) {
+    private <S, V extends ProjectedView, W> S readSnapshot(EventEnvelope envelope,
+            SnapshotProjection<S, V, W> projection) {
         S snapshot = inbound.payload(envelope, projection.snapshotType());
         List<String> faults = new ArrayList<>(projection.missingFields(snapshot));
         if (!envelope.aggregateId().equals(projection.key(snapshot))) {
@@ -69,9 +77,12 @@ public class SnapshotProjector {
         return snapshot;
     }
 
-    private static <S, V, W> void apply(EventEnvelope envelope, S snapshot, SnapshotProjection<S, V, W> projection) {
-        V current = projection.lock(snapshot);
-        Instant asOf = current == null ? null : projection.asOf(current);
+    private <S, V extends ProjectedView, W> void apply(EventEnvelope envelope, S snapshot,
+            SnapshotProjection<S, V, W> projection) {
+        projection.lockForFollowUp(snapshot);
+        V current = entityManager.find(projection.viewType(), projection.key(snapshot),
+                LockModeType.PESSIMISTIC_WRITE);
+        Instant asOf = current == null ? null : current.asOf();
         if (asOf != null && envelope.occurredAt().isBefore(asOf)) {
             LOG.infof("%s: ignoring %s %s of %s, older than the state already known", projection.consumer(),
                     envelope.type(), envelope.eventId(), envelope.aggregateId());
@@ -79,6 +90,10 @@ public class SnapshotProjector {
         }
         W before = projection.watched(current);
         V view = projection.upsert(current, snapshot, envelope);
+        view.showSnapshotOf(envelope.occurredAt());
+        if (current == null) {
+            view.persist();
+        }
         projection.followUp(envelope, snapshot, view, before);
     }
 }

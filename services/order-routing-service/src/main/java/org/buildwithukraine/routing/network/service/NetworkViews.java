@@ -19,11 +19,12 @@ import org.buildwithukraine.events.line.OutputReported;
 import org.buildwithukraine.routing.network.FactoryView;
 import org.buildwithukraine.routing.network.LicenceView;
 import org.buildwithukraine.routing.network.LineView;
+import org.buildwithukraine.routing.network.NetworkView;
 
 /**
  * Keeps the router's own view of factories, licences and lines, from their events only: routing never asks
- * another service. Each snapshot replaces what was known, as {@code SnapshotProjector} decides; the time of a status
- * change is the time of its event.
+ * another service. Each snapshot replaces what was known, as {@code SnapshotProjector} decides (it also records
+ * which snapshot a view shows and persists a new one); the time of a status change is the time of its event.
  */
 @ApplicationScoped
 public class NetworkViews {
@@ -50,12 +51,7 @@ public class NetworkViews {
         view.kind = snapshot.kind();
         view.status = snapshot.status();
         view.statusReason = snapshot.statusReason();
-        view.asOf = occurredAt;
-        view.updatedAt = clock.instant();
-        if (current == null) {
-            view.persist();
-        }
-        return view;
+        return applied(view);
     }
 
     /**
@@ -89,12 +85,7 @@ public class NetworkViews {
                 : snapshot.exportTerritories().stream().sorted().toArray(String[]::new);
         view.status = snapshot.status();
         view.statusReason = snapshot.statusReason();
-        view.asOf = occurredAt;
-        view.updatedAt = clock.instant();
-        if (current == null) {
-            view.persist();
-        }
-        return view;
+        return applied(view);
     }
 
     /** The technology the line builds as far as the router knows, or null for a line it does not know yet. */
@@ -107,7 +98,7 @@ public class NetworkViews {
 
     /** Creates the view ({@code current} null) or changes it to show the snapshot. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public LineView line(LineView current, LineSnapshot snapshot, Instant occurredAt) {
+    public LineView line(LineView current, LineSnapshot snapshot) {
         LineView view = current;
         if (view == null) {
             view = new LineView();
@@ -120,12 +111,7 @@ public class NetworkViews {
         view.state = snapshot.state();
         view.downtimeReason = snapshot.downtimeReason();
         view.stateSince = snapshot.stateSince();
-        view.asOf = occurredAt;
-        view.updatedAt = clock.instant();
-        if (current == null) {
-            view.persist();
-        }
-        return view;
+        return applied(view);
     }
 
     /**
@@ -147,6 +133,11 @@ public class NetworkViews {
         if (covering > 0 && output.goodUnits() > 0) {
             addUnconfirmedOutput(output.factoryId(), output.technologyCode(), output.goodUnits());
         }
+    }
+
+    private <V extends NetworkView> V applied(V view) {
+        view.updatedAt = clock.instant();
+        return view;
     }
 
     private void addUnconfirmedOutput(String factoryId, String technologyCode, long units) {

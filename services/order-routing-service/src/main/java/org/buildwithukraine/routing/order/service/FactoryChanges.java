@@ -1,6 +1,5 @@
 package org.buildwithukraine.routing.order.service;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -8,7 +7,6 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.factory.FactoryKind;
@@ -55,6 +53,11 @@ public class FactoryChanges implements SnapshotProjection<FactorySnapshot, Facto
     }
 
     @Override
+    public Class<FactoryView> viewType() {
+        return FactoryView.class;
+    }
+
+    @Override
     public String key(FactorySnapshot snapshot) {
         return snapshot.id();
     }
@@ -65,14 +68,8 @@ public class FactoryChanges implements SnapshotProjection<FactorySnapshot, Facto
     }
 
     @Override
-    public FactoryView lock(FactorySnapshot snapshot) {
+    public void lockForFollowUp(FactorySnapshot snapshot) {
         locks.wholeNetwork();
-        return FactoryView.findById(snapshot.id(), LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    @Override
-    public Instant asOf(FactoryView view) {
-        return view.asOf;
     }
 
     @Override

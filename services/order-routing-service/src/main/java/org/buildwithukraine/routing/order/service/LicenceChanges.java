@@ -1,11 +1,9 @@
 package org.buildwithukraine.routing.order.service;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.licence.LicenceEventTypes;
@@ -43,6 +41,11 @@ public class LicenceChanges implements SnapshotProjection<LicenceSnapshot, Licen
     }
 
     @Override
+    public Class<LicenceView> viewType() {
+        return LicenceView.class;
+    }
+
+    @Override
     public boolean carriesSnapshot(String eventType) {
         return LicenceEventTypes.carriesLicenceSnapshot(eventType);
     }
@@ -61,14 +64,8 @@ public class LicenceChanges implements SnapshotProjection<LicenceSnapshot, Licen
     }
 
     @Override
-    public LicenceView lock(LicenceSnapshot snapshot) {
+    public void lockForFollowUp(LicenceSnapshot snapshot) {
         locks.technologies(Set.of(snapshot.technologyCode()));
-        return LicenceView.findById(snapshot.licenceId(), LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    @Override
-    public Instant asOf(LicenceView view) {
-        return view.asOf;
     }
 
     @Override

@@ -1,12 +1,10 @@
 package org.buildwithukraine.routing.order.service;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.line.LineSnapshot;
@@ -43,6 +41,11 @@ public class LineChanges implements SnapshotProjection<LineSnapshot, LineView, S
     }
 
     @Override
+    public Class<LineView> viewType() {
+        return LineView.class;
+    }
+
+    @Override
     public String key(LineSnapshot snapshot) {
         return snapshot.lineId();
     }
@@ -54,19 +57,13 @@ public class LineChanges implements SnapshotProjection<LineSnapshot, LineView, S
     }
 
     @Override
-    public LineView lock(LineSnapshot snapshot) {
+    public void lockForFollowUp(LineSnapshot snapshot) {
         locks.technologies(technologies(snapshot, views.technologyOf(snapshot.lineId())));
-        return LineView.findById(snapshot.lineId(), LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    @Override
-    public Instant asOf(LineView view) {
-        return view.asOf;
     }
 
     @Override
     public LineView upsert(LineView current, LineSnapshot snapshot, EventEnvelope envelope) {
-        return views.line(current, snapshot, envelope.occurredAt());
+        return views.line(current, snapshot);
     }
 
     @Override
