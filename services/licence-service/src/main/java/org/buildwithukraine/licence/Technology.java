@@ -40,4 +40,18 @@ public class Technology extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** A technology entering the catalogue, on record as added by {@code by} at {@code at}. */
+    public static Technology catalogued(String code, String name, TechnologyCategory category, String controlListEntry,
+            String owner, String by, Instant at) {
+        Technology technology = new Technology();
+        technology.code = code;
+        technology.name = name;
+        technology.category = category;
+        technology.controlListEntry = controlListEntry;
+        technology.owner = owner;
+        technology.createdBy = by;
+        technology.createdAt = at;
+        return technology;
+    }
 }

@@ -34,6 +34,7 @@ import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
 import org.buildwithukraine.licence.Technology;
+import org.buildwithukraine.licence.service.NewTechnology;
 import org.buildwithukraine.licence.service.TechnologyService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -64,13 +65,9 @@ public class TechnologyResource {
             @Parameter(description = IdempotencyKey.OPTIONAL_DOC) @HeaderParam(IdempotencyKey.HEADER) String key,
             @NotNull @Valid TechnologyRequest request) {
         return idempotency.optional("technologies.add", key, request, () -> {
-            Technology technology = new Technology();
-            technology.code = request.code();
-            technology.name = request.name().strip();
-            technology.category = TechnologyCategory.valueOf(request.category());
-            technology.controlListEntry = request.controlListEntry();
-            technology.owner = request.owner();
-            Technology added = technologies.add(technology, caller.actor());
+            Technology added = technologies.add(new NewTechnology(request.code(), request.name().strip(),
+                    TechnologyCategory.valueOf(request.category()), request.controlListEntry(), request.owner()),
+                    caller.actor());
             return Answer.created(URI.create("/api/technologies/" + added.code), TechnologyResponse.of(added));
         });
     }

@@ -25,12 +25,12 @@ public class TechnologyService {
     }
 
     @Transactional
-    public Technology add(Technology technology, String actor) {
-        if (Technology.findById(technology.code) != null) {
-            throw ProblemException.conflict("Technology " + technology.code + " is already in the catalogue");
+    public Technology add(NewTechnology request, String actor) {
+        if (Technology.findById(request.code()) != null) {
+            throw ProblemException.conflict("Technology " + request.code() + " is already in the catalogue");
         }
-        technology.createdBy = actor;
-        technology.createdAt = clock.instant();
+        Technology technology = Technology.catalogued(request.code(), request.name(), request.category(),
+                request.controlListEntry(), request.owner(), actor, clock.instant());
         // flush now so that a concurrent addition of the same code fails here, as a conflict
         technology.persistAndFlush();
         return technology;
