@@ -36,7 +36,9 @@ import org.apache.kafka.common.TopicPartition;
  *
  * <p>With {@code -Ddrain.expect=TOPIC:COUNT} it also waits until at least COUNT records have been appended to
  * TOPIC since it connected (the sum of its partitions' end offsets), so that a load whose events are written
- * later, by a consumer (a re-routing after a line's report), cannot count as caught up before they exist.
+ * later, by a consumer (a re-routing after a line's report), cannot count as caught up before they exist; and it
+ * prints {@code KAFKA <seconds>} first, from the first pass in which those records are there and every outbox is
+ * empty (the events are on Kafka; consumers may still be behind).
  */
 public class Drain {
 
@@ -62,6 +64,7 @@ public class Drain {
             }
             long since = Long.parseLong(Files.readString(trigger).trim());
             long deadline = since + timeout;
+            boolean onKafka = false;
             while (true) {
                 double pending = 0;
                 for (URI uri : metrics) {
@@ -70,6 +73,10 @@ public class Drain {
                 long lag = lag(admin);
                 long appended = expectedTopic == null ? 0 : endOffsets(admin, expectedTopic) - baseline;
                 long now = System.currentTimeMillis();
+                if (expectedTopic != null && !onKafka && pending == 0 && appended >= expectedRecords) {
+                    onKafka = true;
+                    System.out.printf("KAFKA %.1f%n", (now - since) / 1000.0);
+                }
                 if (pending == 0 && lag == 0 && appended >= expectedRecords) {
                     System.out.printf("DRAIN %.1f%n", (now - since) / 1000.0);
                     return;

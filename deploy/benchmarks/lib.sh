@@ -173,8 +173,9 @@ bench_drain_compile() {
 
 # bench_drain_start [java options, e.g. -Ddrain.expect=TOPIC:COUNT]: Drain in the background, started before the
 # load ends so that its own start-up does not count; bench_drain_wait [epoch ms] then says when the load ended
-# (default: now) and sets BENCH_DRAINED to the seconds from then until caught up (not to be run in a subshell:
-# it waits for Drain, a child of this shell).
+# (default: now) and sets BENCH_DRAINED to the seconds from then until caught up, and with drain.expect
+# BENCH_ON_KAFKA to those until the records expected were on the topic and every outbox empty (not to be run in
+# a subshell: it waits for Drain, a child of this shell).
 bench_drain_start() {
     BENCH_DRAIN_TRIGGER=$BENCH_RUN_DIR/drain.trigger
     BENCH_DRAIN_OUT=$(mktemp)
@@ -190,6 +191,7 @@ bench_drain_wait() {
     wait "$BENCH_DRAIN_PID" ||
         bench_fail "not caught up after ${BENCH_DRAIN_TIMEOUT:-300}s: $(cat "$BENCH_DRAIN_OUT")"
     BENCH_DRAINED=$(awk '/^DRAIN/ {print $2}' "$BENCH_DRAIN_OUT")
+    BENCH_ON_KAFKA=$(awk '/^KAFKA/ {print $2}' "$BENCH_DRAIN_OUT")
     rm -f "$BENCH_DRAIN_OUT"
 }
 
@@ -198,11 +200,12 @@ bench_settle() { bench_drain_start; bench_drain_wait; }
 
 # --- a network of bench lines, and orders for it ------------------------------------------------------------------
 
-# bench_parallel_requests CONFIG: the requests of a curl config file (one block per request, separated by
-# "next", each writing its status code), 16 at a time; fails unless every answer is a 2xx.
+# bench_parallel_requests CONFIG: the requests of a curl config file (one block per request, each starting with
+# "next" and writing its status code), 16 at a time; fails unless every answer is a 2xx.
 bench_parallel_requests() {
     local codes
-    codes=$(curl -s -Z --parallel-max 16 -K "$1") || true
+    # every block starts with "next"; the first has nothing before it to separate
+    codes=$(curl -s -Z --parallel-max 16 -K <(tail -n +2 "$1") 2>>"$BENCH_RUN_DIR/curl.log") || true
     local failed
     failed=$(grep -cv '^2' <<<"$codes" || true)
     ((failed == 0)) || bench_fail "$failed of $(wc -l <<<"$codes") requests failed ($(sort <<<"$codes" | uniq -c |
@@ -211,14 +214,13 @@ bench_parallel_requests() {
 
 # One request of a curl config: METHOD PATH TOKEN [JSON [extra header]].
 bench_request_config() {
-    printf 'url = "%s%s"\nrequest = "%s"\nheader = "Authorization: Bearer %s"\noutput = "/dev/null"\n' \
+    printf 'next\nurl = "%s%s"\nrequest = "%s"\nheader = "Authorization: Bearer %s"\noutput = "/dev/null"\n' \
         "$BENCH_GATEWAY" "$2" "$1" "$3"
     printf 'write-out = "%%{http_code}\\n"\n'
     if [[ -n ${4:-} ]]; then
         printf 'header = "Content-Type: application/json"\ndata = "%s"\n' "${4//\"/\\\"}"
     fi
     [[ -z ${5:-} ]] || printf 'header = "%s"\n' "$5"
-    printf 'next\n'
 }
 
 bench_status() {   # METHOD PATH TOKEN [JSON]: the answer's status code
