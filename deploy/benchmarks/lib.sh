@@ -14,6 +14,8 @@ BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BENCH_THREADS=${BENCH_THREADS:-$(nproc)}
 BENCH_RUN_DIR=${BENCH_RUN_DIR:-$BENCH_DIR/.run}
 BENCH_RESULTS=$BENCH_RUN_DIR/results
+# The ports of instance 'bench', the one the platform benchmarks share (see bench_instance): 18xxx by default.
+BENCH_PORT_BASE=${BENCH_PORT_BASE:-18000}
 mkdir -p "$BENCH_RESULTS"
 
 # The flags of the images (src/main/docker/Dockerfile.jvm) in the pod of the production overlay (memory limit

@@ -19,7 +19,7 @@ BENCH_DRAIN_TIMEOUT=${BENCH_DRAIN_TIMEOUT:-300}
 TECHNOLOGY=BENCH-ORDERS
 LINE_CAPACITY=1000
 
-bench_instance bench 18000
+bench_instance bench "$BENCH_PORT_BASE"
 bench_up
 bench_reset_results
 DRAIN_RESULTS=$BENCH_RESULTS/$BENCH_NAME-drain.txt

@@ -24,7 +24,7 @@ BENCH_DRAIN_TIMEOUT=${BENCH_DRAIN_TIMEOUT:-300}
 # a line takes at most capacity x the 30-day horizon of outstanding units: 10,000 one-unit orders fit on one line
 LINE_CAPACITY=1000
 
-bench_instance bench 18000
+bench_instance bench "$BENCH_PORT_BASE"
 bench_up
 bench_reset_results
 trap 'bench_down' EXIT
@@ -49,6 +49,12 @@ report() {
     status=$(bench_status POST "/api/lines/$line/status-reports" "$token" \
         "{\"reportId\":\"rr-$(date +%s%N)\",\"observedAt\":\"$(date -u +%Y-%m-%dT%H:%M:%S.%6NZ)\",\"state\":\"$state\"$reason,\"goodUnits\":0,\"scrapUnits\":0}")
     [[ $status == 20? ]] || bench_fail "status report $state of $line answered $status"
+}
+
+# The allocations the line's production service holds as active (it took them from order.allocations).
+active_allocations() {   # line
+    curl -sf -H "Authorization: Bearer $DESK" "$BENCH_GATEWAY/api/lines/$1/allocations" | grep -o '"status":"ACTIVE"' |
+        wc -l
 }
 
 is_up() { [[ $1 == RUNNING || $1 == IDLE ]]; }
@@ -86,8 +92,11 @@ place_orders() {
     done
 }
 
-reroute_round() {   # size holder
-    local size=$1 holder=$2 answered routed queued
+reroute_round() {   # size holder spare
+    local size=$1 holder=$2 spare=$3 answered routed queued held
+    desk_token
+    held=$(active_allocations "$holder")
+    ((held == size)) || bench_fail "$holder holds $held active allocations before it reports DOWN, not $size"
     # the records of the withdrawals: the pass writes them with the new allocations and the orders' events in
     # one transaction, so once they are on the topic and every outbox is empty, all its events are on Kafka
     bench_drain_start "-Ddrain.expect=order.allocations:$size"
@@ -98,6 +107,8 @@ reroute_round() {   # size holder
     routed=$(bench_order_count "$DESK" "$TECHNOLOGY" ROUTED)
     queued=$(bench_order_count "$DESK" "$TECHNOLOGY" QUEUED)
     ((routed + queued == size)) || bench_fail "after $holder went DOWN: $routed ROUTED and $queued QUEUED of $size orders"
+    held=$(active_allocations "$spare")
+    ((held == routed)) || bench_fail "after $holder went DOWN: $spare holds $held active allocations, $routed orders are ROUTED"
     echo "$size $BENCH_ON_KAFKA $BENCH_DRAINED $routed $queued" >>"$BENCH_RESULTS/$BENCH_NAME.txt"
     bench_info "$(printf 'N=%-6d %s DOWN: on Kafka after %.1f s (%.0f allocations/s), caught up after %.1f s; %d re-placed, %d queued' \
         "$size" "$holder" "$BENCH_ON_KAFKA" "$(awk -v n="$size" -v s="$BENCH_ON_KAFKA" 'BEGIN {print n / s}')" \
@@ -139,7 +150,7 @@ for size in $BENCH_REROUTE_SIZES; do
     for ((round = 1; round <= BENCH_REROUTE_ROUNDS; round++)); do
         report "$spare" RUNNING
         bench_settle
-        reroute_round "$size" "$holder"
+        reroute_round "$size" "$holder" "$spare"
         previous=$holder holder=$spare spare=$previous
     done
 done
