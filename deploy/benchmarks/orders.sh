@@ -16,7 +16,7 @@ BENCH_NAME=orders
 BENCH_ORDER_LINES=${BENCH_ORDER_LINES:-1000}
 BENCH_DRAIN_TIMEOUT=${BENCH_DRAIN_TIMEOUT:-300}
 # a technology of its own, so that no other benchmark's lines or orders share its routing passes
-TECHNOLOGY=BENCH-ORDERS
+TECHNOLOGY=UA-BENCH-ORDERS
 LINE_CAPACITY=1000
 
 bench_instance bench "$BENCH_PORT_BASE"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Re-routing: a line holding N open allocations reports DOWN (N = each of BENCH_REROUTE_SIZES, 1,000 and 10,000 by
-# default), and every one of them must leave it. For each N a technology of its own (BENCH-REROUTE-<N>) that two
+# default), and every one of them must leave it. For each N a technology of its own (UA-BENCH-REROUTE-<N>) that two
 # lines build, one in each region (DE-BENCH-RR<N>, de-munich's; UK-BENCH-RR<N>, uk-bristol's): N orders of one
 # unit, placed by the order desk while only one of the lines is up, give that line N allocations (one per order);
 # then the other line comes up (nothing moves: no order gains by it) and the holder reports DOWN through the
@@ -59,7 +59,7 @@ active_allocations() {   # line
 
 is_up() { [[ $1 == RUNNING || $1 == IDLE ]]; }
 
-# place_orders TECHNOLOGY COUNT: one-unit orders, 1,000 per batch (a fresh token each), 16 at a time; the
+# place_orders TECHNOLOGY COUNT: one-unit orders, 1,000 per batch (a fresh token each), 8 at a time; the
 # customer classes mixed as in wrk/orders.lua (of ten: 5 UA_DEFENCE, 3 PARTNER_DEFENCE, 2 EXPORT)
 place_orders() {
     local technology=$1 count=$2 run dates=() days config=$BENCH_RUN_DIR/orders.curl done=0 batch
@@ -69,7 +69,7 @@ place_orders() {
         batch=$((count - done < 1000 ? count - done : 1000))
         desk_token
         awk -v from="$done" -v n="$batch" -v run="$run" -v technology="$technology" -v token="$DESK" \
-            -v gateway="$BENCH_GATEWAY" -v dates="${dates[*]}" '
+            -v gateway="$BENCH_GATEWAY" -v dates="${dates[*]}" -v retry="$BENCH_REQUEST_RETRY" '
             BEGIN {
                 ndates = split(dates, date, " ")
                 split("ee-tallinn:EE lv-riga:LV lt-vilnius:LT fi-helsinki:FI se-gothenburg:SE no-oslo:NO dk-aarhus:DK pl-rzeszow:PL", centre, " ")
@@ -80,7 +80,7 @@ place_orders() {
                         export = sprintf(",\\\"destinationCountry\\\":\\\"%s\\\",\\\"exportCentreId\\\":\\\"%s\\\"", c[2], c[1])
                     } else if (kind >= 5) class = "PARTNER_DEFENCE"
                     printf "next\nurl = \"%s/api/orders\"\nrequest = \"POST\"\noutput = \"/dev/null\"\n", gateway
-                    printf "write-out = \"%%{http_code}\\n\"\n"
+                    printf "write-out = \"%%{http_code}\\n\"\n%s", retry
                     printf "header = \"Authorization: Bearer %s\"\nheader = \"Content-Type: application/json\"\n", token
                     printf "header = \"Idempotency-Key: %s-%d\"\n", run, i
                     printf "data = \"{\\\"customerClass\\\":\\\"%s\\\",\\\"customer\\\":\\\"Bench customer %d\\\",\\\"technologyCode\\\":\\\"%s\\\",\\\"quantity\\\":1,\\\"neededBy\\\":\\\"%s\\\"%s}\"\n", class, i % 50, technology, date[i % ndates + 1], export
@@ -116,7 +116,7 @@ reroute_round() {   # size holder spare
 }
 
 for size in $BENCH_REROUTE_SIZES; do
-    TECHNOLOGY=BENCH-REROUTE-$size
+    TECHNOLOGY=UA-BENCH-REROUTE-$size
     A=DE-BENCH-RR$size
     B=UK-BENCH-RR$size
     bench_step "N=$size: technology $TECHNOLOGY, lines $A and $B"
