@@ -69,12 +69,13 @@ bench_pid() { cat "$BENCH_INSTANCE_DIR/pids/$1.pid"; }
 
 bench_password_token() {   # user (password = user name, the realm's demo users)
     curl -sf "$BENCH_KEYCLOAK/realms/bwu/protocol/openid-connect/token" -d grant_type=password \
-        -d client_id=bwu-cli -d username="$1" -d password="$1" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+        -d client_id=bwu-cli -d username="$1" -d password="$1" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' ||
+        true   # the caller says what is missing
 }
 
 bench_client_token() {   # client secret
     curl -sf "$BENCH_KEYCLOAK/realms/bwu/protocol/openid-connect/token" -d grant_type=client_credentials \
-        -d client_id="$1" -d client_secret="$2" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+        -d client_id="$1" -d client_secret="$2" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' || true
 }
 
 # bench_wrk LABEL SECONDS URL [wrk arguments...]: one round; appends "label rps p50_ms p99_ms requests errors"
@@ -279,6 +280,9 @@ bench_lines() {
 
 # How many orders of a technology are in a state (all states when none is given), as the routing service answers.
 bench_order_count() {   # token technology [state]
-    curl -sf -H "Authorization: Bearer $1" \
-        "$BENCH_GATEWAY/api/orders?technologyCode=$2${3:+&state=$3}&size=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p'
+    local total
+    total=$(curl -sf -H "Authorization: Bearer $1" "$BENCH_GATEWAY/api/orders?technologyCode=$2${3:+&state=$3}&size=1" |
+        sed -n 's/.*"total":\([0-9]*\).*/\1/p') || true
+    [[ -n $total ]] || bench_fail "could not count the orders of $2${3:+ in state $3}"
+    echo "$total"
 }

@@ -36,8 +36,11 @@ desk_token() {
 }
 
 line_state() {   # line
-    curl -sf -H "Authorization: Bearer $(bench_password_token netadmin)" "$BENCH_GATEWAY/api/lines/$1" |
-        sed -n 's/.*"state":"\([A-Z]*\)".*/\1/p'
+    local state
+    state=$(curl -sf -H "Authorization: Bearer $(bench_password_token netadmin)" "$BENCH_GATEWAY/api/lines/$1" |
+        sed -n 's/.*"state":"\([A-Z]*\)".*/\1/p') || true
+    [[ -n $state ]] || bench_fail "could not read the state of line $1"
+    echo "$state"
 }
 
 # report LINE STATE: a status report of the line (reason BREAKDOWN when DOWN) with its factory's MES token
@@ -53,8 +56,10 @@ report() {
 
 # The allocations the line's production service holds as active (it took them from order.allocations).
 active_allocations() {   # line
-    curl -sf -H "Authorization: Bearer $DESK" "$BENCH_GATEWAY/api/lines/$1/allocations" | grep -o '"status":"ACTIVE"' |
-        wc -l
+    local allocations
+    allocations=$(curl -sf -H "Authorization: Bearer $DESK" "$BENCH_GATEWAY/api/lines/$1/allocations") ||
+        bench_fail "could not read the allocations of line $1"
+    grep -o '"status":"ACTIVE"' <<<"$allocations" | wc -l
 }
 
 is_up() { [[ $1 == RUNNING || $1 == IDLE ]]; }
