@@ -33,6 +33,12 @@ import org.apache.kafka.common.TopicPartition;
  * {@code Drain BOOTSTRAP TRIGGER_FILE TIMEOUT_SECONDS METRICS_URL...}. Consumers
  * commit their offsets every few seconds (SmallRye's throttled strategy, auto.commit.interval.ms), so the time
  * printed can be that much later than the last event's processing.
+ *
+ * <p>With {@code -Ddrain.expect=TOPIC:COUNT} it also waits until at least COUNT records have been appended to
+ * TOPIC since it connected (the sum of its partitions' end offsets), so that a load whose events are written
+ * later, by a consumer (a re-routing after a line's report), cannot count as caught up before they exist; and it
+ * prints {@code KAFKA <seconds>} first, from the first pass in which those records are there and every outbox is
+ * empty (the events are on Kafka; consumers may still be behind).
  */
 public class Drain {
 
@@ -47,29 +53,41 @@ public class Drain {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        String expect = System.getProperty("drain.expect");
+        String expectedTopic = expect == null ? null : expect.substring(0, expect.lastIndexOf(':'));
+        long expectedRecords = expect == null ? 0 : Long.parseLong(expect.substring(expect.lastIndexOf(':') + 1));
         try (Admin admin = Admin.create(properties)) {
             lag(admin);
+            long baseline = expectedTopic == null ? 0 : endOffsets(admin, expectedTopic);
             while (!Files.exists(trigger)) {
                 Thread.sleep(50);
             }
             long since = Long.parseLong(Files.readString(trigger).trim());
             long deadline = since + timeout;
+            boolean onKafka = false;
             while (true) {
                 double pending = 0;
                 for (URI uri : metrics) {
                     pending += outboxPending(http, uri);
                 }
                 long lag = lag(admin);
+                long appended = expectedTopic == null ? 0 : endOffsets(admin, expectedTopic) - baseline;
                 long now = System.currentTimeMillis();
-                if (pending == 0 && lag == 0) {
+                if (expectedTopic != null && !onKafka && pending == 0 && appended >= expectedRecords) {
+                    onKafka = true;
+                    System.out.printf("KAFKA %.1f%n", (now - since) / 1000.0);
+                }
+                if (pending == 0 && lag == 0 && appended >= expectedRecords) {
                     System.out.printf("DRAIN %.1f%n", (now - since) / 1000.0);
                     return;
                 }
                 if (now > deadline) {
-                    System.out.printf("DRAIN timeout outbox-pending=%.0f consumer-lag=%d %s%n", pending, lag, lagging);
+                    System.out.printf("DRAIN timeout outbox-pending=%.0f consumer-lag=%d appended=%d/%d %s%n", pending,
+                            lag, appended, expectedRecords, lagging);
                     System.exit(1);
                 }
-                System.err.printf("waiting: outbox-pending=%.0f consumer-lag=%d %s%n", pending, lag, lagging);
+                System.err.printf("waiting: outbox-pending=%.0f consumer-lag=%d appended=%d/%d %s%n", pending, lag,
+                        appended, expectedRecords, lagging);
                 Thread.sleep(200);
             }
         }
@@ -82,6 +100,18 @@ public class Drain {
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 // NaN while a service cannot read its outbox: not drained
                 .map(value -> Double.isNaN(value) ? Double.POSITIVE_INFINITY : value).sum();
+    }
+
+    /** The sum of the topic's end offsets (0 while it does not exist yet). */
+    private static long endOffsets(Admin admin, String topic) throws Exception {
+        if (!admin.listTopics().names().get().contains(topic)) {
+            return 0;
+        }
+        Map<TopicPartition, OffsetSpec> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get()
+                .get(topic).partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+        return admin.listOffsets(partitions).all().get().values().stream().mapToLong(ListOffsetsResultInfo::offset)
+                .sum();
     }
 
     /**

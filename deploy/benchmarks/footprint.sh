@@ -13,7 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 BENCH_NAME=footprint
 BENCH_FOOTPRINT_ROUNDS=${BENCH_FOOTPRINT_ROUNDS:-3}
 BENCH_AFTER=${BENCH_AFTER:-}
-bench_instance bench 18000
+bench_instance bench "$BENCH_PORT_BASE"
 source "$BENCH_ROOT/deploy/local/lib.sh"
 if [[ -z $BENCH_AFTER ]]; then
     if running_pid gateway >/dev/null; then

@@ -14,6 +14,8 @@ BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BENCH_THREADS=${BENCH_THREADS:-$(nproc)}
 BENCH_RUN_DIR=${BENCH_RUN_DIR:-$BENCH_DIR/.run}
 BENCH_RESULTS=$BENCH_RUN_DIR/results
+# The ports of instance 'bench', the one the platform benchmarks share (see bench_instance): 18xxx by default.
+BENCH_PORT_BASE=${BENCH_PORT_BASE:-18000}
 mkdir -p "$BENCH_RESULTS"
 
 # The flags of the images (src/main/docker/Dockerfile.jvm) in the pod of the production overlay (memory limit
@@ -67,12 +69,13 @@ bench_pid() { cat "$BENCH_INSTANCE_DIR/pids/$1.pid"; }
 
 bench_password_token() {   # user (password = user name, the realm's demo users)
     curl -sf "$BENCH_KEYCLOAK/realms/bwu/protocol/openid-connect/token" -d grant_type=password \
-        -d client_id=bwu-cli -d username="$1" -d password="$1" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+        -d client_id=bwu-cli -d username="$1" -d password="$1" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' ||
+        true   # the caller says what is missing
 }
 
 bench_client_token() {   # client secret
     curl -sf "$BENCH_KEYCLOAK/realms/bwu/protocol/openid-connect/token" -d grant_type=client_credentials \
-        -d client_id="$1" -d client_secret="$2" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+        -d client_id="$1" -d client_secret="$2" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' || true
 }
 
 # bench_wrk LABEL SECONDS URL [wrk arguments...]: one round; appends "label rps p50_ms p99_ms requests errors"
@@ -142,4 +145,144 @@ bench_start_to_ready() {   # pid ready-url timeout-seconds
 
 bench_rss_mb() {   # pid
     awk '/^VmRSS:/ {printf "%.0f\n", $2 / 1024}' "/proc/$1/status"
+}
+
+# A setting the launcher wrote for the current instance (e.g. the MES client secrets as Keycloak holds them).
+bench_platform_setting() { sed -n "s/^$1=//p" "$BENCH_INSTANCE_DIR/platform.env"; }
+
+# The MES tokens of both factories (client credentials), as BENCH_TOKEN_DE and BENCH_TOKEN_UK.
+bench_mes_tokens() {
+    BENCH_TOKEN_DE=$(bench_client_token mes-de-munich "$(bench_platform_setting BWU_MES_DE_MUNICH_SECRET)")
+    BENCH_TOKEN_UK=$(bench_client_token mes-uk-bristol "$(bench_platform_setting BWU_MES_UK_BRISTOL_SECRET)")
+    [[ -n $BENCH_TOKEN_DE && -n $BENCH_TOKEN_UK ]] || bench_fail "no MES token from Keycloak"
+    export BENCH_TOKEN_DE BENCH_TOKEN_UK
+}
+
+# --- caught up: Drain.java ---------------------------------------------------------------------------------------
+
+# Compiles Drain.java against the Kafka client of the local platform, for the current instance's ports.
+bench_drain_compile() {
+    BENCH_DRAIN_CP="$BENCH_RUN_DIR/classes:$BENCH_RUN_DIR/dist/kafka/download/*"
+    mkdir -p "$BENCH_RUN_DIR/classes"
+    javac -nowarn -d "$BENCH_RUN_DIR/classes" -cp "$BENCH_RUN_DIR/dist/kafka/download/*" "$BENCH_DIR/Drain.java" ||
+        bench_fail "Drain.java did not compile"
+    BENCH_DRAIN_METRICS=()
+    local port
+    for port in "$BWU_FACTORY_MANAGEMENT_PORT" "$BWU_LICENCE_MANAGEMENT_PORT" "$BWU_PRODUCTION_DE_MANAGEMENT_PORT" \
+        "$BWU_PRODUCTION_UK_MANAGEMENT_PORT" "$BWU_ROUTING_MANAGEMENT_PORT"; do
+        BENCH_DRAIN_METRICS+=("http://localhost:$port/q/metrics")
+    done
+}
+
+# bench_drain_start [java options, e.g. -Ddrain.expect=TOPIC:COUNT]: Drain in the background, started before the
+# load ends so that its own start-up does not count; bench_drain_wait [epoch ms] then says when the load ended
+# (default: now) and sets BENCH_DRAINED to the seconds from then until caught up, and with drain.expect
+# BENCH_ON_KAFKA to those until the records expected were on the topic and every outbox empty (not to be run in
+# a subshell: it waits for Drain, a child of this shell).
+bench_drain_start() {
+    BENCH_DRAIN_TRIGGER=$BENCH_RUN_DIR/drain.trigger
+    BENCH_DRAIN_OUT=$(mktemp)
+    rm -f "$BENCH_DRAIN_TRIGGER"
+    java "$@" -cp "$BENCH_DRAIN_CP" Drain "localhost:$BWU_KAFKA_PORT" "$BENCH_DRAIN_TRIGGER" \
+        "${BENCH_DRAIN_TIMEOUT:-300}" "${BENCH_DRAIN_METRICS[@]}" >"$BENCH_DRAIN_OUT" 2>>"$BENCH_RUN_DIR/drain.log" &
+    BENCH_DRAIN_PID=$!
+}
+
+bench_drain_wait() {
+    local since=${1:-$(date +%s%3N)}
+    echo "$since" >"$BENCH_DRAIN_TRIGGER.tmp" && mv "$BENCH_DRAIN_TRIGGER.tmp" "$BENCH_DRAIN_TRIGGER"
+    wait "$BENCH_DRAIN_PID" ||
+        bench_fail "not caught up after ${BENCH_DRAIN_TIMEOUT:-300}s: $(cat "$BENCH_DRAIN_OUT")"
+    BENCH_DRAINED=$(awk '/^DRAIN/ {print $2}' "$BENCH_DRAIN_OUT")
+    BENCH_ON_KAFKA=$(awk '/^KAFKA/ {print $2}' "$BENCH_DRAIN_OUT")
+    rm -f "$BENCH_DRAIN_OUT"
+}
+
+# Waits until what was just written has reached every service (outboxes empty, consumer groups caught up).
+bench_settle() { bench_drain_start; bench_drain_wait; }
+
+# --- a network of bench lines, and orders for it ------------------------------------------------------------------
+
+# Every request of a set-up is retried on a timeout, 408, 429, 500, 502, 503 and 504 (curl's transient errors), every 2 s for a minute:
+# on a loaded machine the gateway answers 503/504 when a service is slow. Safe: a line is registered with PUT, an
+# order retried with the same Idempotency-Key gets the first attempt's answer.
+BENCH_REQUEST_RETRY='retry = 30
+retry-delay = 2
+'
+
+# bench_parallel_requests CONFIG: the requests of a curl config file (one block per request, each starting with
+# "next" and writing its status code), 8 at a time; fails unless every answer is a 2xx.
+bench_parallel_requests() {
+    local codes
+    # every block starts with "next"; the first has nothing before it to separate
+    codes=$(curl -s -Z --parallel-max 8 -K <(tail -n +2 "$1") 2>>"$BENCH_RUN_DIR/curl.log") || true
+    local failed
+    failed=$(grep -cv '^2' <<<"$codes" || true)
+    ((failed == 0)) || bench_fail "$failed of $(wc -l <<<"$codes") requests failed ($(sort <<<"$codes" | uniq -c |
+        tr '\n' ' ')); the config: $1"
+}
+
+# One request of a curl config: METHOD PATH TOKEN [JSON [extra header]].
+bench_request_config() {
+    printf 'next\nurl = "%s%s"\nrequest = "%s"\nheader = "Authorization: Bearer %s"\noutput = "/dev/null"\n' \
+        "$BENCH_GATEWAY" "$2" "$1" "$3"
+    printf 'write-out = "%%{http_code}\\n"\n%s' "$BENCH_REQUEST_RETRY"
+    if [[ -n ${4:-} ]]; then
+        printf 'header = "Content-Type: application/json"\ndata = "%s"\n' "${4//\"/\\\"}"
+    fi
+    [[ -z ${5:-} ]] || printf 'header = "%s"\n' "$5"
+}
+
+bench_status() {   # METHOD PATH TOKEN [JSON]: the answer's status code
+    local args=(-s -o /dev/null -w '%{http_code}' -X "$1" -H "Authorization: Bearer $3")
+    [[ -z ${4:-} ]] || args+=(-H 'Content-Type: application/json' --data "$4")
+    curl "${args[@]}" "$BENCH_GATEWAY$2"
+}
+
+# bench_technology CODE: a technology of the bench's own (category RECON_UAV, which both demo manufacturers
+# build), licensed to de-munich and uk-bristol to produce and export to the demo export centres' countries, with
+# a quota (10^9 units) that no benchmark run exhausts. Created as the officer when absent.
+bench_technology() {
+    local code=$1 officer factory status
+    officer=$(bench_password_token officer)
+    [[ -n $officer ]] || bench_fail "no token for officer from Keycloak"
+    status=$(bench_status GET "/api/technologies/$code" "$officer")
+    if [[ $status == 404 ]]; then
+        status=$(bench_status POST /api/technologies "$officer" \
+            "{\"code\":\"$code\",\"name\":\"Benchmark UAV $code\",\"category\":\"RECON_UAV\",\"controlListEntry\":\"ML10\",\"owner\":\"Ukraine\"}")
+    fi
+    [[ $status == 20? ]] || bench_fail "technology $code: answered $status"
+    for factory in de-munich uk-bristol; do
+        if ! curl -sf -H "Authorization: Bearer $officer" \
+            "$BENCH_GATEWAY/api/licences?factoryId=$factory&technologyCode=$code" | grep -q "\"technologyCode\":\"$code\""; then
+            status=$(bench_status POST /api/licences "$officer" \
+                "{\"technologyCode\":\"$code\",\"factoryId\":\"$factory\",\"activities\":[\"PRODUCE\",\"EXPORT\"],\"quantityCap\":1000000000,\"validFrom\":\"$(date -u +%F)\",\"validTo\":\"$(date -u -d '+2 years' +%F)\",\"exportTerritories\":[\"EE\",\"LV\",\"LT\",\"FI\",\"SE\",\"NO\",\"DK\",\"PL\"]}")
+            [[ $status == 20? ]] || bench_fail "licence of $factory for $code: answered $status"
+        fi
+    done
+}
+
+# bench_lines TECHNOLOGY CAPACITY LINE...: registers the lines as the network admin, 8 at a time (a line id
+# starting DE- is de-munich's, UK- uk-bristol's); registering a line again changes nothing.
+bench_lines() {
+    local technology=$1 capacity=$2 admin config line factory
+    shift 2
+    admin=$(bench_password_token netadmin)
+    [[ -n $admin ]] || bench_fail "no token for netadmin from Keycloak"
+    config=$BENCH_RUN_DIR/lines.curl
+    for line in "$@"; do
+        [[ $line == DE-* ]] && factory=de-munich || factory=uk-bristol
+        bench_request_config PUT "/api/lines/$line" "$admin" \
+            "{\"factoryId\":\"$factory\",\"technologyCode\":\"$technology\",\"nominalCapacityPerDay\":$capacity}"
+    done >"$config"
+    bench_parallel_requests "$config"
+}
+
+# How many orders of a technology are in a state (all states when none is given), as the routing service answers.
+bench_order_count() {   # token technology [state]
+    local total
+    total=$(curl -sf -H "Authorization: Bearer $1" "$BENCH_GATEWAY/api/orders?technologyCode=$2${3:+&state=$3}&size=1" |
+        sed -n 's/.*"total":\([0-9]*\).*/\1/p') || true
+    [[ -n $total ]] || bench_fail "could not count the orders of $2${3:+ in state $3}"
+    echo "$total"
 }

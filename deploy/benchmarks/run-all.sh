@@ -2,7 +2,7 @@
 # Every benchmark of the platform, one after the other, each printing its Markdown table; the tables are also
 # written to deploy/benchmarks/.run/results/tables-<date>.md.
 #
-#   deploy/benchmarks/run-all.sh            gateway hop, status reports, footprint
+#   deploy/benchmarks/run-all.sh            gateway hop, status reports, orders, re-routing, footprint
 #   deploy/benchmarks/run-all.sh --routing  and the in-process routing engine benchmark (routing-bench.sh)
 #
 # Settings from the environment: see lib.sh (BENCH_ROUNDS, BENCH_SECONDS, BENCH_WARMUP_SECONDS, ...). For figures
@@ -22,9 +22,11 @@ done
 TABLES=$BENCH_RESULTS/tables-$(date -u +%Y%m%dT%H%MZ).md
 {
     "$BENCH_DIR/gateway-hop.sh"
-    # the platform stays up between these two: the footprint is that after the status-report load
+    # the platform stays up from here to the footprint: that is the memory after these loads
     BENCH_KEEP=true "$BENCH_DIR/status-reports.sh"
-    BENCH_AFTER="the status-report benchmark" "$BENCH_DIR/footprint.sh"
+    BENCH_KEEP=true "$BENCH_DIR/orders.sh"
+    BENCH_KEEP=true "$BENCH_DIR/reroute.sh"
+    BENCH_AFTER="the status-report, order and re-routing benchmarks" "$BENCH_DIR/footprint.sh"
     if [[ $ROUTING == true ]]; then
         "$BENCH_DIR/routing-bench.sh"
     fi

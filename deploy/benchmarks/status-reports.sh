@@ -20,7 +20,7 @@ command -v pgbench >/dev/null || bench_fail "pgbench is not installed (Debian: a
 command -v psql >/dev/null || bench_fail "psql is not installed (Debian: apt-get install -y postgresql-client)"
 ((BENCH_LINES_PER_REGION * 2 >= 64)) || bench_info "fewer than 64 lines: the issue's figures need BENCH_LINES_PER_REGION >= 32"
 
-bench_instance bench 18000
+bench_instance bench "$BENCH_PORT_BASE"
 bench_up
 # the MES client secrets as Keycloak holds them, written by the launcher
 platform_setting() { sed -n "s/^$1=//p" "$BENCH_INSTANCE_DIR/platform.env"; }
