@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.buildwithukraine.line.StatusReport;
 
 import org.hibernate.Hibernate;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.panache.common.Sort;
 
@@ -47,7 +49,10 @@ public class StatusReportService {
     private final LineEvents events;
     private final ReportsConfig config;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final Map<ReportEffect, Counter> takenByEffect = new EnumMap<>(ReportEffect.class);
+    private final Counter keyReused;
+    private final Counter replayed;
+    private final Counter refused;
 
     public StatusReportService(LineService lines, LineAccess access, LineEvents events, ReportsConfig config,
             Clock clock, MeterRegistry meters) {
@@ -56,7 +61,17 @@ public class StatusReportService {
         this.events = events;
         this.config = config;
         this.clock = clock;
-        this.meters = meters;
+        // registered once: looking a counter up by name and tags on every report is work per request
+        for (ReportEffect effect : ReportEffect.values()) {
+            takenByEffect.put(effect, reportCounter(meters, effect.name()));
+        }
+        this.keyReused = reportCounter(meters, "KEY_REUSED");
+        this.replayed = reportCounter(meters, "REPLAYED");
+        this.refused = reportCounter(meters, "REFUSED");
+    }
+
+    private static Counter reportCounter(MeterRegistry meters, String effect) {
+        return meters.counter("bwu.line.reports", "effect", effect);
     }
 
     /** @param replayed the report was taken before: {@code report} is the first one, nothing was changed */
@@ -192,16 +207,16 @@ public class StatusReportService {
         // answers as the first time even once its observation has left the window
         if (first != null) {
             if (!request.isRetryOf(first)) {
-                meters.counter("bwu.line.reports", "effect", "KEY_REUSED").increment();
+                keyReused.increment();
                 throw IdempotencyKey.of("reportId", request.reportId()).reusedForAnotherRequest();
             }
             Hibernate.initialize(first.attributions);
-            meters.counter("bwu.line.reports", "effect", "REPLAYED").increment();
+            replayed.increment();
             return new Outcome(first, true);
         }
         var refusal = config.window().refusal(observedAt, line.registeredAt(), now);
         if (refusal.isPresent()) {
-            meters.counter("bwu.line.reports", "effect", "REFUSED").increment();
+            refused.increment();
             throw ProblemException.invalid("observedAt", refusal.get());
         }
 
@@ -226,7 +241,7 @@ public class StatusReportService {
         if (report.goodUnits + report.scrapUnits > 0) {
             events.outputReported(line, report, progress, actor);
         }
-        meters.counter("bwu.line.reports", "effect", effect.name()).increment();
+        takenByEffect.get(effect).increment();
         return new Outcome(report, false);
     }
 
