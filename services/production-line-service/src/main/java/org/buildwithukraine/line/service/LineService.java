@@ -3,6 +3,12 @@ package org.buildwithukraine.line.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -105,15 +111,52 @@ public class LineService {
     /** The line, or a 404 that tells a caller of the wrong region where the line lives. */
     public ProductionLine require(String lineId, LockModeType lock) {
         if (!region.owns(lineId)) {
-            throw ProblemException.notFound("Line " + lineId + " belongs to region " + Region.regionNamedBy(lineId)
-                    + " and is not served by this instance, which serves region " + region.code()
-                    + " (line ids " + region.lineIdPrefix() + "…)");
+            throw notServedHere(lineId);
         }
         ProductionLine line = ProductionLine.findById(lineId, lock);
         if (line == null) {
-            throw ProblemException.notFound("No line " + lineId);
+            throw unknown(lineId);
         }
         return line;
+    }
+
+    /**
+     * Each line as {@link #require} finds it, or its refusal: the lines of this region are locked for writing in
+     * one query, in id order (rows are locked in the order the query sorts them), so that two callers locking
+     * overlapping sets never wait for each other in a cycle.
+     */
+    public Lines lockEach(Collection<String> lineIds) {
+        Map<String, ProblemException> refused = new HashMap<>();
+        List<String> served = new ArrayList<>();
+        for (String lineId : new TreeSet<>(lineIds)) {
+            if (region.owns(lineId)) {
+                served.add(lineId);
+            } else {
+                refused.put(lineId, notServedHere(lineId));
+            }
+        }
+        Map<String, ProductionLine> found = new HashMap<>();
+        if (!served.isEmpty()) {
+            ProductionLine.<ProductionLine>find("id in ?1 order by id", served)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(line -> found.put(line.id(), line));
+        }
+        served.stream().filter(lineId -> !found.containsKey(lineId))
+                .forEach(lineId -> refused.put(lineId, unknown(lineId)));
+        return new Lines(found, refused);
+    }
+
+    /** Lines by id, and for every other id asked for, why there is none. */
+    public record Lines(Map<String, ProductionLine> found, Map<String, ProblemException> refused) {
+    }
+
+    private ProblemException notServedHere(String lineId) {
+        return ProblemException.notFound("Line " + lineId + " belongs to region " + Region.regionNamedBy(lineId)
+                + " and is not served by this instance, which serves region " + region.code()
+                + " (line ids " + region.lineIdPrefix() + "…)");
+    }
+
+    private static ProblemException unknown(String lineId) {
+        return ProblemException.notFound("No line " + lineId);
     }
 
     private static void requireActiveManufacturer(String factoryId) {

@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,6 +31,7 @@ import org.buildwithukraine.line.StatusReport;
 
 import org.hibernate.Hibernate;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.panache.common.Sort;
 
@@ -48,7 +49,10 @@ public class StatusReportService {
     private final LineEvents events;
     private final ReportsConfig config;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final Map<ReportEffect, Counter> takenByEffect = new EnumMap<>(ReportEffect.class);
+    private final Counter keyReused;
+    private final Counter replayed;
+    private final Counter refused;
 
     public StatusReportService(LineService lines, LineAccess access, LineEvents events, ReportsConfig config,
             Clock clock, MeterRegistry meters) {
@@ -57,7 +61,17 @@ public class StatusReportService {
         this.events = events;
         this.config = config;
         this.clock = clock;
-        this.meters = meters;
+        // registered once: looking a counter up by name and tags on every report is work per request
+        for (ReportEffect effect : ReportEffect.values()) {
+            takenByEffect.put(effect, reportCounter(meters, effect.name()));
+        }
+        this.keyReused = reportCounter(meters, "KEY_REUSED");
+        this.replayed = reportCounter(meters, "REPLAYED");
+        this.refused = reportCounter(meters, "REFUSED");
+    }
+
+    private static Counter reportCounter(MeterRegistry meters, String effect) {
+        return meters.counter("bwu.line.reports", "effect", effect);
     }
 
     /** @param replayed the report was taken before: {@code report} is the first one, nothing was changed */
@@ -67,15 +81,16 @@ public class StatusReportService {
     /**
      * The kit's idempotency policy with the reportId as the key and the stored report as the stored answer: the
      * same reportId and report again is the first report; the same reportId with another report is a 409 naming
-     * it, and nothing is changed.
+     * it, and nothing is changed. Taken as a batch of one ({@link #reportAll}), so both endpoints run the same
+     * statements and rules.
      */
     @Transactional
     public Outcome report(String lineId, NewReport request, String actor) {
-        ProductionLine line = lines.require(lineId, LockModeType.PESSIMISTIC_WRITE);
-        access.requireReport(line);
-        StatusReport first = StatusReport.<StatusReport>find("lineId = ?1 and reportId = ?2", lineId,
-                request.reportId()).firstResult();
-        return take(line, request, first, actor);
+        ItemOutcome outcome = reportAll(List.of(new LineReport(lineId, request)), actor).get(0);
+        if (outcome.refused() != null) {
+            throw outcome.refused();
+        }
+        return outcome.taken();
     }
 
     /** A report of a batch: the line it is for and the report as the single endpoint takes it. */
@@ -93,29 +108,33 @@ public class StatusReportService {
     /**
      * Takes a batch of reports in ONE transaction, each item exactly as {@link #report} takes a single report:
      * same rights, same idempotency on its reportId, same refusals, and the outbox events of every stored report
-     * commit with it. The lines are locked first, once each and in id order, so two batches naming the same lines
-     * never wait for each other in a cycle; items are then taken in request order (two reports of one line in a
-     * batch count as sent one after the other). An item is refused before anything of it is written (line unknown,
-     * of another region or another factory, reportId taken by another report, observation outside the window), so
-     * a refused item leaves the others' work alone and the rest commits. Anything else (the database failing) rolls
-     * the whole batch back: nothing of it is stored, and the client's retry of the batch is answered afresh.
+     * commit with it. The lines are locked first, in one query, once each and in id order, so two batches naming
+     * the same lines never wait for each other in a cycle; then, in one query each, the reports stored before under
+     * the batch's reportIds and the open allocations of its lines (locked against cancelling); items are then
+     * taken in request order (two reports of one line in a batch count as sent one after the other) without
+     * another query, and what they write goes to the database in JDBC batches at commit. An item is refused before
+     * anything of it is written (line unknown, of another region or another factory, reportId taken by another
+     * report, observation outside the window), so a refused item leaves the others' work alone and the rest
+     * commits. Anything else (the database failing) rolls the whole batch back: nothing of it is stored, and the
+     * client's retry of the batch is answered afresh.
      *
      * @return one outcome per item, in request order
      */
     @Transactional
     public List<ItemOutcome> reportAll(List<LineReport> items, String actor) {
+        LineService.Lines locked = lines.lockEach(items.stream().map(LineReport::lineId).toList());
         Map<String, ProductionLine> reportable = new HashMap<>();
-        Map<String, ProblemException> refusedLines = new HashMap<>();
-        for (String lineId : new TreeSet<>(items.stream().map(LineReport::lineId).toList())) {
+        Map<String, ProblemException> refusedLines = new HashMap<>(locked.refused());
+        locked.found().forEach((lineId, line) -> {
             try {
-                ProductionLine line = lines.require(lineId, LockModeType.PESSIMISTIC_WRITE);
                 access.requireReport(line);
                 reportable.put(lineId, line);
             } catch (ProblemException refusal) {
                 refusedLines.put(lineId, refusal);
             }
-        }
-        Map<String, StatusReport> taken = takenBefore(items, reportable.keySet());
+        });
+        Map<String, StatusReport> takenBefore = takenBefore(items, reportable.keySet());
+        Map<String, List<Allocation>> openAllocations = openAllocations(items, reportable.keySet());
         List<ItemOutcome> outcomes = new ArrayList<>(items.size());
         for (LineReport item : items) {
             ProductionLine line = reportable.get(item.lineId());
@@ -125,14 +144,34 @@ public class StatusReportService {
             }
             try {
                 String key = item.lineId() + '\n' + item.report().reportId();
-                Outcome outcome = take(line, item.report(), taken.get(key), actor);
-                taken.putIfAbsent(key, outcome.report());
+                Outcome outcome = take(line, item.report(), takenBefore.get(key),
+                        openAllocations.getOrDefault(item.lineId(), List.of()), actor);
+                takenBefore.putIfAbsent(key, outcome.report());
                 outcomes.add(new ItemOutcome(outcome, null));
             } catch (ProblemException refusal) {
                 outcomes.add(ItemOutcome.refusedFor(refusal));
             }
         }
         return outcomes;
+    }
+
+    /**
+     * The open allocations of the lines that have a report with good units in the batch, oldest first by line, in
+     * one query; locked against cancelling. Read once the lines are locked: allocations are counted only under
+     * their line's lock, so the batch's own counting is all that changes them until it commits.
+     */
+    private static Map<String, List<Allocation>> openAllocations(List<LineReport> items, Set<String> lineIds) {
+        Set<String> producing = items.stream().filter(item -> item.report().goodUnits() > 0)
+                .map(LineReport::lineId).filter(lineIds::contains).collect(Collectors.toSet());
+        Map<String, List<Allocation>> open = new HashMap<>();
+        if (producing.isEmpty()) {
+            return open;
+        }
+        Allocation.<Allocation>find("lineId in ?1 and status = ?2 order by lineId, allocatedAt, seq", producing,
+                AllocationStatus.OPEN).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .forEach(allocation -> open.computeIfAbsent(allocation.lineId(), id -> new ArrayList<>())
+                        .add(allocation));
+        return open;
     }
 
     /**
@@ -154,10 +193,12 @@ public class StatusReportService {
 
     /**
      * The report on a line already locked and checked, {@code first} the report stored before under its reportId
-     * (null if none); every refusal is thrown before anything is written, which is what lets {@link #reportAll}
-     * refuse one item and commit the others.
+     * (null if none), {@code open} the line's allocations open when the batch began, oldest first; every refusal
+     * is thrown before anything is written, which is what lets {@link #reportAll} refuse one item and commit the
+     * others.
      */
-    private Outcome take(ProductionLine line, NewReport request, StatusReport first, String actor) {
+    private Outcome take(ProductionLine line, NewReport request, StatusReport first, List<Allocation> open,
+            String actor) {
         String lineId = line.id();
         // PostgreSQL keeps microseconds: answer now exactly what a replay will read back
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -166,16 +207,16 @@ public class StatusReportService {
         // answers as the first time even once its observation has left the window
         if (first != null) {
             if (!request.isRetryOf(first)) {
-                meters.counter("bwu.line.reports", "effect", "KEY_REUSED").increment();
+                keyReused.increment();
                 throw IdempotencyKey.of("reportId", request.reportId()).reusedForAnotherRequest();
             }
             Hibernate.initialize(first.attributions);
-            meters.counter("bwu.line.reports", "effect", "REPLAYED").increment();
+            replayed.increment();
             return new Outcome(first, true);
         }
         var refusal = config.window().refusal(observedAt, line.registeredAt(), now);
         if (refusal.isPresent()) {
-            meters.counter("bwu.line.reports", "effect", "REFUSED").increment();
+            refused.increment();
             throw ProblemException.invalid("observedAt", refusal.get());
         }
 
@@ -195,12 +236,12 @@ public class StatusReportService {
         if (effect == ReportEffect.STATE_CHANGED) {
             events.statusChanged(line, actor);
         }
-        List<AllocationProgress> progress = attribute(report);
+        List<AllocationProgress> progress = attribute(report, open);
         report.persist();
         if (report.goodUnits + report.scrapUnits > 0) {
             events.outputReported(line, report, progress, actor);
         }
-        meters.counter("bwu.line.reports", "effect", effect.name()).increment();
+        takenByEffect.get(effect).increment();
         return new Outcome(report, false);
     }
 
@@ -227,13 +268,15 @@ public class StatusReportService {
         return reports;
     }
 
-    /** Counts the good units towards the line's open allocations, oldest first; locks them against cancelling. */
-    private static List<AllocationProgress> attribute(StatusReport report) {
+    /**
+     * Counts the good units towards those of the line's allocations still open, oldest first (an earlier report of
+     * the batch may have fulfilled some).
+     */
+    private static List<AllocationProgress> attribute(StatusReport report, List<Allocation> allocations) {
         if (report.goodUnits == 0) {
             return List.of();
         }
-        List<Allocation> open = Allocation.<Allocation>find("lineId = ?1 and status = ?2 order by allocatedAt, seq",
-                report.lineId, AllocationStatus.OPEN).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<Allocation> open = allocations.stream().filter(a -> a.status() == AllocationStatus.OPEN).toList();
         var result = OutputAttribution.attribute(report.goodUnits,
                 open.stream().map(a -> new OutputAttribution.Open(a.id(), a.remaining())).toList());
         Map<String, Allocation> byId = open.stream().collect(Collectors.toMap(Allocation::id, Function.identity()));

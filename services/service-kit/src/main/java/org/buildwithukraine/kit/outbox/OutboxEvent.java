@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -17,16 +15,20 @@ import org.hibernate.type.SqlTypes;
  * An event waiting to be published, written in the same transaction as the state change it reports.
  * <p>
  * {@code position} is an identity column on purpose: a pooled sequence would hand each replica its own block
- * of numbers, and events of one aggregate written by two replicas could then be published out of order.
+ * of numbers, and events of one aggregate written by two replicas could then be published out of order. The
+ * database draws it as the row is inserted, which happens at flush, still under the lock the change holds on its
+ * aggregate. It is not the entity's id, though: the event id is, assigned by {@link Outbox} before the insert, so
+ * that Hibernate neither inserts each event at once to read its identity back nor keeps the events of a
+ * transaction out of a JDBC batch. Nothing reads {@code position} in the transaction that writes the event.
  */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(insertable = false, updatable = false)
     public Long position;
 
+    @Id
     @Column(name = "event_id", nullable = false, unique = true, updatable = false)
     public UUID eventId;
 
