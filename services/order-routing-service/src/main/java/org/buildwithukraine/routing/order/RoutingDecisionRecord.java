@@ -19,7 +19,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One routing decision about one order, kept for good: what set it off, where the order stood afterwards, and,
- * as JSON, every candidate line with its verdict, the allocations placed and those withdrawn.
+ * as JSON, every candidate line with its verdict, the allocations placed and those withdrawn. The candidates are
+ * kept gzip-compressed ({@link #candidatesGzip}); records written before that keep them in {@link #candidates}.
  */
 @Entity
 @Table(name = "routing_decision")
@@ -45,9 +46,14 @@ public class RoutingDecisionRecord extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public String summary;
 
+    /** Only in records written before the candidates were compressed. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
+    @Column(updatable = false, columnDefinition = "jsonb")
     public String candidates;
+
+    /** Every candidate line with its verdict, as gzip-compressed JSON. */
+    @Column(name = "candidates_gzip", updatable = false)
+    public byte[] candidatesGzip;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, updatable = false, columnDefinition = "jsonb")

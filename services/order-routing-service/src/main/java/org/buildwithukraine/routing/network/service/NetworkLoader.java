@@ -19,6 +19,9 @@ import org.buildwithukraine.routing.engine.Network;
 import org.buildwithukraine.routing.network.FactoryView;
 import org.buildwithukraine.routing.network.LicenceView;
 import org.buildwithukraine.routing.network.LineView;
+import org.hibernate.jpa.HibernateHints;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /** Reads, for one routing pass, the part of the network one technology's orders can touch. */
 @ApplicationScoped
@@ -40,22 +43,31 @@ public class NetworkLoader {
      */
     public Network forTechnology(String technologyCode, Collection<String> otherLines,
             Collection<String> exportCentres) {
-        List<LineView> lines = new ArrayList<>(LineView.<LineView>list("technologyCode", technologyCode));
+        List<LineView> lines = new ArrayList<>(readOnly(LineView.find("technologyCode", technologyCode)));
         Set<String> missing = new TreeSet<>(otherLines);
         lines.forEach(line -> missing.remove(line.id));
         if (!missing.isEmpty()) {
-            lines.addAll(LineView.<LineView>list("id in ?1", missing));
+            lines.addAll(readOnly(LineView.find("id in ?1", missing)));
         }
-        List<LicenceView> licences = LicenceView.list("technologyCode", technologyCode);
+        List<LicenceView> licences = readOnly(LicenceView.find("technologyCode", technologyCode));
 
         Set<String> factoryIds = new TreeSet<>(exportCentres);
         lines.forEach(line -> factoryIds.add(line.factoryId));
         licences.forEach(licence -> factoryIds.add(licence.factoryId));
-        List<FactoryView> factories = factoryIds.isEmpty() ? List.of() : FactoryView.list("id in ?1", factoryIds);
+        List<FactoryView> factories = factoryIds.isEmpty() ? List.of()
+                : readOnly(FactoryView.find("id in ?1", factoryIds));
 
         return Network.of(lines.stream().map(LineView::toEngine).toList(),
                 factories.stream().map(FactoryView::toEngine).toList(),
                 withUnconfirmedOutput(technologyCode, licences));
+    }
+
+    /**
+     * The pass only reads the views: loaded read-only, a thousand rows leave no snapshots behind for every later
+     * flush of the transaction to compare. A row the transaction has already changed stays as it is.
+     */
+    private static <T> List<T> readOnly(PanacheQuery<T> query) {
+        return query.withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     /**

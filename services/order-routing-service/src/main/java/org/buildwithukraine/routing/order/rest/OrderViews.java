@@ -1,6 +1,9 @@
 package org.buildwithukraine.routing.order.rest;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -42,9 +45,21 @@ public class OrderViews {
 
     public DecisionResponse decision(RoutingDecisionRecord d) {
         return new DecisionResponse(d.id, d.decidedAt, d.trigger, d.state, d.summary,
-                read(d.candidates, new TypeReference<List<CandidateResponse>>() { }),
+                candidates(d),
                 read(d.placed, new TypeReference<List<PlacedPart>>() { }),
                 read(d.withdrawn, new TypeReference<List<WithdrawnPart>>() { }));
+    }
+
+    private List<CandidateResponse> candidates(RoutingDecisionRecord d) {
+        TypeReference<List<CandidateResponse>> type = new TypeReference<>() { };
+        if (d.candidatesGzip == null) {
+            return read(d.candidates, type);
+        }
+        try (GZIPInputStream json = new GZIPInputStream(new ByteArrayInputStream(d.candidatesGzip))) {
+            return storedJson.forType(type).readValue(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("Stored routing decision is not readable", e);
+        }
     }
 
     private <T> T read(String json, TypeReference<T> type) {

@@ -1,0 +1,82 @@
+package org.buildwithukraine.routing.order.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.buildwithukraine.events.line.LineState;
+import org.buildwithukraine.events.order.CustomerClass;
+import org.buildwithukraine.routing.Fixtures;
+import org.buildwithukraine.routing.Fixtures.TestNetwork;
+import org.buildwithukraine.routing.engine.RoutingResult;
+import org.buildwithukraine.routing.network.LineView;
+import org.buildwithukraine.routing.network.service.NetworkViews;
+import org.buildwithukraine.routing.order.service.StatementCounter.Counted;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A line going down moves its work with a number of round trips to the database that grows by a fixed few per
+ * allocation moved, whatever the size of the pass: the loads are one query each, and the updates of orders and
+ * allocations go out in JDBC batches. Without a clock in it, so it fails on a lost batch, not on a slow machine.
+ */
+@QuarkusTest
+class RoutingRoundTripsTest {
+
+    /**
+     * Per allocation moved, each its own round trip: the new allocation, its decision record and the outbox rows
+     * AllocationCancelled, AllocationCreated and the order's ROUTED (identity keys, written one by one).
+     */
+    private static final int STATEMENTS_PER_MOVED_ALLOCATION = 5;
+
+    @Inject
+    OrderService orders;
+    @Inject
+    Router router;
+    @Inject
+    RoutingLocks locks;
+    @Inject
+    NetworkViews views;
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void reroutingALineTakesAFixedFewRoundTripsPerAllocationMoved() {
+        Counted<RoutingResult> few = rerouteOffDownedLine(8);
+        Counted<RoutingResult> many = rerouteOffDownedLine(32);
+
+        assertThat(few.result().withdrawn()).hasSize(8);
+        assertThat(few.result().created()).hasSize(8);
+        assertThat(many.result().withdrawn()).hasSize(32);
+        assertThat(many.result().created()).hasSize(32);
+        assertThat(many.statements() - few.statements()).isLessThanOrEqualTo(24 * STATEMENTS_PER_MOVED_ALLOCATION);
+    }
+
+    /** Places the given number of small orders, which all go to the fast line, then takes that line down. */
+    private Counted<RoutingResult> rerouteOffDownedLine(int allocations) {
+        TestNetwork network = TestNetwork.of(1000, 10);
+        for (int i = 0; i < allocations; i++) {
+            orders.place(new NewOrder(CustomerClass.UA_DEFENCE, "Armed Forces of Ukraine", network.technology(), 5,
+                    Fixtures.TODAY.plusDays(30), null, null), "desk");
+        }
+        String downed = network.lines().get(0);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            locks.technologies(Set.of(network.technology()));
+            views.line(LineView.findById(downed), Fixtures.line(downed, network.factories().get(0),
+                    network.technology(), 1000, LineState.DOWN));
+            entityManager.flush();
+            return StatementCounter.counting(() -> {
+                RoutingResult result = router.route(network.technology(), List.of(), true, "line " + downed
+                        + " DOWN", NetworkChanges.ACTOR);
+                entityManager.flush();
+                return result;
+            });
+        });
+    }
+}
