@@ -117,8 +117,6 @@ public class Router {
             allocation.cancel(withdrawal.reason(), now);
             events.allocationCancelled(allocation, actor);
         }
-        // All new allocations are persisted before any of their events: each outbox row is inserted at once (its
-        // key is an identity), which first sends the inserts queued so far, so this way they go out in one batch.
         List<OrderAllocation> placed = result.created().stream()
                 .map(allocation -> OrderAllocation.place(allocation, now)).toList();
         placed.forEach(allocation -> allocation.persist());
