@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.buildwithukraine.kit.json.InvalidValueException;
 import org.buildwithukraine.kit.json.UnknownFieldsException;
+import org.buildwithukraine.kit.persistence.StaleConnections;
 import org.buildwithukraine.kit.problem.Problem.FieldError;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -45,9 +46,11 @@ import io.quarkus.security.UnauthorizedException;
  *
  * <p>A database that cannot be reached ({@link DatabaseOutage}), whatever exception it surfaces in, is a 503
  * with {@code Retry-After} ({@link UnavailableConfig}), as is an identity provider whose keys cannot be fetched.
- * The request changed nothing: its transaction never committed. An outage is logged as one WARN line without a
- * stack at most once per {@code Retry-After} period, with the number of requests refused since the last line,
- * so that a database down under load does not bury the log in one stack per request.
+ * The request changed nothing: its transaction never committed. The pool's idle connections are dropped
+ * ({@link StaleConnections}), so that the requests after recovery do not fail on connections the outage killed.
+ * An outage is logged as one WARN line without a stack at most once per {@code Retry-After} period, with the
+ * number of requests refused since the last line, so that a database down under load does not bury the log in
+ * one stack per request.
  */
 public class ProblemMappers {
 
@@ -55,13 +58,16 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final ObjectMapper objectMapper;
+    private final StaleConnections staleConnections;
     private final Duration retryAfter;
     private final Clock clock;
     private final AtomicReference<Instant> nextOutageLog = new AtomicReference<>(Instant.MIN);
     private final AtomicLong refusedSinceLog = new AtomicLong();
 
-    public ProblemMappers(ObjectMapper objectMapper, UnavailableConfig unavailable, Clock clock) {
+    public ProblemMappers(ObjectMapper objectMapper, StaleConnections staleConnections, UnavailableConfig unavailable,
+            Clock clock) {
         this.objectMapper = objectMapper;
+        this.staleConnections = staleConnections;
         this.retryAfter = unavailable.retryAfter();
         this.clock = clock;
     }
@@ -189,6 +195,7 @@ public class ProblemMappers {
     }
 
     private Response databaseUnavailable(SQLException outage, UriInfo uri) {
+        staleConnections.dropAfterConnectionFailure();
         long refused = refusedSinceLog.incrementAndGet();
         Instant now = clock.instant();
         Instant due = nextOutageLog.get();
