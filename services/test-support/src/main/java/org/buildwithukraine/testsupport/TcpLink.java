@@ -82,15 +82,28 @@ public final class TcpLink implements AutoCloseable {
     private void accept(ServerSocket server) {
         Thread acceptor = new Thread(() -> {
             while (!server.isClosed()) {
+                Socket client;
                 try {
-                    Socket client = server.accept();
+                    client = server.accept();
+                } catch (IOException closed) {
+                    continue; // cut(): the loop ends with the listener
+                }
+                try {
                     Socket upstream = new Socket(target.getAddress(), target.getPort());
                     open.add(client);
                     open.add(upstream);
+                    if (server.isClosed()) {
+                        // cut() ran while this connection was being set up: it is cut too
+                        open.remove(client);
+                        open.remove(upstream);
+                        reset(client);
+                        reset(upstream);
+                        continue;
+                    }
                     pump(client, upstream);
                     pump(upstream, client);
-                } catch (IOException closedOrUnreachable) {
-                    // the listener was closed by cut(), or the server refused: the client's socket is closed
+                } catch (IOException serverRefused) {
+                    reset(client);
                 }
             }
         }, "tcp-link-" + port + "-accept");
