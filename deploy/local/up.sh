@@ -8,8 +8,9 @@
 # Ports, folders and options come from the environment (defaults in lib.sh): BWU_GATEWAY_PORT,
 # BWU_KEYCLOAK_PORT, BWU_POSTGRES_PORT, ..., BWU_INSTANCE, BWU_RUN_DIR, BWU_JAVA_OPTS, BWU_START_TIMEOUT,
 # BWU_SKIP (services to leave out, e.g. "gateway order-routing-service"), BWU_REALM_FILE,
-# BWU_POSTGRES_DURABLE (true: PostgreSQL with fsync and synchronous_commit on, as production runs it; the
-# default false trades crash safety for speed; a running PostgreSQL keeps the mode it was started with).
+# BWU_POSTGRES_UNSAFE_FAST (true: PostgreSQL with fsync and synchronous_commit off, so an acknowledged write can
+# vanish in a crash; for throwaway test data only. Default false: durable, as production runs it. A running
+# PostgreSQL keeps the mode it was started with).
 # Everything it writes (logs, data, pids, downloads) stays under deploy/local/.run/ (git-ignored).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -33,12 +34,19 @@ KEYCLOAK_ADMIN=${BWU_KEYCLOAK_ADMIN:-admin}
 KEYCLOAK_ADMIN_PASSWORD=${BWU_KEYCLOAK_ADMIN_PASSWORD:-admin}
 REALM_FILE=${BWU_REALM_FILE:-$BWU_ROOT/deploy/keycloak/bwu-realm.json}
 DATABASES=(factory licence production_de production_uk routing)
-# Without durability an acknowledged write can vanish in a crash of the machine, which a developer's or the
-# end-to-end suite's platform can afford; benchmarks cannot.
-case ${BWU_POSTGRES_DURABLE:-false} in
-    true) POSTGRES_DURABILITY=() ;;
-    false) POSTGRES_DURABILITY=(-c fsync=off -c synchronous_commit=off) ;;
-    *) echo "BWU_POSTGRES_DURABLE must be true or false, not '$BWU_POSTGRES_DURABLE'" >&2; exit 2 ;;
+# Durable unless asked otherwise: a 201 answered before a crash of PostgreSQL (or of the machine) is still
+# there after it. The unsafe mode exists for throwaway test data, never for anything whose loss would matter.
+# BWU_POSTGRES_DURABLE=true, the opt-in of before, asks for the default; false asked for the unsafe mode, which
+# now has to be named for what it risks.
+if [[ ${BWU_POSTGRES_DURABLE:-true} != true ]]; then
+    echo "BWU_POSTGRES_DURABLE=false is gone: PostgreSQL is durable by default; BWU_POSTGRES_UNSAFE_FAST=true" \
+        "turns fsync and synchronous_commit off (an acknowledged write can vanish in a crash; tests only)" >&2
+    exit 2
+fi
+case ${BWU_POSTGRES_UNSAFE_FAST:-false} in
+    false) POSTGRES_DURABILITY=() ;;
+    true) POSTGRES_DURABILITY=(-c fsync=off -c synchronous_commit=off) ;;
+    *) echo "BWU_POSTGRES_UNSAFE_FAST must be true or false, not '$BWU_POSTGRES_UNSAFE_FAST'" >&2; exit 2 ;;
 esac
 
 T0=$SECONDS

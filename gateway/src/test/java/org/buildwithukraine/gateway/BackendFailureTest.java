@@ -12,7 +12,6 @@ import static org.buildwithukraine.gateway.RouteTable.TECHNOLOGY_OFFICER;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.lessThan;
 
 import java.time.Duration;
 
@@ -74,11 +73,11 @@ class BackendFailureTest {
     void aSlowRegionTimesTheMergedListOut() {
         StubBackends.stub("de").slow(2_000);
 
+        // a 504 at all shows the gateway gave up before the region's answer (which would be a 200)
         as(everyone).get("/api/lines").then()
                 .statusCode(504)
                 .contentType(PROBLEM_JSON)
-                .body("missingRegions", contains("de"))
-                .time(lessThan(1_500L));
+                .body("missingRegions", contains("de"));
     }
 
     @Test
@@ -89,17 +88,16 @@ class BackendFailureTest {
             as(everyone).get("/api/factories").then()
                     .statusCode(504)
                     .contentType(PROBLEM_JSON)
-                    .body("status", equalTo(504))
-                    .time(lessThan(1_500L));
+                    .body("status", equalTo(504));
         }
-        // open: refused at once, without waiting for the backend
+        int reached = StubBackends.stub("factory").received().size();
+        // open: refused by the gateway itself, the backend never sees the request
         String retryAfter = as(everyone).get("/api/factories/de-munich").then()
                 .statusCode(503)
                 .contentType(PROBLEM_JSON)
-                .time(lessThan(300L))
                 .extract().header("Retry-After");
         assertThat(retryAfter).isEqualTo("1");
-        int reached = StubBackends.stub("factory").received().size();
+        assertThat(StubBackends.stub("factory").received()).hasSize(reached);
         as(everyone).get("/api/licences").then().statusCode(200);
 
         StubBackends.stub("factory").slow(0);
@@ -109,11 +107,36 @@ class BackendFailureTest {
     }
 
     @Test
+    void aFailedTrialReopensTheBreakerAndTheBackendSeesNothingMoreUntilTheNextTrial() {
+        StubBackends.stub("routing").failWith(503);
+        for (int i = 0; i < 3; i++) {
+            as(everyone).get("/api/orders").then().statusCode(503).body("title", equalTo("stub failure"));
+        }
+        int beforeTrial = StubBackends.stub("routing").received().size();
+        as(everyone).get("/api/orders").then().statusCode(503).body("detail", containsString("paused"));
+
+        // once the open time is over one request goes through as the trial, and the backend still fails it
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            as(everyone).get("/api/orders").then().statusCode(503);
+            return StubBackends.stub("routing").received().size() > beforeTrial;
+        });
+        assertThat(StubBackends.stub("routing").received()).hasSize(beforeTrial + 1);
+        as(everyone).get("/api/orders").then()
+                .statusCode(503)
+                .contentType(PROBLEM_JSON)
+                .header("Retry-After", "1")
+                .body("detail", containsString("paused"));
+        assertThat(StubBackends.stub("routing").received()).as("open again after the failed trial")
+                .hasSize(beforeTrial + 1);
+    }
+
+    @Test
     void aServiceAnsweringUnavailableCountsAsFailingToo() {
         StubBackends.stub("routing").failWith(503);
         for (int i = 0; i < 3; i++) {
-            // the service's own answer is passed on
-            as(everyone).get("/api/orders").then().statusCode(503).body("title", equalTo("stub failure"));
+            // the service's own answer is passed on, its Retry-After (a database outage's) included
+            as(everyone).get("/api/orders").then().statusCode(503).header("Retry-After", "5")
+                    .body("title", equalTo("stub failure"));
         }
         as(everyone).get("/api/orders").then()
                 .statusCode(503)

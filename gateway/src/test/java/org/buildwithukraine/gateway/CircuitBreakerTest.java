@@ -2,7 +2,16 @@ package org.buildwithukraine.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import org.buildwithukraine.gateway.CircuitBreaker.State;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class CircuitBreakerTest {
@@ -43,6 +52,33 @@ class CircuitBreakerTest {
         assertThat(breaker.state()).isEqualTo(State.OPEN);
         assertThat(breaker.tryAcquire(1500)).isFalse();
         assertThat(breaker.tryAcquire(2100)).isTrue();
+    }
+
+    /** Many callers arriving together at the end of the open time: the backend sees one trial, not a stampede. */
+    @RepeatedTest(20)
+    void onlyOneTrialPassesUnderParallelCalls() throws Exception {
+        openAt(0);
+        int callers = 16;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return breaker.tryAcquire(1000);
+                }));
+            }
+            start.countDown();
+            int passed = 0;
+            for (Future<Boolean> answer : answers) {
+                passed += answer.get(5, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(passed).isEqualTo(1);
+            assertThat(breaker.state()).isEqualTo(State.HALF_OPEN);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private void openAt(long now) {

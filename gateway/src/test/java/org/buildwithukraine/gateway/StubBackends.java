@@ -234,6 +234,10 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             if (failWith > 0) {
+                if (failWith == 503) {
+                    // as a service answers while its database is down
+                    response.putHeader(HttpHeaders.RETRY_AFTER, "5");
+                }
                 response.setStatusCode(failWith).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                         .end(new JsonObject().put("status", failWith).put("title", "stub failure").encode());
                 return;

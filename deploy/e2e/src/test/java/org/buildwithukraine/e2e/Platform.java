@@ -34,7 +34,8 @@ import io.restassured.RestAssured;
  * The platform under test: started once per test JVM by {@code deploy/local/up.sh} as instance "e2e" on free
  * ports of its own (so it never meets a developer's platform on the default ports), from a clean slate, and
  * stopped by {@code deploy/local/down.sh} when the JVM ends. Its data and logs stay in
- * {@code deploy/local/.run/e2e} for a look after a failure; the next run deletes them first.
+ * {@code deploy/local/.run/e2e} for a look after a failure; the next run deletes them first. Its PostgreSQL is
+ * durable ({@code fsync} and {@code synchronous_commit} on), as production runs it.
  */
 public final class Platform {
 
@@ -51,6 +52,9 @@ public final class Platform {
     private Platform(Path root) {
         this.root = root;
         environment.put("BWU_INSTANCE", "e2e");
+        // durable as production, whatever the shell exports: a commit's fsync costs about a millisecond here, a
+        // few seconds over the whole suite, and the suite must not pass on a database that may lose writes
+        environment.put("BWU_POSTGRES_UNSAFE_FAST", "false");
         List<String> applications = new ArrayList<>(SERVICES);
         applications.add("GATEWAY");
         List<String> names = new ArrayList<>(applications);

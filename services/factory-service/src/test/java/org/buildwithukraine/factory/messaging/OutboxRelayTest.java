@@ -8,7 +8,9 @@ import static org.buildwithukraine.factory.Requests.uniqueId;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Trigger;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -83,11 +86,10 @@ class OutboxRelayTest {
         scheduler.pause("outbox-relay");
         try {
             await().until(() -> !scheduler.isRunning() || scheduler.isPaused("outbox-relay"));
-            // let a relay pass that was already under way finish
-            Thread.sleep(300);
+            waitOutARelayPassUnderWay();
             register(id);
             changeStatus(id, "ACTIVE", "onboarded").statusCode(200);
-            Thread.sleep(500);
+            await().until(() -> backlog.oldestPendingSeconds() > 0.5);
             assertThat(factoryEvents.eventsFor(id)).isEmpty();
             assertThat(unpublishedRows(id)).isEqualTo(2);
             assertThat(backlog.pending()).isGreaterThanOrEqualTo(2);
@@ -113,7 +115,7 @@ class OutboxRelayTest {
             }
             register(id);
             assertThat(relay.publishBatch()).isZero();
-            Thread.sleep(500);
+            awaitScheduledRelayPassesAfter(Instant.now());
             assertThat(factoryEvents.eventsFor(id)).isEmpty();
             // the other replica dies: its transaction, and with it the lock, is gone
             otherReplica.rollback();
@@ -164,6 +166,26 @@ class OutboxRelayTest {
             }
             assertThat(factoryEvents.eventsFor(id)).extracting(EventEnvelope::eventId).doesNotHaveDuplicates();
         }
+    }
+
+    /** A pass holds the relay's advisory lock until its transaction ends: taking the lock waits for it. */
+    private void waitOutARelayPassUnderWay() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, OutboxRelay.RELAY_LOCK_KEY);
+                lock.execute();
+            }
+            connection.rollback();
+        }
+    }
+
+    /** Until the scheduler has fired the relay twice since {@code since}: the first of those passes is over. */
+    private void awaitScheduledRelayPassesAfter(Instant since) {
+        Trigger relayJob = scheduler.getScheduledJob("outbox-relay");
+        await().until(() -> relayJob.getPreviousFireTime() != null && relayJob.getPreviousFireTime().isAfter(since));
+        Instant first = relayJob.getPreviousFireTime();
+        await().until(() -> relayJob.getPreviousFireTime().isAfter(first));
     }
 
     private long outboxRows(String aggregateId) {

@@ -1,10 +1,15 @@
 package org.buildwithukraine.kit.problem;
 
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
-import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -19,6 +24,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.buildwithukraine.kit.json.InvalidValueException;
 import org.buildwithukraine.kit.json.UnknownFieldsException;
+import org.buildwithukraine.kit.persistence.StaleConnections;
 import org.buildwithukraine.kit.problem.Problem.FieldError;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -37,6 +43,14 @@ import io.quarkus.security.UnauthorizedException;
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} answer. A client's mistake never
  * becomes a 500; a 500 says nothing of the internals and is logged with the request path.
+ *
+ * <p>A database that cannot be reached ({@link DatabaseOutage}), whatever exception it surfaces in, is a 503
+ * with {@code Retry-After} ({@link UnavailableConfig}), as is an identity provider whose keys cannot be fetched.
+ * The request changed nothing: its transaction never committed. The pool's idle connections are dropped
+ * ({@link StaleConnections}), so that the requests after recovery do not fail on connections the outage killed.
+ * An outage is logged as one WARN line without a stack at most once per {@code Retry-After} period, with the
+ * number of requests refused since the last line, so that a database down under load does not bury the log in
+ * one stack per request.
  */
 public class ProblemMappers {
 
@@ -44,9 +58,18 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     private final ObjectMapper objectMapper;
+    private final StaleConnections staleConnections;
+    private final Duration retryAfter;
+    private final Clock clock;
+    private final AtomicReference<Instant> nextOutageLog = new AtomicReference<>(Instant.MIN);
+    private final AtomicLong refusedSinceLog = new AtomicLong();
 
-    public ProblemMappers(ObjectMapper objectMapper) {
+    public ProblemMappers(ObjectMapper objectMapper, StaleConnections staleConnections, UnavailableConfig unavailable,
+            Clock clock) {
         this.objectMapper = objectMapper;
+        this.staleConnections = staleConnections;
+        this.retryAfter = unavailable.retryAfter();
+        this.clock = clock;
     }
 
     @ServerExceptionMapper
@@ -119,8 +142,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response identityProviderDown(OIDCException e, UriInfo uri) {
         LOG.warnf("Token not verifiable, identity provider unreachable: %s", e.getMessage());
-        return respond(503, "Service unavailable", "Tokens cannot be verified right now; retry shortly", uri,
-                List.of());
+        return unavailable("Tokens cannot be verified right now; retry shortly", uri);
     }
 
     @ServerExceptionMapper
@@ -132,6 +154,10 @@ public class ProblemMappers {
     /** Two clients creating the same thing at once: the database's unique index decides, the loser gets 409. */
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
+        Optional<SQLException> outage = DatabaseOutage.in(e);
+        if (outage.isPresent()) {
+            return databaseUnavailable(outage.get(), uri);
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return respond(409, "Conflict", "It already exists", uri, List.of());
@@ -156,11 +182,35 @@ public class ProblemMappers {
         return respond(status, title, e.getMessage(), uri, List.of());
     }
 
+    /** Whatever wraps it (a transaction's commit, a connection pool), a database out of reach is no bug. */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<SQLException> outage = DatabaseOutage.in(e);
+        if (outage.isPresent()) {
+            return databaseUnavailable(outage.get(), uri);
+        }
         LOG.errorf(e, "Unexpected failure serving %s", uri.getPath());
         return respond(500, "Internal error", "The request could not be completed; it has been logged", uri,
                 List.of());
+    }
+
+    private Response databaseUnavailable(SQLException outage, UriInfo uri) {
+        staleConnections.dropAfterConnectionFailure();
+        long refused = refusedSinceLog.incrementAndGet();
+        Instant now = clock.instant();
+        Instant due = nextOutageLog.get();
+        if (!now.isBefore(due) && nextOutageLog.compareAndSet(due, now.plus(retryAfter))) {
+            refusedSinceLog.addAndGet(-refused);
+            LOG.warnf("Database unavailable, %d request(s) answered 503 since the last report, latest %s: %s (SQLState %s)",
+                    refused, uri.getPath(), outage.getMessage(), outage.getSQLState());
+        }
+        return unavailable("The database cannot be reached right now; nothing was changed, retry shortly", uri);
+    }
+
+    private Response unavailable(String detail, UriInfo uri) {
+        Response response = respond(503, "Service unavailable", detail, uri, List.of());
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     private Response unauthorized(UriInfo uri) {
