@@ -58,7 +58,7 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
                 if (isStopping(reason)) {
                     return Uni.createFrom().nothing();
                 }
-                return deadLetters.handle(record, reason, metadata).invoke(parked::increment);
+                return deadLetters.handle(record, reason, metadata).invoke(() -> parked.increment());
             }
 
             @Override
