@@ -7,7 +7,7 @@
 #   deploy/local/down.sh --purge            stop everything and delete the instance's data and logs
 #
 # Components: postgres kafka keycloak factory-service licence-service production-de production-uk
-# order-routing-service gateway. BWU_INSTANCE / BWU_RUN_DIR choose the instance, as for up.sh.
+# order-routing-service gateway prometheus. BWU_INSTANCE / BWU_RUN_DIR choose the instance, as for up.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

@@ -67,10 +67,12 @@ BWU_KEYCLOAK_PORT=${BWU_KEYCLOAK_PORT:-8180}
 BWU_KAFKA_PORT=${BWU_KAFKA_PORT:-9092}
 BWU_KAFKA_CONTROLLER_PORT=${BWU_KAFKA_CONTROLLER_PORT:-$((BWU_KAFKA_PORT + 1))}
 BWU_POSTGRES_PORT=${BWU_POSTGRES_PORT:-5432}
+# Prometheus (up.sh --with-monitoring): scrapes every management port, loads k8s/monitoring/alerts.rules.yaml
+BWU_PROMETHEUS_PORT=${BWU_PROMETHEUS_PORT:-9090}
 
-# Start order; down.sh stops in reverse.
+# Start order; down.sh stops in reverse. prometheus runs only when up.sh was given --with-monitoring.
 ALL_COMPONENTS=(postgres kafka keycloak factory-service licence-service production-de production-uk
-    order-routing-service gateway)
+    order-routing-service gateway prometheus)
 
 # Quarkus applications: component, module, HTTP port variable, management port variable.
 SERVICES=(

@@ -3,7 +3,11 @@
 # every service (production-line-service twice, de and uk) and the gateway, demo data loaded through the
 # public API. Running it again starts only what is not running and changes no data.
 #
-#   deploy/local/up.sh [--rebuild] [--no-demo-data]
+#   deploy/local/up.sh [--rebuild] [--no-demo-data] [--with-monitoring]
+#
+# --with-monitoring also starts Prometheus (Debian's package: apt-get install prometheus) on
+# BWU_PROMETHEUS_PORT, scraping every application's management port, with the alerts of
+# k8s/monitoring/alerts.rules.yaml loaded.
 #
 # Ports, folders and options come from the environment (defaults in lib.sh): BWU_GATEWAY_PORT,
 # BWU_KEYCLOAK_PORT, BWU_POSTGRES_PORT, ..., BWU_INSTANCE, BWU_RUN_DIR, BWU_JAVA_OPTS, BWU_START_TIMEOUT,
@@ -17,11 +21,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 REBUILD=false
 DEMO_DATA=${BWU_DEMO_DATA:-true}
+MONITORING=false
 for arg in "$@"; do
     case $arg in
         --rebuild) REBUILD=true ;;
         --no-demo-data) DEMO_DATA=false ;;
-        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --with-monitoring) MONITORING=true ;;
+        -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -90,11 +96,16 @@ if [[ $(id -u) == 0 ]]; then
     PG_WRAP=(unshare -U)
 fi
 [[ -f $REALM_FILE ]] || fail keycloak "realm file $REALM_FILE is missing"
+if [[ $MONITORING == true ]]; then
+    command -v prometheus >/dev/null || fail prometheus \
+        "--with-monitoring needs Prometheus, which is not installed (Debian: apt-get install -y --no-install-recommends prometheus)"
+fi
+ALERT_RULES=$BWU_ROOT/k8s/monitoring/alerts.rules.yaml
 
 mkdir -p "$LOG_DIR" "$PID_DIR" "$DATA_DIR" "$DIST_DIR"
 
 # An instance that is (partly) running keeps the ports it was started with.
-PORT_VARS=(BWU_KEYCLOAK_PORT BWU_KAFKA_PORT BWU_KAFKA_CONTROLLER_PORT BWU_POSTGRES_PORT)
+PORT_VARS=(BWU_KEYCLOAK_PORT BWU_KAFKA_PORT BWU_KAFKA_CONTROLLER_PORT BWU_POSTGRES_PORT BWU_PROMETHEUS_PORT)
 for entry in "${SERVICES[@]}"; do
     read -r _ _ http_var management_var <<<"$entry"
     PORT_VARS+=("$http_var" "$management_var")
@@ -365,6 +376,29 @@ start_service() {
         -jar "$BWU_ROOT/$module/target/quarkus-app/quarkus-run.jar"
 }
 
+# Prometheus as a plain process: every application's management port is a target, labelled with the
+# application as the Kubernetes PodMonitor labels it (app), so that the same alert rules apply. Its
+# configuration is written afresh at each start (ports may differ per instance); its data stays in the run dir.
+start_prometheus() {
+    already_running prometheus && return
+    local home=$INST_DIR/prometheus entry component management_var
+    mkdir -p "$home" "$DATA_DIR/prometheus"
+    {
+        printf 'global:\n  scrape_interval: 15s\n  evaluation_interval: 15s\n'
+        printf 'rule_files:\n  - %s\n' "$ALERT_RULES"
+        printf 'scrape_configs:\n  - job_name: bwu\n    metrics_path: /q/metrics\n    static_configs:\n'
+        for entry in "${SERVICES[@]}"; do
+            read -r component _ _ management_var <<<"$entry"
+            [[ " ${services[*]} " == *" $component "* ]] || continue
+            printf '      - targets: ["localhost:%s"]\n        labels: {app: %s}\n' "${!management_var}" "$component"
+        done
+    } >"$home/prometheus.yml"
+    promtool check config "$home/prometheus.yml" >"$(log_file prometheus-config)" 2>&1 ||
+        fail prometheus "its configuration or the alert rules do not check" "$(log_file prometheus-config)"
+    launch prometheus prometheus --config.file="$home/prometheus.yml" --storage.tsdb.path="$DATA_DIR/prometheus" \
+        --web.listen-address="127.0.0.1:$BWU_PROMETHEUS_PORT"
+}
+
 # --- readiness -----------------------------------------------------------------------------------------------
 
 ready_check() {
@@ -373,6 +407,7 @@ ready_check() {
         postgres) [[ $(sed -n 8p "$DATA_DIR/postgres/postmaster.pid" 2>/dev/null) == ready* ]] ;;
         kafka) port_in_use "$BWU_KAFKA_PORT" ;;
         keycloak) curl -sf -o /dev/null "http://localhost:$BWU_KEYCLOAK_PORT/realms/bwu" ;;
+        prometheus) curl -sf -o /dev/null "http://localhost:$BWU_PROMETHEUS_PORT/-/ready" ;;
         *) local entry management_var
             for entry in "${SERVICES[@]}"; do
                 read -r c _ _ management_var <<<"$entry"
@@ -409,6 +444,7 @@ port_of() {
         postgres) echo "$BWU_POSTGRES_PORT" ;;
         kafka) echo "$BWU_KAFKA_PORT $BWU_KAFKA_CONTROLLER_PORT" ;;
         keycloak) echo "$BWU_KEYCLOAK_PORT" ;;
+        prometheus) echo "$BWU_PROMETHEUS_PORT" ;;
         *) local entry c http_var management_var
             for entry in "${SERVICES[@]}"; do
                 read -r c _ http_var management_var <<<"$entry"
@@ -416,7 +452,9 @@ port_of() {
             done ;;
     esac
 }
-for component in postgres kafka keycloak "${AVAILABLE[@]}"; do
+STARTED=(postgres kafka keycloak "${AVAILABLE[@]}")
+[[ $MONITORING == true ]] && STARTED+=(prometheus)
+for component in "${STARTED[@]}"; do
     running_pid "$component" >/dev/null && continue
     for port in $(port_of "$component"); do
         port_in_use "$port" && fail "$component" \
@@ -439,6 +477,12 @@ for entry in "${SERVICES[@]}"; do
     services+=("$component")
 done
 wait_ready keycloak "${services[@]}"
+
+if [[ $MONITORING == true ]]; then
+    step "Monitoring"
+    start_prometheus
+    wait_ready prometheus
+fi
 
 # --- secrets, demo data, summary ------------------------------------------------------------------------
 
@@ -490,6 +534,10 @@ fi
 
 G=http://localhost:$BWU_GATEWAY_PORT
 K=http://localhost:$BWU_KEYCLOAK_PORT
+monitoring=
+if running_pid prometheus >/dev/null; then
+    monitoring=$'\n'"   Prometheus      http://localhost:$BWU_PROMETHEUS_PORT  targets: /targets  alerts: /alerts (k8s/monitoring/alerts.rules.yaml)"
+fi
 cat <<EOF
 
 == Ready in $(elapsed) (instance '$BWU_INSTANCE'; logs in $LOG_DIR)
@@ -500,7 +548,7 @@ cat <<EOF
    Services        factory :$BWU_FACTORY_PORT  licence :$BWU_LICENCE_PORT  production de :$BWU_PRODUCTION_DE_PORT / uk :$BWU_PRODUCTION_UK_PORT  routing :$BWU_ROUTING_PORT
    Health, metrics /q/health, /q/metrics on gateway :$BWU_GATEWAY_MANAGEMENT_PORT  factory :$BWU_FACTORY_MANAGEMENT_PORT  licence :$BWU_LICENCE_MANAGEMENT_PORT  production de :$BWU_PRODUCTION_DE_MANAGEMENT_PORT / uk :$BWU_PRODUCTION_UK_MANAGEMENT_PORT  routing :$BWU_ROUTING_MANAGEMENT_PORT
    Infrastructure  PostgreSQL localhost:$BWU_POSTGRES_PORT (databases ${DATABASES[*]}; user = password = database)
-                   Kafka localhost:$BWU_KAFKA_PORT
+                   Kafka localhost:$BWU_KAFKA_PORT$monitoring
 
    Demo logins (realm bwu, password = user name):
      netadmin (network-admin)  officer (technology-officer)  desk (order-desk)  ops (operator)

@@ -13,4 +13,7 @@ public interface LicenceConfig {
 
     /** How often lapsed licences are looked for (also read by the scheduler). */
     Duration expiryInterval();
+
+    /** How often the headroom metrics of the granted licences are read (by the scheduler, LicenceHeadroom). */
+    Duration headroomInterval();
 }

@@ -8,9 +8,13 @@ import static org.buildwithukraine.line.Requests.registerLine;
 import static org.buildwithukraine.line.Requests.report;
 import static org.buildwithukraine.line.Requests.uniqueId;
 import static org.hamcrest.Matchers.containsString;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasKey;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.buildwithukraine.line.Events;
 import org.buildwithukraine.testsupport.ServiceOperationsTest;
@@ -34,6 +38,31 @@ class OperationsTest extends ServiceOperationsTest {
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("bwu_outbox_published_total"))
                 .body(containsString("bwu_line_reports_total{effect="));
+    }
+
+    @Test
+    void newestReportAgeOfTheRegionFollowsTheLatestObservation() {
+        String factory = uniqueId("de-fresh");
+        Events.activeManufacturer(factory);
+        String line = lineId("de", "FRESH");
+        registerLine(line, factory, 100);
+        postReport(asMaker(factory), line, report("fresh-1", Instant.now().minus(Duration.ofSeconds(90)), "RUNNING",
+                null, 1, 0)).statusCode(201);
+        double afterOld = newestReportAge();
+        postReport(asMaker(factory), line, report("fresh-2", Instant.now(), "RUNNING", null, 1, 0)).statusCode(201);
+        double afterNew = newestReportAge();
+
+        // other tests' lines may have reported since, so the first is an upper bound only
+        assertThat(afterOld).isLessThan(120);
+        assertThat(afterNew).isBetween(0.0, 30.0).isLessThan(afterOld);
+    }
+
+    private double newestReportAge() {
+        String metrics = onManagementPort().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher value = Pattern.compile("(?m)^bwu_line_newest_report_age_seconds\\{region=\"de\"} (\\S+)$")
+                .matcher(metrics);
+        assertThat(value.find()).as("gauge in %s", metrics).isTrue();
+        return Double.parseDouble(value.group(1));
     }
 
     @Test

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.buildwithukraine.kit.inbox.InboundTransactions.ConsumerStoppingException;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
@@ -20,6 +22,9 @@ import io.vertx.mutiny.core.Vertx;
  * that cannot be processed, but nothing at all for an event given back because the service is stopping — its
  * offset is never committed, so it comes again after the restart instead of being parked (and so lost to the
  * read model) in the dead-letter topic.
+ *
+ * <p>Each record parked is counted once Kafka has acknowledged it, in {@code bwu_dead_letters_total{channel,topic}};
+ * the counter exists from the channel's start at 0, so that the first record parked is an increase an alert sees.
  */
 @ApplicationScoped
 @Identifier(DeadLetterUnlessStopping.STRATEGY)
@@ -28,22 +33,32 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
     public static final String STRATEGY = "bwu-dead-letter-queue";
 
     private final KafkaFailureHandler.Factory deadLetterQueue;
+    private final MeterRegistry registry;
 
-    public DeadLetterUnlessStopping(@Identifier("dead-letter-queue") KafkaFailureHandler.Factory deadLetterQueue) {
+    public DeadLetterUnlessStopping(@Identifier("dead-letter-queue") KafkaFailureHandler.Factory deadLetterQueue,
+            MeterRegistry registry) {
         this.deadLetterQueue = deadLetterQueue;
+        this.registry = registry;
     }
 
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,
             KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
         KafkaFailureHandler deadLetters = deadLetterQueue.create(config, vertx, consumer, reportFailure);
+        // the topic SmallRye's dead-letter queue writes to when none is configured
+        String topic = config.getDeadLetterQueueTopic().orElse("dead-letter-topic-" + config.getChannel());
+        Counter parked = Counter.builder("bwu.dead.letters")
+                .description("Records a consuming channel could not process and parked in its dead-letter topic")
+                .tag("channel", config.getChannel())
+                .tag("topic", topic)
+                .register(registry);
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
                 if (isStopping(reason)) {
                     return Uni.createFrom().nothing();
                 }
-                return deadLetters.handle(record, reason, metadata);
+                return deadLetters.handle(record, reason, metadata).invoke(() -> parked.increment());
             }
 
             @Override
