@@ -222,15 +222,17 @@ final class Pass {
         return commit(order, draft, judged, plan, yielding);
     }
 
-    /** True if work of the order already on a line finishes after its needed-by date, or is not planned yet. */
+    /**
+     * True if work of the order already on a line finishes after its needed-by date. Work placed earlier in this
+     * pass has no planned times yet: it counts at the line's pace, as the next pass will see it once timed, so that
+     * whether the order may ask later-needed work to make way does not depend on which pass placed its work.
+     */
     private boolean ownWorkLate(Order order, List<Network.Site> sites, long deadline) {
         Instant due = now.plusSeconds(deadline);
         for (Network.Site site : sites) {
-            for (Allocation allocation : ledger.line(site.line().id()).allocations()) {
-                if (allocation.orderId().equals(order.id())
-                        && (allocation.plannedFinish() == null || allocation.plannedFinish().isAfter(due))) {
-                    return true;
-                }
+            Instant finish = scheduler.lastFinish(site.line(), ledger.line(site.line().id()), order.id());
+            if (finish != null && finish.isAfter(due)) {
+                return true;
             }
         }
         return false;

@@ -56,6 +56,27 @@ final class QueueScheduler {
         return overruns;
     }
 
+    /**
+     * When the order's work on the line is done: for each of its allocations the later of the planned finish and
+     * the finish at the line's pace after the work queued before it (what {@link #schedule} would plan); null if
+     * the order has no work there. On a line that builds nothing, work without planned times never finishes.
+     */
+    Instant lastFinish(Line line, Load load, String orderId) {
+        Instant last = null;
+        long cumulative = 0;
+        for (Allocation allocation : load.allocations()) {
+            cumulative += allocation.outstanding();
+            if (!allocation.orderId().equals(orderId)) {
+                continue;
+            }
+            Instant finish = line.capacityPerDay() > 0
+                    ? later(allocation.plannedFinish(), instant(ceilDiv(cumulative * DAY, line.capacityPerDay())))
+                    : allocation.plannedFinish() != null ? allocation.plannedFinish() : Instant.MAX;
+            last = later(last, finish);
+        }
+        return last;
+    }
+
     Instant endOf(Licence licence) {
         return licence.validTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }

@@ -267,6 +267,36 @@ class LicencesAndDatesTest {
         assertThat(result.withdrawn()).isEmpty();
     }
 
+    @Test
+    void anOrderRoutedAgainInThePassMayStillAskLaterWorkToMakeWay() {
+        // a seeded case of the invariants test: the urgent order pushes the first order's work past LIC0's end, so
+        // that order is routed again within the pass; the work it got moments before, not timed yet, counts at the
+        // line's pace, and so the rest of it may take the unstarted work of the later-needed second order, as the
+        // next pass would otherwise do
+        Scenario scenario = new Scenario().factory("de-munich")
+                .line("L0", "de-munich", FPV, 4)
+                .line("L1", "de-munich", FPV, 4)
+                .licence("LIC0", "de-munich", FPV, 18)
+                .licenceValidity("LIC0", TODAY.minusDays(30), TODAY.plusDays(2))
+                .licence("LIC1", "de-munich", FPV, 32)
+                .licenceValidity("LIC1", TODAY.minusDays(30), TODAY.plusDays(7))
+                .licence("LIC2", "de-munich", FPV, 17)
+                .licenceValidity("LIC2", TODAY.minusDays(30), TODAY.plusDays(9));
+        Order first = scenario.order(PARTNER_DEFENCE, FPV, 29, 10);
+        Order later = scenario.order(PARTNER_DEFENCE, FPV, 29, 15);
+        scenario.receive(first, later);
+        Order urgent = scenario.order(PARTNER_DEFENCE, FPV, 26, 2);
+        RoutingResult result = scenario.receive(urgent, scenario.order(PARTNER_DEFENCE, FPV, 23, 11));
+
+        assertThat(result.decisionFor(first.id()).withdrawn()).extracting(Withdrawal::reason).asString()
+                .contains("pushed back by higher-ranked work of " + urgent.id());
+        assertThat(result.decisionFor(later.id()).withdrawn()).extracting(Withdrawal::reason).asString()
+                .contains("made way for " + first.id());
+        RoutingResult again = scenario.reroute();
+        assertThat(again.created()).isEmpty();
+        assertThat(again.withdrawn()).isEmpty();
+    }
+
     // ---- orders the engine cannot judge ----
 
     @Test
