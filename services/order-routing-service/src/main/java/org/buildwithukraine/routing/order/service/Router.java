@@ -22,6 +22,7 @@ import jakarta.transaction.Transactional;
 import org.buildwithukraine.events.order.CustomerClass;
 import org.buildwithukraine.events.order.OrderEventTypes;
 import org.buildwithukraine.events.order.OrderState;
+import org.buildwithukraine.routing.engine.Allocation;
 import org.buildwithukraine.routing.engine.Commitments;
 import org.buildwithukraine.routing.engine.Network;
 import org.buildwithukraine.routing.engine.OpenOrder;
@@ -117,10 +118,11 @@ public class Router {
             allocation.cancel(withdrawal.reason(), now);
             events.allocationCancelled(allocation, actor);
         }
-        List<OrderAllocation> placed = result.created().stream()
-                .map(allocation -> OrderAllocation.place(allocation, now)).toList();
-        placed.forEach(allocation -> allocation.persist());
-        placed.forEach(allocation -> events.allocationCreated(allocation, actor));
+        for (Allocation placed : result.created()) {
+            OrderAllocation allocation = OrderAllocation.place(placed, now);
+            allocation.persist();
+            events.allocationCreated(allocation, actor);
+        }
         for (Reschedule reschedule : result.rescheduled()) {
             byId.get(reschedule.allocationId()).reschedule(reschedule.plannedStart(), reschedule.plannedFinish());
         }
