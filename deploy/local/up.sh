@@ -172,7 +172,10 @@ fetch() {
     [[ -f $target/.stamp && $(<"$target/.stamp") == "$STAMP" ]] && return 0
     info "fetching $piece through Maven (log: $(log_file fetch-"$piece"))"
     rm -rf "$target"
-    mvn -B -ntp -f "$RUNTIME_POM" -P"$piece" "dependency:$goal" -DoutputDirectory="$target/download" "$@" \
+    # the markers live with what they mark: in the build folder they would tell a new run folder that it has
+    # been unpacked already
+    mvn -B -ntp -f "$RUNTIME_POM" -P"$piece" "dependency:$goal" -DoutputDirectory="$target/download" \
+        -DmarkersDirectory="$target/markers" "$@" \
         >"$(log_file fetch-"$piece")" 2>&1 || fail "$piece" "could not fetch it through Maven" "$(log_file fetch-"$piece")"
 }
 

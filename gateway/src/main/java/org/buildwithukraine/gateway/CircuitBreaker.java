@@ -68,14 +68,18 @@ public final class CircuitBreaker {
         }
     }
 
-    public synchronized void onFailure(long now) {
+    /** Counts a failure; true when it is this failure that opened the breaker (from closed or half-open). */
+    public synchronized boolean onFailure(long now) {
         consecutiveFailures++;
         healthy = false;
         if (state == State.HALF_OPEN || consecutiveFailures >= failureThreshold) {
+            boolean opening = state != State.OPEN;
             state = State.OPEN;
             openedAt = now;
             trialInFlight = false;
+            return opening;
         }
+        return false;
     }
 
     /** Nanoseconds until an open breaker lets a trial through; 0 when it is not open. */

@@ -33,6 +33,17 @@ class CircuitBreakerTest {
         assertThat(breaker.remainingOpenNanos(500)).isEqualTo(510);
     }
 
+    /** The failure that opens the breaker is told apart (the gateway logs it), not the ones while it is open. */
+    @Test
+    void saysWhichFailureOpenedIt() {
+        assertThat(breaker.onFailure(0)).isFalse();
+        assertThat(breaker.onFailure(0)).isFalse();
+        assertThat(breaker.onFailure(0)).isTrue();
+        assertThat(breaker.onFailure(5)).as("a late failure while open").isFalse();
+        assertThat(breaker.tryAcquire(1005)).isTrue();
+        assertThat(breaker.onFailure(1010)).as("the failed trial opens it again").isTrue();
+    }
+
     @Test
     void letsOneTrialThroughAfterTheOpenTime() {
         openAt(0);

@@ -2,6 +2,8 @@ package org.buildwithukraine.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.RestAssured;
+import io.restassured.config.LogConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
@@ -9,6 +11,12 @@ import io.restassured.specification.RequestSpecification;
 public final class Api {
 
     public static final String PROBLEM_JSON = "application/problem+json";
+
+    static {
+        // a failed expectation shows the whole exchange (a 503's detail says which limit or backend refused)
+        RestAssured.config = RestAssured.config().logConfig(LogConfig.logConfig()
+                .enableLoggingOfRequestAndResponseIfValidationFails().blacklistHeader("Authorization"));
+    }
 
     private Api() {
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import org.buildwithukraine.gateway.Route;
 import org.buildwithukraine.gateway.RouteTable;
 import org.buildwithukraine.gateway.Target;
 import org.buildwithukraine.gateway.config.GatewayConfig;
+import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -25,6 +27,8 @@ import io.vertx.core.http.PoolOptions;
 /** The services and regional instances behind the gateway, each with its own connection pool and breaker. */
 @ApplicationScoped
 public class Backends {
+
+    private static final Logger LOG = Logger.getLogger(Backends.class);
 
     private final Map<String, Backend> services = new LinkedHashMap<>();
     private final List<Backend> regions = new ArrayList<>();
@@ -124,6 +128,19 @@ public class Backends {
         /** A production-line region (its line ids start with its prefix), not a service. */
         public boolean isRegion() {
             return linePrefix != null;
+        }
+
+        /**
+         * Counts a failure of this backend for its breaker. The failure that opens the breaker is logged with what
+         * it was: from then on callers get 503 without the backend being asked, and the log is where an operator
+         * learns why.
+         */
+        public void failed(String what) {
+            if (breaker.onFailure(System.nanoTime())) {
+                LOG.warnf("Requests to the %s paused for %d s after repeated failures; the last: %s", description,
+                        TimeUnit.NANOSECONDS.toSeconds(breaker.remainingOpenNanos(System.nanoTime()) + 999_999_999),
+                        what);
+            }
         }
     }
 }

@@ -69,7 +69,7 @@ public class Forwarder {
                 .addAll(exchange.outboundHeaders()));
         backend.client().request(options).onComplete(opened -> {
             if (opened.failed()) {
-                backend.breaker().onFailure(System.nanoTime());
+                backend.failed("no connection for an upload: " + opened.cause());
                 failBeforeBody(exchange, BackendFailure.of(backend, opened.cause(), streamIdleTimeoutMillis));
                 return;
             }
@@ -81,6 +81,10 @@ public class Forwarder {
     /** Passes the backend's status, headers and body on to the caller, piped with back-pressure. */
     void relay(Exchange exchange, Backend backend, HttpClientResponse answer) {
         if (exchange.answered()) {
+            // the caller has gone or was answered: the rest of this answer is not wanted; the reset's own
+            // exception would otherwise be logged as an error of the gateway
+            answer.exceptionHandler(reset -> LOG.debugf("Answer of %s to %s %s dropped, its caller is gone",
+                    backend.name(), exchange.method(), exchange.path));
             answer.request().reset();
             return;
         }
@@ -98,7 +102,7 @@ public class Forwarder {
     /** Counts a backend's answer for its breaker: 502, 503 and 504 are failures of the backend. */
     static void judge(Backend backend, int status) {
         if (status == 502 || status == 503 || status == 504) {
-            backend.breaker().onFailure(System.nanoTime());
+            backend.failed("it answered " + status);
         } else {
             backend.breaker().onSuccess();
         }
@@ -152,7 +156,7 @@ public class Forwarder {
                         judge(backend, sent.result().statusCode());
                         return Future.succeededFuture(sent.result());
                     }
-                    backend.breaker().onFailure(System.nanoTime());
+                    backend.failed(exchange.method() + " " + uri + ": " + sent.cause());
                     return Future.failedFuture(BackendFailure.of(backend, sent.cause(), answerTimeoutMillis));
                 });
     }

@@ -68,7 +68,7 @@ final class StreamedUpload {
                 return;
             }
             if (answered.failed()) {
-                backend.breaker().onFailure(System.nanoTime());
+                backend.failed("no answer to the upload " + exchange.path + ": " + answered.cause());
                 refuse(BackendFailure.of(backend, answered.cause(), idleTimeoutMillis));
                 return;
             }
@@ -131,7 +131,7 @@ final class StreamedUpload {
         }
         if (waitingForBackend) {
             abandon("the backend took no bytes");
-            backend.breaker().onFailure(System.nanoTime());
+            backend.failed("it took no bytes of the upload " + exchange.path + " for " + idleTimeoutMillis + " ms");
             refuse(BackendFailure.timedOut(backend, "took no bytes of the upload for " + idleTimeoutMillis + " ms"));
         } else {
             abandon("no bytes from the caller");
