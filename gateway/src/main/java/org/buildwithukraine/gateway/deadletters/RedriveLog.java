@@ -13,7 +13,6 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -76,7 +75,7 @@ final class RedriveLog {
             if (Redrive.REDRIVEN.equals(redrive.outcome())) {
                 add(redrive);
             }
-        } catch (DecodeException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.warnf("Record %s-%d@%d of the audit topic is no re-drive record, passed over: %s", record.topic(),
                     record.partition(), record.offset(), e.getMessage());
         }
