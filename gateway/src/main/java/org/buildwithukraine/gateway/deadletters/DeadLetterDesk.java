@@ -283,8 +283,9 @@ public class DeadLetterDesk {
     private static void abort(KafkaProducer<byte[], byte[]> producer) {
         try {
             producer.abortTransaction();
-        } catch (KafkaException notAbortable) {
-            // fenced, or never begun: closing the producer ends it, and the broker aborts what stayed open
+        } catch (RuntimeException notAbortable) {
+            // fenced, never begun, or initTransactions timed out: closing the producer ends it, and the broker
+            // aborts what stayed open when the next re-drive starts under the same transactional id
             LOG.debugf("Re-drive transaction not aborted explicitly: %s", notAbortable.toString());
         }
     }

@@ -135,6 +135,8 @@ public final class TestKafka {
             props.put("offsets.topic.num.partitions", "3");
             props.put("transaction.state.log.replication.factor", "1");
             props.put("transaction.state.log.min.isr", "1");
+            // the first transaction (the gateway's re-drive of a dead letter) would create 50 partitions first
+            props.put("transaction.state.log.num.partitions", "1");
             props.put("share.coordinator.state.topic.replication.factor", "1");
             props.put("share.coordinator.state.topic.min.isr", "1");
             props.put("group.initial.rebalance.delay.ms", "0");
