@@ -29,6 +29,9 @@ public final class RouteTable {
     /** Answers of the gateway itself. */
     public static final String ME = "me";
     public static final String PLATFORM_STATUS = "platform-status";
+    public static final String DEAD_LETTER_TOPICS = "dead-letter-topics";
+    public static final String DEAD_LETTERS = "dead-letters";
+    public static final String DEAD_LETTER_REDRIVE = "dead-letter-redrive";
 
     // realm roles of realm bwu (deploy/keycloak/bwu-realm.json)
     static final String MANUFACTURER = "manufacturer";
@@ -123,6 +126,13 @@ public final class RouteTable {
             route("orders.other", "*", "/api/orders/**", service(ROUTING), ORDER_DESK),
 
             route("platform.status", "GET", "/api/platform/status", gateway(PLATFORM_STATUS), OPERATOR),
+            route("operations.dead-letters", "GET", "/api/operations/dead-letters", gateway(DEAD_LETTER_TOPICS),
+                    OPERATOR),
+            route("operations.dead-letters.list", "GET", "/api/operations/dead-letters/{topic}",
+                    gateway(DEAD_LETTERS), OPERATOR),
+            route("operations.dead-letters.redrive", "POST",
+                    "/api/operations/dead-letters/{topic}/{partition}/{offset}/redrive", gateway(DEAD_LETTER_REDRIVE),
+                    OPERATOR),
 
             route("me", "GET", "/api/me", gateway(ME), ANY_TOKEN)));
 

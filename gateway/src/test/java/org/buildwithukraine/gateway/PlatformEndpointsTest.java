@@ -45,6 +45,8 @@ class PlatformEndpointsTest {
                 .body("paths", hasKey("/api/orders"))
                 .body("paths", hasKey("/api/lines/{lineId}"))
                 .body("paths", hasKey("/api/me"))
+                .body("paths", hasKey("/api/operations/dead-letters/{topic}/{partition}/{offset}/redrive"))
+                .body("paths.'/api/operations/dead-letters/{topic}'.get.responses.'503'.headers", hasKey("Retry-After"))
                 .body("paths", not(hasKey("/internal/factory")))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 // two services' different schemas of one name are both kept, each referenced by its own paths

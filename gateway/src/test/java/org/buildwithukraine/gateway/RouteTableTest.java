@@ -48,6 +48,9 @@ class RouteTableTest {
             "POST, /api/orders, orders.place",
             "POST, /api/orders/9/cancel, orders.cancel",
             "GET, /api/platform/status, platform.status",
+            "GET, /api/operations/dead-letters, operations.dead-letters",
+            "GET, /api/operations/dead-letters/line.output.dlq, operations.dead-letters.list",
+            "POST, /api/operations/dead-letters/line.output.dlq/0/42/redrive, operations.dead-letters.redrive",
             "GET, /api/me, me" })
     void findsTheRowOfARequest(String method, String path, String route) {
         assertThat(table.find(method, PathPattern.split(path)).id()).isEqualTo(route);

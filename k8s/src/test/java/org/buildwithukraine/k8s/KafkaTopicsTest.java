@@ -38,6 +38,8 @@ class KafkaTopicsTest {
             expected.add(topic);
             expected.add(Topics.deadLetterOf(topic));
         }
+        // the audit of the operator's dead-letter re-drives, written and read by the gateway only
+        expected.add(redriveAuditTopic());
 
         assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(expected).contains("factory.events", "licence.events", "line.status", "line.output",
@@ -47,6 +49,27 @@ class KafkaTopicsTest {
             assertThat(spec.path("replicas").asInt()).as(name + " replicas").isEqualTo(3);
             assertThat(spec.path("config").path("min.insync.replicas").asInt()).as(name + " min.insync.replicas").isEqualTo(2);
         });
+    }
+
+    @Test
+    void theGatewayReadsEveryDeadLetterTopicAndRedrivesToItsTopicOnly() throws IllegalAccessException {
+        ObjectNode gateway = Manifests.get(Manifests.overlay("production"), "KafkaUser", "gateway");
+        for (String topic : contractTopics()) {
+            assertThat(allows(gateway, "topic", Topics.deadLetterOf(topic), "Read")).as("reads " + topic + ".dlq").isTrue();
+            assertThat(allows(gateway, "topic", topic, "Write")).as("writes " + topic).isTrue();
+            assertThat(allows(gateway, "topic", topic, "Read")).as("reads " + topic).isFalse();
+            assertThat(allows(gateway, "topic", Topics.deadLetterOf(topic), "Write")).as("writes " + topic + ".dlq").isFalse();
+        }
+        assertThat(allows(gateway, "topic", redriveAuditTopic(), "Read")).isTrue();
+        assertThat(allows(gateway, "topic", redriveAuditTopic(), "Write")).isTrue();
+        assertThat(allows(gateway, "transactionalId",
+                AppConfig.properties("bwu/gateway").getProperty("bwu.gateway.dead-letters.transactional-id"), "Write"))
+                .isTrue();
+        assertThat(allows(gateway, "group", "any", "Read")).isFalse();
+    }
+
+    private static String redriveAuditTopic() {
+        return AppConfig.properties("bwu/gateway").getProperty("bwu.gateway.dead-letters.audit-topic");
     }
 
     @Test
@@ -61,12 +84,15 @@ class KafkaTopicsTest {
                 .containsExactlyInAnyOrder("controller=3", "broker=3");
     }
 
+    /** Consumers in a consumer group (the services' channels); the gateway reads dead letters without one. */
     @Test
     void everyConsumedTopicsDeadLetterTopicIsWritableByItsConsumer() {
         for (ObjectNode user : Manifests.ofKind(Manifests.overlay("production"), "KafkaUser").toList()) {
             List<String> reads = new ArrayList<>();
             List<String> writes = new ArrayList<>();
+            boolean inGroups = false;
             for (JsonNode acl : user.at("/spec/authorization/acls")) {
+                inGroups |= acl.at("/resource/type").asText().equals("group");
                 if (!acl.at("/resource/type").asText().equals("topic")) {
                     continue;
                 }
@@ -74,8 +100,10 @@ class KafkaTopicsTest {
                 acl.path("operations").forEach(o -> operations.add(o.asText()));
                 (operations.contains("Read") ? reads : writes).add(acl.at("/resource/name").asText());
             }
-            assertThat(writes).as(Manifests.name(user))
-                    .containsAll(reads.stream().map(Topics::deadLetterOf).collect(Collectors.toList()));
+            if (inGroups) {
+                assertThat(writes).as(Manifests.name(user))
+                        .containsAll(reads.stream().map(Topics::deadLetterOf).collect(Collectors.toList()));
+            }
         }
     }
 

@@ -36,6 +36,9 @@ public interface GatewayConfig {
 
     PlatformStatus platformStatus();
 
+    /** The operator's dead-letter routes ({@code /api/operations/dead-letters}); Kafka per {@link KafkaClientConfig}. */
+    DeadLetters deadLetters();
+
     /** Token claim naming the caller's factory (Keycloak Organizations), shown by {@code GET /api/me}. */
     @WithDefault("organization")
     String factoryClaim();
@@ -181,6 +184,34 @@ public interface GatewayConfig {
 
         /** Where the operator's runbooks are published (the sections of k8s/README.md), shown as a link. */
         Optional<URI> runbooksUrl();
+    }
+
+    interface DeadLetters {
+        /** Where every re-drive is audited, keyed by the dead letter's coordinates; read back to keep re-drives idempotent. */
+        @WithDefault("operations.dead-letter-redrives")
+        String auditTopic();
+
+        /**
+         * The Kafka transactional id a re-drive and its audit record are written under. The same for every gateway
+         * instance: a re-drive on one instance fences one under way on another, so two cannot both send the same
+         * dead letter.
+         */
+        @WithDefault("bwu-gateway-dead-letter-redrive")
+        String transactionalId();
+
+        /** Longest wait for Kafka per step of a request (metadata, offsets, reading, the transaction); then 503. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        @WithDefault("20")
+        int defaultPageSize();
+
+        @WithDefault("100")
+        int maxPageSize();
+
+        /** The newest records of a dead-letter topic that can be paged through (page and size within them). */
+        @WithDefault("1000")
+        int maxListed();
     }
 
     interface OpenApi {

@@ -11,6 +11,8 @@ import org.buildwithukraine.gateway.PathPattern;
 import org.buildwithukraine.gateway.Route;
 import org.buildwithukraine.gateway.RouteTable;
 import org.buildwithukraine.gateway.config.GatewayConfig;
+import org.buildwithukraine.gateway.deadletters.DeadLetterDesk;
+import org.buildwithukraine.gateway.deadletters.DeadLetterProblem;
 import org.buildwithukraine.gateway.observability.PlatformStatus;
 import org.buildwithukraine.gateway.observability.RouteMetrics;
 import org.buildwithukraine.gateway.proxy.Backends.Backend;
@@ -18,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -45,6 +48,7 @@ public class ApiHandler implements Handler<RoutingContext> {
     private final AllRegions allRegions;
     private final RouteMetrics metrics;
     private final PlatformStatus platformStatus;
+    private final DeadLetterDesk deadLetters;
     private final InFlight inFlight;
     private final long maxBodyBytes;
     private final long maxUploadBytes;
@@ -52,8 +56,8 @@ public class ApiHandler implements Handler<RoutingContext> {
     private final String factoryClaim;
 
     public ApiHandler(Authenticator authenticator, RateLimiter rateLimiter, Backends backends, Forwarder forwarder,
-            AllRegions allRegions, RouteMetrics metrics, PlatformStatus platformStatus, InFlight inFlight,
-            GatewayConfig config) {
+            AllRegions allRegions, RouteMetrics metrics, PlatformStatus platformStatus, DeadLetterDesk deadLetters,
+            InFlight inFlight, GatewayConfig config) {
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
         this.backends = backends;
@@ -61,6 +65,7 @@ public class ApiHandler implements Handler<RoutingContext> {
         this.allRegions = allRegions;
         this.metrics = metrics;
         this.platformStatus = platformStatus;
+        this.deadLetters = deadLetters;
         this.inFlight = inFlight;
         this.maxBodyBytes = config.limits().maxBodySize().asLongValue();
         this.maxUploadBytes = config.limits().maxUploadSize().asLongValue();
@@ -165,14 +170,61 @@ public class ApiHandler implements Handler<RoutingContext> {
                 withBody(exchange, () -> forwarder.forward(exchange, region));
             }
             case ALL_REGIONS -> withBody(exchange, () -> allRegions.listLines(exchange));
-            case GATEWAY -> {
-                if (RouteTable.PLATFORM_STATUS.equals(route.target().service())) {
-                    platformStatus(exchange);
-                } else {
-                    me(exchange);
-                }
-            }
+            case GATEWAY -> answerItself(exchange, route);
         }
+    }
+
+    private void answerItself(Exchange exchange, Route route) {
+        switch (route.target().service()) {
+            case RouteTable.PLATFORM_STATUS -> platformStatus(exchange);
+            case RouteTable.DEAD_LETTER_TOPICS -> answer(exchange, deadLetters.topics());
+            case RouteTable.DEAD_LETTERS -> answer(exchange, deadLetters.records(segment(exchange, route, "topic"),
+                    exchange.request.getParam("page"), exchange.request.getParam("size")));
+            case RouteTable.DEAD_LETTER_REDRIVE -> withBody(exchange, () -> answer(exchange, deadLetters.redrive(
+                    segment(exchange, route, "topic"), segment(exchange, route, "partition"),
+                    segment(exchange, route, "offset"), operatorName(exchange.caller))));
+            default -> me(exchange);
+        }
+    }
+
+    private static String segment(Exchange exchange, Route route, String variable) {
+        return exchange.segments[route.path().indexOf(variable)];
+    }
+
+    /** Who is recorded as having acted: the token's user name, else its subject. */
+    private static String operatorName(Caller caller) {
+        return caller.username() != null ? caller.username() : caller.subject();
+    }
+
+    /** A JSON answer of the gateway itself, or the problem it was refused with. */
+    private static void answer(Exchange exchange, Future<JsonObject> answering) {
+        exchange.backend = "dead-letters";
+        answering.onComplete(done -> {
+            if (exchange.answered()) {
+                return;
+            }
+            if (done.succeeded()) {
+                exchange.response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                        .putHeader(HttpHeaders.CACHE_CONTROL, "no-store").end(done.result().toBuffer());
+                return;
+            }
+            if (done.cause() instanceof DeadLetterProblem problem) {
+                if (problem.retryAfterSeconds() > 0) {
+                    exchange.response.putHeader(HttpHeaders.RETRY_AFTER, Integer.toString(problem.retryAfterSeconds()));
+                }
+                JsonObject extensions = null;
+                if (!problem.errors().isEmpty()) {
+                    JsonArray errors = new JsonArray();
+                    problem.errors().forEach(e -> errors.add(new JsonObject().put("field", e.field())
+                            .put("message", e.message())));
+                    extensions = new JsonObject().put("errors", errors);
+                }
+                exchange.problem(problem.status(), problem.title(), problem.detail(), extensions);
+                return;
+            }
+            LOG.errorf(done.cause(), "Answer of %s %s failed", exchange.method(), exchange.path);
+            exchange.problem(500, "Internal server error", "The gateway could not answer; see its log");
+        });
     }
 
     private void notVerified(Exchange exchange, Throwable failure) {

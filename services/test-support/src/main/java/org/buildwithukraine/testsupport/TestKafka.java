@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -16,10 +19,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Time;
 
@@ -49,18 +58,60 @@ public final class TestKafka {
 
     /** Publishes one record and waits until the broker has it, e.g. to feed an event to a service under test. */
     public static void send(String topic, String key, String value) {
+        send(new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Publishes one record (with headers, a partition, ...) and waits until the broker has it; answers where. */
+    public static RecordMetadata send(ProducerRecord<String, String> record) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            return producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Test record not accepted by Kafka", e);
         }
+    }
+
+    /**
+     * Every record of the topic now, from its beginning to its end, partition after partition (no consumer group,
+     * nothing committed; records of aborted transactions left out): for a test to show what was sent, and that
+     * nothing more was.
+     */
+    public static List<ConsumerRecord<String, String>> records(String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (partitions.isEmpty()) {
+                return records;
+            }
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Records of " + topic + " did not arrive within 30 s");
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(record -> {
+                    if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
+                        records.add(record);
+                    }
+                });
+            }
+        }
+        return records;
     }
 
     private static void start() {
@@ -84,6 +135,8 @@ public final class TestKafka {
             props.put("offsets.topic.num.partitions", "3");
             props.put("transaction.state.log.replication.factor", "1");
             props.put("transaction.state.log.min.isr", "1");
+            // the first transaction (the gateway's re-drive of a dead letter) would create 50 partitions first
+            props.put("transaction.state.log.num.partitions", "1");
             props.put("share.coordinator.state.topic.replication.factor", "1");
             props.put("share.coordinator.state.topic.min.isr", "1");
             props.put("group.initial.rebalance.delay.ms", "0");

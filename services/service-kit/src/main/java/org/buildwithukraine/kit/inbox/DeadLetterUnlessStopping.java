@@ -1,9 +1,12 @@
 package org.buildwithukraine.kit.inbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.buildwithukraine.kit.inbox.InboundTransactions.ConsumerStoppingException;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
@@ -14,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaConnectorIncomingConfiguration;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.fault.KafkaFailureHandler;
 import io.vertx.mutiny.core.Vertx;
 
@@ -25,12 +29,20 @@ import io.vertx.mutiny.core.Vertx;
  *
  * <p>Each record parked is counted once Kafka has acknowledged it, in {@code bwu_dead_letters_total{channel,topic}};
  * the counter exists from the channel's start at 0, so that the first record parked is an increase an alert sees.
+ *
+ * <p>Besides SmallRye's {@code dead-letter-*} headers (reason, cause, original topic, partition, offset) and the
+ * original record's headers, a parked record names who parked it: {@value #CHANNEL_HEADER} and
+ * {@value #GROUP_HEADER}, the consuming channel and its consumer group. Several services' groups share a topic's
+ * dead-letter topic; the operator re-driving a record (the gateway's dead-letter routes) sees whose it was. As
+ * their names start with {@code dead-letter-}, a re-drive leaves them out with SmallRye's.
  */
 @ApplicationScoped
 @Identifier(DeadLetterUnlessStopping.STRATEGY)
 public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
 
     public static final String STRATEGY = "bwu-dead-letter-queue";
+    public static final String CHANNEL_HEADER = "dead-letter-channel";
+    public static final String GROUP_HEADER = "dead-letter-group";
 
     private final KafkaFailureHandler.Factory deadLetterQueue;
     private final MeterRegistry registry;
@@ -52,13 +64,15 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
                 .tag("channel", config.getChannel())
                 .tag("topic", topic)
                 .register(registry);
+        Object group = consumer.configuration().get(ConsumerConfig.GROUP_ID_CONFIG);
         return new KafkaFailureHandler() {
             @Override
             public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record, Throwable reason, Metadata metadata) {
                 if (isStopping(reason)) {
                     return Uni.createFrom().nothing();
                 }
-                return deadLetters.handle(record, reason, metadata).invoke(() -> parked.increment());
+                return deadLetters.handle(record, reason, withParker(metadata, config.getChannel(), group))
+                        .invoke(() -> parked.increment());
             }
 
             @Override
@@ -66,6 +80,20 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
                 deadLetters.terminate();
             }
         };
+    }
+
+    /** The headers naming the channel and group, added to the parked record unless outgoing metadata is given. */
+    private static Metadata withParker(Metadata metadata, String channel, Object group) {
+        Metadata given = metadata == null ? Metadata.empty() : metadata;
+        if (given.get(OutgoingKafkaRecordMetadata.class).isPresent()) {
+            return given;
+        }
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(CHANNEL_HEADER, channel.getBytes(StandardCharsets.UTF_8));
+        if (group != null) {
+            headers.add(GROUP_HEADER, group.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return given.with(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build());
     }
 
     private static boolean isStopping(Throwable reason) {
