@@ -48,13 +48,14 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class TracingTest {
 
+    private static final String UNTRACED_TOPIC = "bwu.test.untraced";
+
     @RegisterExtension
     static final TopicRecorder lineStatus = TopicRecorder.of(Topics.LINE_STATUS);
 
     @RegisterExtension
     static final TopicRecorder untraced = TopicRecorder.of(UNTRACED_TOPIC);
 
-    private static final String UNTRACED_TOPIC = "bwu.test.untraced";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static String factory;
 
