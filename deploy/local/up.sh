@@ -345,7 +345,8 @@ service_env() {
     esac
     echo "QUARKUS_OIDC_AUTH_SERVER_URL=http://localhost:$BWU_KEYCLOAK_PORT/realms/bwu"
     echo "KAFKA_BOOTSTRAP_SERVERS=localhost:$BWU_KAFKA_PORT"
-    [[ ${BWU_JSON_LOGS:-false} == true ]] || echo "QUARKUS_LOG_CONSOLE_JSON_ENABLED=false"
+    # JSON lines as in production (trace and span ids in each line's "mdc"); BWU_JSON_LOGS=false: plain lines
+    [[ ${BWU_JSON_LOGS:-true} == true ]] || echo "QUARKUS_LOG_CONSOLE_JSON_ENABLED=false"
     if [[ -n $database ]]; then
         echo "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:$BWU_POSTGRES_PORT/$database"
         echo "QUARKUS_DATASOURCE_USERNAME=$database"

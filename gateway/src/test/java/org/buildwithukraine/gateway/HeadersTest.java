@@ -23,7 +23,7 @@ class HeadersTest {
     }
 
     @Test
-    void passesTheCallersTokenRequestIdAndTraceContextOn() {
+    void passesTheCallersTokenAndRequestIdOnAndContinuesItsTrace() {
         String authorization = user("desk", ORDER_DESK).bearer();
         Response response = as(authorization)
                 .header("X-Request-Id", "req-42")
@@ -37,7 +37,9 @@ class HeadersTest {
         var seen = StubBackends.stub("routing").last().headers();
         assertThat(seen.get("Authorization")).isEqualTo(authorization);
         assertThat(seen.get("X-Request-Id")).isEqualTo("req-42");
-        assertThat(seen.get("traceparent")).isEqualTo(TRACEPARENT);
+        // the backend continues the gateway's span: the caller's trace, sampled as the caller decided, and state
+        assertThat(seen.get("traceparent")).matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
+                .isNotEqualTo(TRACEPARENT);
         assertThat(seen.get("tracestate")).isEqualTo("bwu=1");
         assertThat(seen.get("Accept-Language")).isEqualTo("uk");
         assertThat(seen.get("X-Forwarded-For")).isNotBlank();
@@ -52,7 +54,8 @@ class HeadersTest {
 
         var seen = StubBackends.stub("routing").last().headers();
         assertThat(seen.get("X-Request-Id")).isEqualTo(requestId);
-        assertThat(seen.get("traceparent")).matches("00-" + requestId + "-[0-9a-f]{16}-01");
+        // a trace starts here, its id the request id; not sampled at the default ratio of 0
+        assertThat(seen.get("traceparent")).matches("00-" + requestId + "-[0-9a-f]{16}-00");
     }
 
     @Test

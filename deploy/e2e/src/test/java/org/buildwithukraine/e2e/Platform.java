@@ -55,6 +55,11 @@ public final class Platform {
         // durable as production, whatever the shell exports: a commit's fsync costs about a millisecond here, a
         // few seconds over the whole suite, and the suite must not pass on a database that may lose writes
         environment.put("BWU_POSTGRES_UNSAFE_FAST", "false");
+        // the DEBUG lines that show a request or event in its trace (TracingIT): each answer the gateway relays,
+        // each request a service answers, each record a consumer applies
+        environment.put("QUARKUS_LOG_CATEGORY__ORG_BUILDWITHUKRAINE_GATEWAY_PROXY__LEVEL", "DEBUG");
+        environment.put("QUARKUS_LOG_CATEGORY__ORG_BUILDWITHUKRAINE_KIT_WEB__LEVEL", "DEBUG");
+        environment.put("QUARKUS_LOG_CATEGORY__ORG_BUILDWITHUKRAINE_KIT_TRACING__LEVEL", "DEBUG");
         List<String> applications = new ArrayList<>(SERVICES);
         applications.add("GATEWAY");
         List<String> names = new ArrayList<>(applications);

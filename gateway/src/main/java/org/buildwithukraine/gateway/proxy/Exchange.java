@@ -4,6 +4,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.buildwithukraine.gateway.Route;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -20,6 +24,7 @@ final class Exchange {
 
     static final String REQUEST_ID = "X-Request-Id";
     static final String TRACEPARENT = "traceparent";
+    static final String TRACESTATE = "tracestate";
     static final String PROBLEM_JSON = "application/problem+json";
 
     /** Of a refused body, at most this much is read and thrown away before the connection is cut. */
@@ -69,7 +74,9 @@ final class Exchange {
         if (isAcceptableRequestId(given)) {
             this.requestId = given;
         } else {
-            this.requestId = randomHex(2);
+            // a request id made here is the trace id of the request's span, so that logs and traces correlate
+            SpanContext span = Span.current().getSpanContext();
+            this.requestId = span.isValid() ? span.getTraceId() : randomHex(2);
             this.generatedTrace = true;
         }
         response.putHeader(REQUEST_ID, requestId);
@@ -86,8 +93,9 @@ final class Exchange {
     }
 
     /**
-     * The caller's headers minus hop-by-hop ones, with the request id, a W3C trace context (the caller's, else a
-     * new one) and the X-Forwarded-* of this hop. The caller's Authorization goes along: services verify again.
+     * The caller's headers minus hop-by-hop ones, with the request id, the W3C trace context of the gateway's span
+     * for this request (a child of the caller's traceparent, else the start of a trace) and the X-Forwarded-* of
+     * this hop. The caller's Authorization goes along: services verify again.
      */
     MultiMap outboundHeaders() {
         if (outboundHeaders != null) {
@@ -103,8 +111,14 @@ final class Exchange {
             headers.remove(name);
         }
         headers.set(REQUEST_ID, requestId);
-        if (!headers.contains(TRACEPARENT)) {
-            // a trace started here uses the generated request id as trace id, so logs and traces correlate
+        Context trace = Context.current();
+        if (Span.fromContext(trace).getSpanContext().isValid()) {
+            headers.remove(TRACEPARENT);
+            headers.remove(TRACESTATE);
+            W3CTraceContextPropagator.getInstance().inject(trace, headers, (carrier, name, value) -> carrier.set(name,
+                    value));
+        } else if (!headers.contains(TRACEPARENT)) {
+            // without a span (OpenTelemetry switched off) the backend still gets a trace context of this request
             String traceId = generatedTrace ? requestId : randomHex(2);
             headers.set(TRACEPARENT, "00-" + traceId + '-' + randomHex(1) + "-01");
         }

@@ -95,6 +95,7 @@ public class Forwarder {
         if (!bodyless && !answer.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             exchange.response.setChunked(true);
         }
+        LOG.debugf("%s %s answered %d by %s", exchange.method(), exchange.path, status, backend.name());
         answer.pipeTo(exchange.response).onFailure(broken -> LOG.debugf("Answer of %s to %s %s broken off: %s",
                 backend.name(), exchange.method(), exchange.path, broken.getMessage()));
     }

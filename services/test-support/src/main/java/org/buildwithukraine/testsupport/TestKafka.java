@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +59,14 @@ public final class TestKafka {
 
     /** Publishes one record and waits until the broker has it, e.g. to feed an event to a service under test. */
     public static void send(String topic, String key, String value) {
-        send(new ProducerRecord<>(topic, key, value));
+        send(topic, key, value, Map.of());
+    }
+
+    /** As {@link #send(String, String, String)}, with record headers (e.g. a {@code traceparent}). */
+    public static void send(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        send(record);
     }
 
     /** Publishes one record (with headers, a partition, ...) and waits until the broker has it; answers where. */

@@ -2,9 +2,11 @@ package org.buildwithukraine.line.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.kit.inbox.InboundEvents;
 import org.buildwithukraine.kit.inbox.InboundTransactions;
+import org.buildwithukraine.kit.tracing.EventTracing;
 import org.buildwithukraine.line.service.AllocationService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -16,16 +18,20 @@ public class AllocationEventsConsumer {
 
     private final InboundEvents inbound;
     private final AllocationService allocations;
+    private final EventTracing tracing;
 
-    public AllocationEventsConsumer(InboundEvents inbound, AllocationService allocations) {
+    public AllocationEventsConsumer(InboundEvents inbound, AllocationService allocations, EventTracing tracing) {
         this.inbound = inbound;
         this.allocations = allocations;
+        this.tracing = tracing;
     }
 
     @Incoming("allocations")
     @Blocking
-    public void consume(String json) {
-        EventEnvelope envelope = Envelopes.timed(inbound.parse(json));
-        InboundTransactions.run(envelope.type() + " " + envelope.eventId(), () -> allocations.apply(envelope));
+    public void consume(ConsumerRecord<String, String> record) {
+        tracing.apply(record, json -> {
+            EventEnvelope envelope = Envelopes.timed(inbound.parse(json));
+            InboundTransactions.run(envelope.type() + " " + envelope.eventId(), () -> allocations.apply(envelope));
+        });
     }
 }

@@ -1,6 +1,7 @@
 package org.buildwithukraine.kit.outbox;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.buildwithukraine.events.EventEnvelope;
+import org.buildwithukraine.kit.tracing.EventTracing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Records domain events in the caller's transaction. The event is published by {@link OutboxRelay} only once
  * that transaction has committed, so a rolled-back change publishes nothing and a committed one is never lost.
+ * The event keeps the trace context of the work that records it ({@link EventTracing#currentContext()}), so that
+ * its publication and whatever its consumers do continue that trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -22,11 +26,13 @@ public class Outbox {
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final EventTracing tracing;
 
-    public Outbox(EntityManager entityManager, ObjectMapper objectMapper, Clock clock) {
+    public Outbox(EntityManager entityManager, ObjectMapper objectMapper, Clock clock, EventTracing tracing) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -41,6 +47,9 @@ public class Outbox {
         event.eventType = type;
         event.envelope = toJson(envelope);
         event.occurredAt = envelope.occurredAt();
+        Map<String, String> trace = tracing.currentContext();
+        event.traceparent = trace.get(EventTracing.TRACEPARENT);
+        event.tracestate = trace.get(EventTracing.TRACESTATE);
         entityManager.persist(event);
         return envelope;
     }

@@ -20,6 +20,9 @@ import org.hibernate.type.SqlTypes;
  * aggregate. It is not the entity's id, though: the event id is, assigned by {@link Outbox} before the insert, so
  * that Hibernate neither inserts each event at once to read its identity back nor keeps the events of a
  * transaction out of a JDBC batch. Nothing reads {@code position} in the transaction that writes the event.
+ * <p>
+ * {@code traceparent} and {@code tracestate} are the W3C trace context of the writing transaction (null outside a
+ * trace): the relay publishes the event as part of that trace, however much later it runs.
  */
 @Entity
 @Table(name = "outbox_event")
@@ -50,4 +53,10 @@ public class OutboxEvent {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    @Column(updatable = false)
+    public String traceparent;
+
+    @Column(updatable = false)
+    public String tracestate;
 }

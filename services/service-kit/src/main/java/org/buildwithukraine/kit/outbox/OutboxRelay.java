@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.buildwithukraine.kit.tracing.EventTracing;
+import org.buildwithukraine.kit.tracing.EventTracing.Publication;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -32,6 +34,10 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
  * as long as the batch transaction, so a replica that dies releases it and another takes over on its next
  * poll. One publisher at a time keeps events of an aggregate in order; a batch sent but not marked (crash
  * before commit) is sent again, which consumers absorb by deduplicating on the event id.
+ * <p>
+ * Each record is sent in a span {@code publish <topic>} whose parent is the trace context stored with the event
+ * ({@link EventTracing#publishing}), ended by Kafka's answer; the span's context travels in the record's
+ * {@code traceparent}/{@code tracestate} headers. A resent event gets a new span in the same trace.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -47,14 +53,16 @@ public class OutboxRelay {
     private final Clock clock;
     private final Counter published;
     private final Counter failures;
+    private final EventTracing tracing;
 
     public OutboxRelay(EntityManager entityManager,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<String> emitter,
-            OutboxConfig config, Clock clock, MeterRegistry registry) {
+            OutboxConfig config, Clock clock, MeterRegistry registry, EventTracing tracing) {
         this.entityManager = entityManager;
         this.emitter = emitter;
         this.config = config;
         this.clock = clock;
+        this.tracing = tracing;
         this.published = registry.counter("bwu.outbox.published");
         this.failures = registry.counter("bwu.outbox.publish.failures");
     }
@@ -135,6 +143,8 @@ public class OutboxRelay {
         RecordHeaders headers = new RecordHeaders();
         headers.add("event-id", event.eventId.toString().getBytes(StandardCharsets.UTF_8));
         headers.add("event-type", event.eventType.getBytes(StandardCharsets.UTF_8));
+        Publication publication = tracing.publishing(event.topic, event.eventId, event.aggregateId,
+                event.traceparent, event.tracestate, headers);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic)
                 .withKey(event.aggregateId)
@@ -143,14 +153,21 @@ public class OutboxRelay {
         Message<String> message = Message.of(event.envelope)
                 .addMetadata(metadata)
                 .withAck(() -> {
+                    publication.acknowledged();
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);
                 })
                 .withNack(failure -> {
+                    publication.failed(failure);
                     ack.completeExceptionally(failure);
                     return CompletableFuture.completedFuture(null);
                 });
-        emitter.send(message);
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            publication.failed(e);
+            throw e;
+        }
         return ack;
     }
 

@@ -2,6 +2,7 @@ package org.buildwithukraine.routing.network.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.line.LineEventTypes;
 import org.buildwithukraine.events.line.OutputReported;
@@ -9,6 +10,7 @@ import org.buildwithukraine.kit.inbox.EventInbox;
 import org.buildwithukraine.kit.inbox.InboundEvents;
 import org.buildwithukraine.kit.inbox.InboundEvents.UnreadableEventException;
 import org.buildwithukraine.kit.inbox.SnapshotProjector;
+import org.buildwithukraine.kit.tracing.EventTracing;
 import org.buildwithukraine.routing.order.service.FactoryChanges;
 import org.buildwithukraine.routing.order.service.LicenceChanges;
 import org.buildwithukraine.routing.order.service.LineChanges;
@@ -32,9 +34,11 @@ public class NetworkEventsConsumer {
     private final LicenceChanges licences;
     private final LineChanges lines;
     private final NetworkChanges changes;
+    private final EventTracing tracing;
 
     public NetworkEventsConsumer(InboundEvents inbound, SnapshotProjector projector, EventInbox inbox,
-            FactoryChanges factories, LicenceChanges licences, LineChanges lines, NetworkChanges changes) {
+            FactoryChanges factories, LicenceChanges licences, LineChanges lines, NetworkChanges changes,
+            EventTracing tracing) {
         this.inbound = inbound;
         this.projector = projector;
         this.inbox = inbox;
@@ -42,34 +46,37 @@ public class NetworkEventsConsumer {
         this.licences = licences;
         this.lines = lines;
         this.changes = changes;
+        this.tracing = tracing;
     }
 
     @Incoming("factoryevents")
     @Blocking
-    public void onFactoryEvent(String json) {
-        projector.project(json, factories);
+    public void onFactoryEvent(ConsumerRecord<String, String> record) {
+        tracing.apply(record, json -> projector.project(json, factories));
     }
 
     @Incoming("licenceevents")
     @Blocking
-    public void onLicenceEvent(String json) {
-        projector.project(json, licences);
+    public void onLicenceEvent(ConsumerRecord<String, String> record) {
+        tracing.apply(record, json -> projector.project(json, licences));
     }
 
     @Incoming("linestatus")
     @Blocking
-    public void onLineStatus(String json) {
-        projector.project(json, lines);
+    public void onLineStatus(ConsumerRecord<String, String> record) {
+        tracing.apply(record, json -> projector.project(json, lines));
     }
 
     @Incoming("lineoutput")
     @Blocking
-    public void onLineOutput(String json) {
-        EventEnvelope envelope = inbound.parse(json);
-        if (!LineEventTypes.OUTPUT_REPORTED.equals(envelope.type())) {
-            throw new UnreadableEventException("Unexpected " + envelope.type() + " on line.output");
-        }
-        OutputReported output = inbound.payload(envelope, OutputReported.class);
-        inbox.applyOnce(NetworkChanges.INBOX, envelope, () -> changes.output(output));
+    public void onLineOutput(ConsumerRecord<String, String> record) {
+        tracing.apply(record, json -> {
+            EventEnvelope envelope = inbound.parse(json);
+            if (!LineEventTypes.OUTPUT_REPORTED.equals(envelope.type())) {
+                throw new UnreadableEventException("Unexpected " + envelope.type() + " on line.output");
+            }
+            OutputReported output = inbound.payload(envelope, OutputReported.class);
+            inbox.applyOnce(NetworkChanges.INBOX, envelope, () -> changes.output(output));
+        });
     }
 }
