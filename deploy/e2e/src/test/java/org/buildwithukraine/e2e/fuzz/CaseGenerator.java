@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class CaseGenerator {
 
     private static final String UNKNOWN_FIELD = "fuzzUnknownField";
+    private static final int MAX_PARAMETER_LENGTH = 300;
 
     private final Values values;
     private final Function<String, List<String>> idsOfCollection;
@@ -136,11 +137,15 @@ public final class CaseGenerator {
     }
 
     private String spoil(Parameter parameter, Kind kind) {
+        String value;
         if (kind == Kind.BAD_PARAMETER) {
-            return parameter.schema().has("enum") && !Values.type(parameter.schema()).equals("integer")
+            value = parameter.schema().has("enum") && !Values.type(parameter.schema()).equals("integer")
                     ? "NOT_ONE_OF_" + values.nextInt(1000) : values.malformedText(parameter.schema());
+        } else {
+            value = values.text(values.boundary(parameter.schema()));
         }
-        return values.text(values.boundary(parameter.schema()));
+        // the HTTP codec's own limits (4 KiB request line, 8 KiB headers) are not the API's: stay within them
+        return value.length() > MAX_PARAMETER_LENGTH ? value.substring(0, MAX_PARAMETER_LENGTH) : value;
     }
 
     private byte[] body(Operation operation, Kind kind) {

@@ -64,6 +64,12 @@ public final class Values {
         if (!values.isEmpty() && type(schema).equals("string") && !schema.has("enum") && random.nextInt(10) < 8) {
             return JSON.textNode(pick(values));
         }
+        if (!values.isEmpty() && type(schema).equals("array") && type(schema.path("items")).equals("string")
+                && !schema.path("items").has("enum") && random.nextInt(10) < 8) {
+            ArrayNode array = JSON.arrayNode();
+            array.add(pick(values));
+            return array;
+        }
         return valid(schema);
     }
 
