@@ -29,6 +29,7 @@ import org.buildwithukraine.e2e.fuzz.CaseGenerator;
 import org.buildwithukraine.e2e.fuzz.FuzzCase;
 import org.buildwithukraine.e2e.fuzz.FuzzCase.Kind;
 import org.buildwithukraine.e2e.fuzz.FuzzTable;
+import org.buildwithukraine.e2e.fuzz.OpenApi30;
 import org.buildwithukraine.e2e.fuzz.Values;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
@@ -91,8 +92,10 @@ class ApiFuzzIT {
         }
         System.out.printf("API fuzz: profile %s, seed %d (replay with -Dfuzz.seed=%d)%n", profile, seed, seed);
         String text = documentWithEveryService();
+        write("fuzz.document", "target/fuzz-openapi.json", text);
         ApiDescription api = new ApiDescription(readJson(text));
-        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(text)
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator
+                .createForInlineApiSpecification(OpenApi30.of(api.document()).toString())
                 .withLevelResolver(LevelResolver.create().withLevel("validation.request", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
@@ -142,7 +145,7 @@ class ApiFuzzIT {
         table.finished(System.nanoTime() - start);
         String report = table.render();
         System.out.println(report);
-        write(report);
+        write("fuzz.report", "target/fuzz-report.txt", report);
         assertThat(table.violations()).as("violations (seed %d):%n%s", seed, String.join("\n", table.violations()))
                 .isEmpty();
     }
@@ -183,8 +186,14 @@ class ApiFuzzIT {
             if (contentType.contains("json")) {
                 answer.withBody(response.asString());
             }
-            ValidationReport report = validator.validateResponse(operation.path().replaceAll("\\{[^}]+}", "x"),
-                    Request.Method.valueOf(operation.method()), answer.build());
+            ValidationReport report;
+            try {
+                report = validator.validateResponse(operation.path().replaceAll("\\{[^}]+}", "x"),
+                        Request.Method.valueOf(operation.method()), answer.build());
+            } catch (RuntimeException e) {
+                table.violation("validator failed", where + " " + status + ": " + e + " — for " + request.describe());
+                return;
+            }
             for (ValidationReport.Message message : report.getMessages()) {
                 if (message.getLevel() == ValidationReport.Level.ERROR) {
                     table.violation("body not as documented", where + " " + status + ": " + message.getKey() + " "
@@ -362,11 +371,11 @@ class ApiFuzzIT {
         }
     }
 
-    private static void write(String report) {
+    private static void write(String property, String fallback, String text) {
         try {
-            Path file = Path.of(System.getProperty("fuzz.report", "target/fuzz-report.txt"));
+            Path file = Path.of(System.getProperty(property, fallback));
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, report, StandardCharsets.UTF_8);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -87,8 +87,11 @@ public final class ApiDescription {
             return node == null ? new ObjectMapper().missingNode() : node;
         }
         if (node.isObject() && node.has("$ref")) {
-            JsonNode target = document.at(node.get("$ref").asText().substring(1));
-            ObjectNode merged = ((ObjectNode) resolve(target, depth + 1)).deepCopy();
+            JsonNode target = resolve(document.at(node.get("$ref").asText().substring(1)), depth + 1);
+            if (!(target instanceof ObjectNode resolved)) {
+                return target;
+            }
+            ObjectNode merged = resolved.deepCopy();
             node.fields().forEachRemaining(field -> {
                 if (!field.getKey().equals("$ref")) {
                     merged.set(field.getKey(), field.getValue());
