@@ -69,13 +69,13 @@ class OpenApiMergerTest {
 
         JsonObject factories = merged.getJsonObject("paths").getJsonObject("/api/factories");
         JsonObject list = factories.getJsonObject("get").getJsonObject("responses");
-        assertThat(list.fieldNames()).containsExactlyInAnyOrder("200", "401", "429", "502", "503", "504");
+        assertThat(list.fieldNames()).containsExactlyInAnyOrder("200", "400", "401", "429", "502", "503", "504");
         assertThat(list.getJsonObject("200").containsKey("content")).as("a success keeps its own content").isFalse();
         assertThat(list.getJsonObject("401").getString("description")).isEqualTo("Not authorized");
         assertThat(list.getJsonObject("429").getJsonObject("content").getJsonObject("application/problem+json")
                 .getJsonObject("schema").getString("$ref")).isEqualTo("#/components/schemas/Problem");
         assertThat(factories.getJsonObject("post").getJsonObject("responses").fieldNames())
-                .containsExactlyInAnyOrder("401", "408", "409", "413", "429", "502", "503", "504");
+                .containsExactlyInAnyOrder("400", "401", "408", "409", "413", "429", "502", "503", "504");
         assertThat(merged.getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem")
                 .getJsonArray("required").getList()).containsExactly("title", "status");
     }

@@ -128,9 +128,10 @@ public final class OpenApiMerger {
 
     /**
      * The answers the gateway itself may give on any routed operation, before or instead of the backend's (gateway
-     * README): 401 for a token it refuses, 408 and 413 for a body that trickles or is too large, 429 over the
-     * caller's allowance, 502/503/504 for a backend that fails, is out of reach or too slow. A status the service
-     * documents keeps its description; an error status documented without content gets the problem content.
+     * README): 400 for a path it refuses, 401 for a token it refuses, 408 and 413 for a body that trickles or is too
+     * large, 429 over the caller's allowance, 502/503/504 for a backend that fails, is out of reach or too slow. A
+     * status the service documents keeps its description; an error status documented without content gets the
+     * problem content.
      */
     private static void documentGatewayAnswers(JsonObject paths, JsonObject schemas) {
         boolean documented = false;
@@ -145,6 +146,7 @@ public final class OpenApiMerger {
                     operation.put("responses", responses = new JsonObject());
                 }
                 Map<String, String> answers = new LinkedHashMap<>();
+                answers.put("400", "A path the gateway refuses (dot segments, matrix parameters, encoded slashes)");
                 answers.put("401", "No valid bearer token");
                 if (operation.containsKey("requestBody")) {
                     answers.put("408", "The request body did not arrive in time");

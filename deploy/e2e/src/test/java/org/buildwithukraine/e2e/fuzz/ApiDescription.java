@@ -71,7 +71,8 @@ public final class ApiDescription {
             JsonNode schema = new ObjectMapper().createObjectNode();
             if (media.hasNext()) {
                 Map.Entry<String, JsonNode> first = media.next();
-                mediaType = first.getKey();
+                // a body of any type is sent as bytes
+                mediaType = first.getKey().contains("*") ? "application/octet-stream" : first.getKey();
                 schema = resolve(first.getValue().path("schema"), 0);
             }
             body = new Body(mediaType, schema, requestBody.path("required").asBoolean(false));
