@@ -103,35 +103,13 @@ class ApiFuzzIT {
         harvest(api, values);
         CaseGenerator generator = new CaseGenerator(values,
                 collection -> collectionIds.getOrDefault(collection, List.of()));
-        int perCaller = profile.equals("full") ? 40 : 4;
-        List<FuzzCase> refusable = new ArrayList<>();
-        List<FuzzCase> others = new ArrayList<>();
-        for (Operation operation : api.operations()) {
-            List<Kind> kinds = CaseGenerator.kinds(operation);
-            List<Kind> mustBeRefused = kinds.stream().filter(Kind::mustBeRefused).filter(k -> k != Kind.ANONYMOUS)
-                    .toList();
-            List<Kind> mayPass = kinds.stream().filter(k -> !k.mustBeRefused()).toList();
-            for (String caller : callers()) {
-                for (int i = 0; i < perCaller; i++) {
-                    if (caller.equals(NOBODY)) {
-                        refusable.add(generator.generate(operation, caller, Kind.ANONYMOUS));
-                        break;
-                    }
-                    boolean refused = !mustBeRefused.isEmpty() && i % 2 == 0;
-                    Kind kind = values.pick(refused ? mustBeRefused : mayPass);
-                    (kind.mustBeRefused() ? refusable : others).add(generator.generate(operation, caller, kind));
-                }
-            }
-        }
-        // interleaved, so that no caller's allowance at the gateway is spent on one operation's burst
-        Collections.shuffle(refusable, new Random(seed));
-        Collections.shuffle(others, new Random(seed + 1));
+        Batches batches = generate(api, generator, values);
 
         FuzzTable table = new FuzzTable(profile, seed, api.operations().size());
         long start = System.nanoTime();
         Platform.get().awaitEventsApplied(Duration.ofMinutes(2));
         Map<String, Long> before = snapshot(api);
-        for (FuzzCase request : refusable) {
+        for (FuzzCase request : batches.mustBeRefused()) {
             check(request, send(request), validator, table);
         }
         Platform.get().awaitEventsApplied(Duration.ofMinutes(2));
@@ -139,7 +117,7 @@ class ApiFuzzIT {
         if (!after.equals(before)) {
             table.violation("state", "refused requests changed the platform: before " + before + ", after " + after);
         }
-        for (FuzzCase request : others) {
+        for (FuzzCase request : batches.mayPass()) {
             check(request, send(request), validator, table);
         }
         table.finished(System.nanoTime() - start);
@@ -148,6 +126,40 @@ class ApiFuzzIT {
         write("fuzz.report", "target/fuzz-report.txt", report);
         assertThat(table.violations()).as("violations (seed %d):%n%s", seed, String.join("\n", table.violations()))
                 .isEmpty();
+    }
+
+    /**
+     * For each operation and caller (nobody: one anonymous request), {@code perCaller} requests, every other one of
+     * a kind that must be refused where the operation has such kinds; each batch shuffled, so that no caller's
+     * allowance at the gateway is spent on one operation's burst.
+     */
+    private Batches generate(ApiDescription api, CaseGenerator generator, Values values) {
+        int perCaller = profile.equals("full") ? 40 : 4;
+        List<FuzzCase> mustBeRefused = new ArrayList<>();
+        List<FuzzCase> mayPass = new ArrayList<>();
+        for (Operation operation : api.operations()) {
+            List<Kind> kinds = CaseGenerator.kinds(operation);
+            List<Kind> refusedKinds = kinds.stream().filter(kind -> kind.mustBeRefused() && kind != Kind.ANONYMOUS)
+                    .toList();
+            List<Kind> passingKinds = kinds.stream().filter(kind -> !kind.mustBeRefused()).toList();
+            for (String caller : callers()) {
+                if (caller.equals(NOBODY)) {
+                    mustBeRefused.add(generator.generate(operation, caller, Kind.ANONYMOUS));
+                    continue;
+                }
+                for (int i = 0; i < perCaller; i++) {
+                    boolean refused = !refusedKinds.isEmpty() && i % 2 == 0;
+                    Kind kind = values.pick(refused ? refusedKinds : passingKinds);
+                    (kind.mustBeRefused() ? mustBeRefused : mayPass).add(generator.generate(operation, caller, kind));
+                }
+            }
+        }
+        Collections.shuffle(mustBeRefused, new Random(seed));
+        Collections.shuffle(mayPass, new Random(seed + 1));
+        return new Batches(mustBeRefused, mayPass);
+    }
+
+    private record Batches(List<FuzzCase> mustBeRefused, List<FuzzCase> mayPass) {
     }
 
     private List<String> callers() {
