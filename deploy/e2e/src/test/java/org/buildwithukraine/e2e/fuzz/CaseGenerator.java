@@ -2,10 +2,15 @@ package org.buildwithukraine.e2e.fuzz;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -27,6 +32,9 @@ public final class CaseGenerator {
 
     private static final String UNKNOWN_FIELD = "fuzzUnknownField";
     private static final int MAX_PARAMETER_LENGTH = 300;
+    private static final String CONTENT_DIGEST = "Content-Digest";
+    /** Header parameters OpenAPI leaves to the HTTP layer: the body's type, what is accepted, the token. */
+    private static final Set<String> HTTP_HEADERS = Set.of("content-type", "accept", "authorization");
 
     private final Values values;
     private final Function<String, List<String>> idsOfCollection;
@@ -64,7 +72,8 @@ public final class CaseGenerator {
         StringBuilder query = new StringBuilder();
         Map<String, String> headers = new LinkedHashMap<>();
         for (Parameter parameter : operation.parameters()) {
-            if (parameter.in().equals("path")) {
+            if (parameter.in().equals("path") || parameter.in().equals("header")
+                    && HTTP_HEADERS.contains(parameter.name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             String value = parameter == spoiled ? spoil(parameter, kind)
@@ -89,6 +98,10 @@ public final class CaseGenerator {
             }
             if (body == null) {
                 contentType = null;
+            }
+            boolean digested = headers.keySet().stream().anyMatch(name -> name.equalsIgnoreCase(CONTENT_DIGEST));
+            if (body != null && digested && kind != Kind.BAD_PARAMETER && kind != Kind.BOUNDARY) {
+                headers.put(CONTENT_DIGEST, digest(body));
             }
         }
         return new FuzzCase(operation, caller, kind, path, query.toString(), headers, contentType, body);
@@ -211,6 +224,16 @@ public final class CaseGenerator {
             object.set(name, generator.apply(property));
         }
         return object;
+    }
+
+    /** RFC 9530: the body's SHA-256, so that a valid upload is taken. */
+    private static String digest(byte[] body) {
+        try {
+            return "sha-256=:" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(body))
+                    + ":";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String stripSlash(String path) {
