@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * An OpenAPI 3.1 document rewritten in the OpenAPI 3.0 schema dialect, for a validator that reads 3.0 schemas
- * (JSON Schema draft 4 with {@code nullable}): a type list with "null" becomes its other type and
- * {@code nullable: true}, an {@code anyOf}/{@code oneOf} with a "null" alternative its other alternatives and
+ * (JSON Schema draft 4 with {@code nullable}): a type list becomes its one type, or an {@code anyOf} of its
+ * types, and {@code nullable: true} if "null" is among them, an {@code anyOf}/{@code oneOf} with a "null" alternative its other alternatives and
  * {@code nullable}, {@code const} a one-value {@code enum}, a numeric {@code exclusiveMinimum}/{@code Maximum} the
  * boolean form, and schema {@code examples} are dropped. What a value may be stays the same.
  */
@@ -38,10 +38,18 @@ public final class OpenApi30 {
             List<String> kept = new ArrayList<>();
             types.forEach(type -> kept.add(type.asText()));
             boolean nullable = kept.remove("null");
+            object.remove("type");
             if (kept.size() == 1) {
                 object.put("type", kept.get(0));
-            } else if (kept.isEmpty()) {
-                object.remove("type");
+            } else if (!kept.isEmpty()) {
+                ArrayNode alternatives = object.putArray("anyOf");
+                for (String type : kept) {
+                    ObjectNode alternative = alternatives.addObject().put("type", type);
+                    if (type.equals("array")) {
+                        // an array schema of OpenAPI 3.0 names its items
+                        alternative.set("items", object.has("items") ? object.get("items") : object.objectNode());
+                    }
+                }
             }
             if (nullable) {
                 object.put("nullable", true);
