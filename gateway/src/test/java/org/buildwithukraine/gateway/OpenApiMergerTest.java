@@ -48,11 +48,35 @@ class OpenApiMergerTest {
         JsonObject merged = merger.merge(documents, List.of());
 
         JsonObject schemas = merged.getJsonObject("components").getJsonObject("schemas");
-        assertThat(schemas.fieldNames()).containsExactlyInAnyOrder("Page", "ProductionlinePage", "Same");
+        assertThat(schemas.fieldNames()).containsExactlyInAnyOrder("Page", "ProductionlinePage", "Same", "Problem");
         assertThat(schemas.getJsonObject("ProductionlinePage").getString("title")).isEqualTo("lines");
         assertThat(merged.getJsonObject("paths").getJsonObject("/api/lines/{lineId}").getJsonObject("get")
                 .getJsonObject("responses").getJsonObject("200").getJsonObject("content")
                 .getJsonObject("application/json").getJsonObject("schema").getString("$ref"))
                 .isEqualTo("#/components/schemas/ProductionlinePage");
+    }
+
+    @Test
+    void documentsTheGatewaysOwnAnswersAsProblems() {
+        Map<String, JsonObject> documents = new LinkedHashMap<>();
+        documents.put("factory", new JsonObject("""
+                {"paths":{"/api/factories":{
+                  "get":{"responses":{"200":{"description":"A page"},"401":{"description":"Not authorized"}}},
+                  "post":{"requestBody":{"content":{"application/json":{}}},
+                    "responses":{"409":{"description":"Taken","content":{"application/problem+json":
+                      {"schema":{"$ref":"#/components/schemas/Problem"}}}}}}}}}"""));
+        JsonObject merged = merger.merge(documents, List.of());
+
+        JsonObject factories = merged.getJsonObject("paths").getJsonObject("/api/factories");
+        JsonObject list = factories.getJsonObject("get").getJsonObject("responses");
+        assertThat(list.fieldNames()).containsExactlyInAnyOrder("200", "400", "401", "429", "502", "503", "504");
+        assertThat(list.getJsonObject("200").containsKey("content")).as("a success keeps its own content").isFalse();
+        assertThat(list.getJsonObject("401").getString("description")).isEqualTo("Not authorized");
+        assertThat(list.getJsonObject("429").getJsonObject("content").getJsonObject("application/problem+json")
+                .getJsonObject("schema").getString("$ref")).isEqualTo("#/components/schemas/Problem");
+        assertThat(factories.getJsonObject("post").getJsonObject("responses").fieldNames())
+                .containsExactlyInAnyOrder("400", "401", "408", "409", "413", "429", "502", "503", "504");
+        assertThat(merged.getJsonObject("components").getJsonObject("schemas").getJsonObject("Problem")
+                .getJsonArray("required").getList()).containsExactly("title", "status");
     }
 }

@@ -3,6 +3,7 @@ package org.buildwithukraine.gateway.openapi;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,15 @@ public final class OpenApiMerger {
     private static final String SCHEMA_REF = "#/components/schemas/";
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
             "trace");
+    private static final String PROBLEM = "Problem";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    /** An RFC 9457 problem as the gateway and the service kit write it; errors only on a 400 with fields. */
+    private static final JsonObject PROBLEM_SCHEMA = new JsonObject("""
+            {"type":"object","description":"An RFC 9457 problem detail","required":["title","status"],
+             "properties":{"type":{"type":"string"},"title":{"type":"string"},"status":{"type":"integer"},
+               "detail":{"type":"string"},"instance":{"type":"string"},
+               "errors":{"type":"array","items":{"type":"object",
+                 "properties":{"field":{"type":"string"},"message":{"type":"string"}}}}}}""");
     private static final List<String> COMPONENT_KINDS = List.of("schemas", "responses", "parameters", "examples",
             "requestBodies", "headers", "links", "callbacks");
 
@@ -69,6 +79,7 @@ public final class OpenApiMerger {
                 }
             }
         }
+        documentGatewayAnswers(paths, components.getJsonObject("schemas"));
         components.put("securitySchemes", new JsonObject().put("bearer", new JsonObject()
                 .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
                 .put("description", "An access token of Keycloak realm bwu")));
@@ -112,6 +123,58 @@ public final class OpenApiMerger {
             if (kept.fieldNames().stream().anyMatch(OPERATIONS::contains)) {
                 merged.put(path, kept);
             }
+        }
+    }
+
+    /**
+     * The answers the gateway itself may give on any routed operation, before or instead of the backend's (gateway
+     * README): 400 for a path it refuses, 401 for a token it refuses, 408 and 413 for a body that trickles or is too
+     * large, 429 over the caller's allowance, 502/503/504 for a backend that fails, is out of reach or too slow. A
+     * status the service documents keeps its description; an error status documented without content gets the
+     * problem content.
+     */
+    private static void documentGatewayAnswers(JsonObject paths, JsonObject schemas) {
+        boolean documented = false;
+        for (String path : paths.fieldNames()) {
+            JsonObject item = paths.getJsonObject(path);
+            for (String method : item.fieldNames()) {
+                if (!OPERATIONS.contains(method) || !(item.getValue(method) instanceof JsonObject operation)) {
+                    continue;
+                }
+                JsonObject responses = operation.getJsonObject("responses");
+                if (responses == null) {
+                    operation.put("responses", responses = new JsonObject());
+                }
+                Map<String, String> answers = new LinkedHashMap<>();
+                answers.put("400", "A path the gateway refuses (dot segments, matrix parameters, encoded slashes)");
+                answers.put("401", "No valid bearer token");
+                if (operation.containsKey("requestBody")) {
+                    answers.put("408", "The request body did not arrive in time");
+                    answers.put("413", "The request body is too large");
+                }
+                answers.put("429", "Over the caller's allowance or requests in flight; retry after Retry-After");
+                answers.put("502", "The backend failed");
+                answers.put("503", "The backend is out of reach or its circuit breaker is open; retry after "
+                        + "Retry-After");
+                answers.put("504", "The backend did not answer in time");
+                for (Map.Entry<String, String> answer : answers.entrySet()) {
+                    if (!responses.containsKey(answer.getKey())) {
+                        responses.put(answer.getKey(), new JsonObject().put("description", answer.getValue()));
+                    }
+                }
+                for (String status : responses.fieldNames()) {
+                    JsonObject response = responses.getJsonObject(status);
+                    JsonObject content = response.getJsonObject("content");
+                    if ((status.startsWith("4") || status.startsWith("5")) && (content == null || content.isEmpty())) {
+                        response.put("content", new JsonObject().put(PROBLEM_JSON, new JsonObject()
+                                .put("schema", new JsonObject().put("$ref", SCHEMA_REF + PROBLEM))));
+                    }
+                }
+                documented = true;
+            }
+        }
+        if (documented && !schemas.containsKey(PROBLEM)) {
+            schemas.put(PROBLEM, PROBLEM_SCHEMA.copy());
         }
     }
 

@@ -45,7 +45,10 @@ import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -70,6 +73,9 @@ public class FactoryResource {
     @Transactional
     @Operation(summary = "Register a factory or export centre; it starts ONBOARDING. An id already registered is a "
             + "conflict, unless the request is a retry under the same Idempotency-Key")
+    @APIResponse(responseCode = "201", description = "Registered; a retry under the same Idempotency-Key answers the same",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FactoryResponse.class)))
     public Response register(
             @Parameter(description = IdempotencyKey.OPTIONAL_DOC) @HeaderParam(IdempotencyKey.HEADER) String key,
             @NotNull @Valid RegisterFactoryRequest request) {

@@ -43,7 +43,10 @@ import org.buildwithukraine.licence.service.LicenceService;
 import org.buildwithukraine.licence.service.NewLicence;
 import org.buildwithukraine.licence.service.Visibility;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -73,6 +76,9 @@ public class LicenceResource {
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Transactional
     @Operation(summary = "Grant a licence directly; it starts GRANTED")
+    @APIResponse(responseCode = "201", description = "Granted; a retry under the same Idempotency-Key answers the same",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LicenceResponse.class)))
     public Response grant(
             @Parameter(description = IdempotencyKey.OPTIONAL_DOC) @HeaderParam(IdempotencyKey.HEADER) String key,
             @NotNull @Valid GrantLicenceRequest request) {
@@ -86,6 +92,9 @@ public class LicenceResource {
     @RolesAllowed(MANUFACTURER)
     @Transactional
     @Operation(summary = "Ask for a licence for your own factory; it starts REQUESTED")
+    @APIResponse(responseCode = "201", description = "Requested; a retry under the same Idempotency-Key answers the same",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LicenceResponse.class)))
     public Response request(
             @Parameter(description = IdempotencyKey.OPTIONAL_DOC) @HeaderParam(IdempotencyKey.HEADER) String key,
             @NotNull @Valid LicenceApplication request) {

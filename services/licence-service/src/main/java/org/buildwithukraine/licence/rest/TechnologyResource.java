@@ -37,7 +37,10 @@ import org.buildwithukraine.licence.Technology;
 import org.buildwithukraine.licence.service.NewTechnology;
 import org.buildwithukraine.licence.service.TechnologyService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,6 +64,9 @@ public class TechnologyResource {
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Transactional
     @Operation(summary = "Add a technology to the catalogue; a code already in it is a conflict")
+    @APIResponse(responseCode = "201", description = "Added; a retry under the same Idempotency-Key answers the same",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TechnologyResponse.class)))
     public Response add(
             @Parameter(description = IdempotencyKey.OPTIONAL_DOC) @HeaderParam(IdempotencyKey.HEADER) String key,
             @NotNull @Valid TechnologyRequest request) {

@@ -35,6 +35,9 @@ import org.buildwithukraine.line.Region;
 import org.buildwithukraine.line.service.LineFilter;
 import org.buildwithukraine.line.service.LineService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,6 +63,12 @@ public class LineResource {
     @Operation(summary = "Register a line (201) or update it (200); the id's prefix must be this region's, the "
             + "factory ACTIVE; a manufacturer registers lines of its own factory only and may lower a line's "
             + "capacity, while raising it or changing the technology is for a network admin (403)")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LineResponse.class)))
+    @APIResponse(responseCode = "200", description = "Updated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LineResponse.class)))
     public Response register(
             @PathParam("lineId") @Pattern(regexp = Formats.LINE_ID, message = Formats.LINE_ID_MESSAGE) String lineId,
             @NotNull @Valid LineRequest request) {

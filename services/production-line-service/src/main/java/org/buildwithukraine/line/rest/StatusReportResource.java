@@ -38,7 +38,10 @@ import org.buildwithukraine.line.service.NewReport;
 import org.buildwithukraine.line.service.OeeService;
 import org.buildwithukraine.line.service.StatusReportService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -71,6 +74,9 @@ public class StatusReportResource {
             + "window (400 otherwise); the reportId is the report's idempotency key: the same reportId and report "
             + "again answer as the first time and change nothing, the same reportId with another report is a "
             + "conflict")
+    @APIResponse(responseCode = "201", description = "Stored, or the same report again (header X-Replayed: true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StatusReportResponse.class)))
     public Response report(@PathParam("lineId") String lineId,
             @Parameter(description = "Optional; if sent, the same as the body's reportId, which is this request's "
                     + "idempotency key") @HeaderParam(IdempotencyKey.HEADER) String key,

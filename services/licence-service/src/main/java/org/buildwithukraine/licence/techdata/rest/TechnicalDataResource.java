@@ -109,6 +109,9 @@ public class TechnicalDataResource {
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Transactional
     @Operation(summary = "Start the technology's next revision (A, B, …) as a DRAFT, with its release notes")
+    @APIResponse(responseCode = "201", description = "Drafted; a retry under the same Idempotency-Key answers the same",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReleaseResponse.class)))
     public Response draft(@PathParam("code") String code,
             @Parameter(description = IdempotencyKey.OPTIONAL_DOC) @HeaderParam(IdempotencyKey.HEADER) String key,
             @NotNull @Valid NewReleaseRequest request) {

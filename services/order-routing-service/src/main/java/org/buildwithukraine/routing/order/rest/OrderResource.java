@@ -40,7 +40,10 @@ import org.buildwithukraine.routing.order.service.NewOrder;
 import org.buildwithukraine.routing.order.service.OrderFilter;
 import org.buildwithukraine.routing.order.service.OrderService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -68,6 +71,9 @@ public class OrderResource {
     @Operation(summary = "Place an order; the answer is its routing decision (ROUTED, PARTIALLY_ROUTED, QUEUED or"
             + " REJECTED). Retrying with the same Idempotency-Key and body gives the same answer.")
     @Transactional
+    @APIResponse(responseCode = "201", description = "Placed, with its routing decision; a retry under the same Idempotency-Key answers the same",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OrderResponse.class)))
     public Response place(
             @Parameter(description = IdempotencyKey.REQUIRED_DOC, required = true)
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
