@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -81,6 +82,32 @@ class OrderPlacementTest {
 
         asDesk().get("/api/orders/{id}", orderId).then().statusCode(200)
                 .body("state", equalTo("ROUTED")).body("allocations", hasSize(1));
+    }
+
+    @Test
+    void aPlacementOverManyLinesAnswersWithTheChosenOnesAndTheDecisionsListThemAll() {
+        int[] capacities = new int[51];
+        Arrays.fill(capacities, 10);
+        TestNetwork network = TestNetwork.of(capacities);
+
+        JsonPath answer = place(order("UA_DEFENCE", network.technology(), 500, 30)).then().statusCode(201)
+                .body("state", equalTo("ROUTED"))
+                .body("decision.candidateCount", equalTo(51))
+                .body("decision.candidatesComplete", equalTo(false))
+                .extract().jsonPath();
+        List<String> placedOn = answer.getList("allocations.lineId");
+        assertThat(placedOn).hasSizeGreaterThan(1);
+        assertThat(answer.getList("decision.candidates.lineId")).containsExactlyInAnyOrderElementsOf(placedOn);
+        assertThat(answer.getList("decision.candidates.verdict")).containsOnly("CHOSEN");
+        Map<String, Integer> verdicts = answer.getMap("decision.verdicts");
+        assertThat(verdicts.get("CHOSEN")).isEqualTo(placedOn.size());
+        assertThat(verdicts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(51);
+
+        asDesk().get("/api/orders/{id}/decisions", answer.getString("id")).then().statusCode(200)
+                .body("[0].candidatesComplete", equalTo(true))
+                .body("[0].candidates.lineId", equalTo(network.lines()));
+        asDesk().get("/api/orders/{id}", answer.getString("id")).then().statusCode(200)
+                .body("decision.candidates", hasSize(51));
     }
 
     @Test

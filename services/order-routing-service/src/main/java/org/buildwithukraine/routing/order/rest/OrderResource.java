@@ -66,7 +66,9 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ORDER_DESK)
     @Operation(summary = "Place an order; the answer is its routing decision (ROUTED, PARTIALLY_ROUTED, QUEUED or"
-            + " REJECTED). Retrying with the same Idempotency-Key and body gives the same answer.")
+            + " REJECTED); over more than bwu.routing.placement-answer-lines lines it lists only the chosen ones"
+            + " (candidatesComplete false), the order's decisions list them all. Retrying with the same"
+            + " Idempotency-Key and body gives the same answer.")
     @Transactional
     public Response place(
             @Parameter(description = IdempotencyKey.REQUIRED_DOC, required = true)
@@ -78,7 +80,7 @@ public class OrderResource {
         // the scope keys placed before this one were stored under
         return idempotency.required("POST /api/orders", idempotencyKey, order, () -> {
             CustomerOrder placed = orders.place(order, caller.actor());
-            return Answer.created(URI.create("/api/orders/" + placed.id()), views.of(placed));
+            return Answer.created(URI.create("/api/orders/" + placed.id()), views.placed(placed));
         });
     }
 

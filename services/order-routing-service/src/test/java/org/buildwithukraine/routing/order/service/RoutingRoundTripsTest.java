@@ -16,6 +16,8 @@ import org.buildwithukraine.routing.engine.RoutingResult;
 import org.buildwithukraine.routing.network.LineView;
 import org.buildwithukraine.routing.network.service.NetworkViews;
 import org.buildwithukraine.routing.order.service.StatementCounter.Counted;
+import org.buildwithukraine.kit.web.PageRequest;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,6 +48,72 @@ class RoutingRoundTripsTest {
     @Inject
     EntityManager entityManager;
 
+    /**
+     * A placement among many open orders of its technology reads them as values: the entities it loads, and the
+     * statements it sends, are those of the placement alone, not one per open order or allocation.
+     */
+    @Test
+    void placingAnOrderLoadsAndWritesOnlyWhatItChanges() {
+        Counted<Integer> few = placeAmongOpenOrders(4);
+        Counted<Integer> many = placeAmongOpenOrders(24);
+
+        assertThat(many.result()).isEqualTo(few.result());
+        assertThat(many.statements()).isEqualTo(few.statements());
+    }
+
+    /** Places one more small order after the given number, in a transaction of its own. */
+    private Counted<Integer> placeAmongOpenOrders(int open) {
+        TestNetwork network = TestNetwork.of(1000, 10);
+        for (int i = 0; i < open; i++) {
+            orders.place(smallOrder(network), "desk");
+        }
+        return QuarkusTransaction.requiringNew().call(() -> StatementCounter.counting(() -> {
+            orders.place(smallOrder(network), "desk");
+            entityManager.flush();
+            return entityManager.unwrap(Session.class).getStatistics().getEntityCount();
+        }));
+    }
+
+    /**
+     * The views are read again only once they changed: here the change comes through the same service, but the
+     * loader hears of it only from the version the change wrote, exactly as it would from another replica.
+     */
+    @Test
+    void aPassReadsTheViewsAgainOnlyAfterTheyChanged() {
+        TestNetwork network = TestNetwork.of(10, 1000);
+        String slow = network.lines().get(0);
+        String fast = network.lines().get(1);
+        orders.place(smallOrder(network), "desk");
+        assertThat(placeReadingLines(network)).isEmpty();
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            locks.technologies(Set.of(network.technology()));
+            views.line(LineView.findById(fast), Fixtures.line(fast, network.factories().get(1),
+                    network.technology(), 1000, LineState.DOWN));
+        });
+        assertThat(placeReadingLines(network)).containsExactlyInAnyOrder(slow, fast);
+        assertThat(placeReadingLines(network)).isEmpty();
+        List<String> newestFirst = QuarkusTransaction.requiringNew().call(() -> orders
+                .list(new OrderFilter(null, null, network.technology()), new PageRequest(0, 10)).items().stream()
+                .map(order -> orders.allocations(order.id()).get(0).lineId()).toList());
+        assertThat(newestFirst).containsExactly(slow, slow, fast, fast);
+    }
+
+    /** @return the line views the placement's transaction read */
+    private List<String> placeReadingLines(TestNetwork network) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            orders.place(smallOrder(network), "desk");
+            return entityManager.unwrap(Session.class).getStatistics().getEntityKeys().stream()
+                    .filter(key -> key.getEntityName().equals(LineView.class.getName()))
+                    .map(key -> (String) key.getIdentifier()).toList();
+        });
+    }
+
+    private static NewOrder smallOrder(TestNetwork network) {
+        return new NewOrder(CustomerClass.UA_DEFENCE, "Armed Forces of Ukraine", network.technology(), 5,
+                Fixtures.TODAY.plusDays(30), null, null);
+    }
+
     @Test
     void reroutingALineTakesAFixedFewRoundTripsPerAllocationMoved() {
         Counted<RoutingResult> few = rerouteOffDownedLine(8);
@@ -62,8 +130,7 @@ class RoutingRoundTripsTest {
     private Counted<RoutingResult> rerouteOffDownedLine(int allocations) {
         TestNetwork network = TestNetwork.of(1000, 10);
         for (int i = 0; i < allocations; i++) {
-            orders.place(new NewOrder(CustomerClass.UA_DEFENCE, "Armed Forces of Ukraine", network.technology(), 5,
-                    Fixtures.TODAY.plusDays(30), null, null), "desk");
+            orders.place(smallOrder(network), "desk");
         }
         String downed = network.lines().get(0);
         return QuarkusTransaction.requiringNew().call(() -> {
