@@ -24,6 +24,13 @@ public record Licence(String id, String technologyCode, String factoryId, Set<Li
         exportTerritories = Set.copyOf(exportTerritories);
     }
 
+    /** @param unconfirmedOutput output of its factory and technology the licence service has not counted yet */
+    public Licence counting(long unconfirmedOutput) {
+        return new Licence(id, technologyCode, factoryId, activities, quantityCap,
+                Math.max(0, unitsConsumed + unconfirmedOutput), validFrom, validTo, exportTerritories, status,
+                statusReason, statusSince);
+    }
+
     public long remainingQuota() {
         return Math.max(0, quantityCap - unitsConsumed);
     }

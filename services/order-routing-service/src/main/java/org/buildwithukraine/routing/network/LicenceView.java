@@ -63,12 +63,11 @@ public class LicenceView extends NetworkView {
     @Column(name = "status_since")
     public Instant statusSince;
 
-    /** @param unconfirmedOutput output of its factory and technology the licence service has not counted yet */
-    public Licence toEngine(long unconfirmedOutput) {
+    /** As the licence service last reported it: output it has not counted yet is the router's to add. */
+    public Licence toEngine() {
         Set<LicenceActivity> permitted = EnumSet.noneOf(LicenceActivity.class);
         Arrays.stream(activities).map(LicenceActivity::valueOf).forEach(permitted::add);
-        return new Licence(id, technologyCode, factoryId, permitted, quantityCap,
-                Math.max(0, unitsConsumed + unconfirmedOutput), validFrom, validTo, Set.of(exportTerritories), status,
-                statusReason, statusSince);
+        return new Licence(id, technologyCode, factoryId, permitted, quantityCap, unitsConsumed, validFrom, validTo,
+                Set.of(exportTerritories), status, statusReason, statusSince);
     }
 }

@@ -6,8 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -26,8 +24,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "routing_decision")
 public class RoutingDecisionRecord extends PanacheEntityBase {
 
+    /**
+     * Drawn by the router from the column's sequence, for all records of a pass at once (V5), so that they are
+     * inserted in JDBC batches; an order's decisions are numbered in the order they were made.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "order_id", nullable = false, updatable = false)

@@ -84,6 +84,31 @@ class OrderPlacementTest {
     }
 
     @Test
+    void aPlacementOverManyLinesAnswersWithTheChosenOnesAndTheDecisionsListThemAll() {
+        // the tests' answers list every candidate up to 3 lines (application.properties)
+        TestNetwork network = TestNetwork.of(10, 10, 10, 10);
+
+        JsonPath answer = place(order("UA_DEFENCE", network.technology(), 500, 30)).then().statusCode(201)
+                .body("state", equalTo("ROUTED"))
+                .body("decision.candidateCount", equalTo(4))
+                .body("decision.candidatesComplete", equalTo(false))
+                .extract().jsonPath();
+        List<String> placedOn = answer.getList("allocations.lineId");
+        assertThat(placedOn).hasSizeGreaterThan(1);
+        assertThat(answer.getList("decision.candidates.lineId")).containsExactlyInAnyOrderElementsOf(placedOn);
+        assertThat(answer.getList("decision.candidates.verdict")).containsOnly("CHOSEN");
+        Map<String, Integer> verdicts = answer.getMap("decision.verdicts");
+        assertThat(verdicts.get("CHOSEN")).isEqualTo(placedOn.size());
+        assertThat(verdicts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4);
+
+        asDesk().get("/api/orders/{id}/decisions", answer.getString("id")).then().statusCode(200)
+                .body("[0].candidatesComplete", equalTo(true))
+                .body("[0].candidates.lineId", equalTo(network.lines().stream().sorted().toList()));
+        asDesk().get("/api/orders/{id}", answer.getString("id")).then().statusCode(200)
+                .body("decision.candidates", hasSize(4));
+    }
+
+    @Test
     void theDecisionsExplainEveryLineInAnOfficersWords() {
         TestNetwork network = TestNetwork.of(10, 10, 10);
         String down = network.lines().get(0);

@@ -25,6 +25,9 @@ import org.buildwithukraine.routing.network.NetworkView;
  * Keeps the router's own view of factories, licences and lines, from their events only: routing never asks
  * another service. Each snapshot replaces what was known, as {@code SnapshotProjector} decides (it also records
  * which snapshot a view shows and persists a new one); the time of a status change is the time of its event.
+ * Every change also gives its technology (or, for a factory, all factories) a new version in
+ * {@code network_version}, in the same transaction, which is how each replica's {@link NetworkLoader} knows that
+ * its copy of the views is out of date, whichever replica applied the event.
  */
 @ApplicationScoped
 public class NetworkViews {
@@ -51,6 +54,7 @@ public class NetworkViews {
         view.kind = snapshot.kind();
         view.status = snapshot.status();
         view.statusReason = snapshot.statusReason();
+        changed(NetworkVersions.FACTORIES);
         return applied(view);
     }
 
@@ -61,6 +65,7 @@ public class NetworkViews {
     @Transactional(Transactional.TxType.MANDATORY)
     public LicenceView licence(LicenceView current, LicenceSnapshot snapshot, Instant occurredAt) {
         LicenceView view = current;
+        String before = current == null ? null : current.technologyCode;
         if (view == null) {
             view = new LicenceView();
             view.id = snapshot.licenceId();
@@ -85,6 +90,7 @@ public class NetworkViews {
                 : snapshot.exportTerritories().stream().sorted().toArray(String[]::new);
         view.status = snapshot.status();
         view.statusReason = snapshot.statusReason();
+        changed(before, view.technologyCode);
         return applied(view);
     }
 
@@ -100,6 +106,7 @@ public class NetworkViews {
     @Transactional(Transactional.TxType.MANDATORY)
     public LineView line(LineView current, LineSnapshot snapshot) {
         LineView view = current;
+        String before = current == null ? null : current.technologyCode;
         if (view == null) {
             view = new LineView();
             view.id = snapshot.lineId();
@@ -111,6 +118,7 @@ public class NetworkViews {
         view.state = snapshot.state();
         view.downtimeReason = snapshot.downtimeReason();
         view.stateSince = snapshot.stateSince();
+        changed(before, view.technologyCode);
         return applied(view);
     }
 
@@ -133,6 +141,23 @@ public class NetworkViews {
         if (covering > 0 && output.goodUnits() > 0) {
             addUnconfirmedOutput(output.factoryId(), output.technologyCode(), output.goodUnits());
         }
+    }
+
+    /** The technology a line or licence belonged to before, if another, has changed as well. */
+    private void changed(String technologyBefore, String technology) {
+        if (technologyBefore != null && !technologyBefore.equals(technology)) {
+            changed(NetworkVersions.technology(technologyBefore));
+        }
+        changed(NetworkVersions.technology(technology));
+    }
+
+    /** What every replica's {@link NetworkLoader} compares its copy of the views with, before each pass. */
+    private void changed(String scope) {
+        entityManager.createNativeQuery("""
+                insert into network_version (scope, version) values (?1, nextval('network_version_seq'))
+                on conflict (scope) do update set version = excluded.version""")
+                .setParameter(1, scope)
+                .executeUpdate();
     }
 
     private <V extends NetworkView> V applied(V view) {

@@ -69,7 +69,9 @@ public class OrderResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(ORDER_DESK)
     @Operation(summary = "Place an order; the answer is its routing decision (ROUTED, PARTIALLY_ROUTED, QUEUED or"
-            + " REJECTED). Retrying with the same Idempotency-Key and body gives the same answer.")
+            + " REJECTED); over more than bwu.routing.placement-answer-lines lines it lists only the chosen ones"
+            + " (candidatesComplete false), the order's decisions list them all. Retrying with the same"
+            + " Idempotency-Key and body gives the same answer.")
     @Transactional
     @APIResponse(responseCode = "201", description = "Placed, with its routing decision; a retry under the same Idempotency-Key answers the same",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -84,7 +86,7 @@ public class OrderResource {
         // the scope keys placed before this one were stored under
         return idempotency.required("POST /api/orders", idempotencyKey, order, () -> {
             CustomerOrder placed = orders.place(order, caller.actor());
-            return Answer.created(URI.create("/api/orders/" + placed.id()), views.of(placed));
+            return Answer.created(URI.create("/api/orders/" + placed.id()), views.placed(placed));
         });
     }
 

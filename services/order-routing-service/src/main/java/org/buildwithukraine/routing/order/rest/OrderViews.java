@@ -3,15 +3,20 @@ package org.buildwithukraine.routing.order.rest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.buildwithukraine.routing.engine.Verdict;
 import org.buildwithukraine.routing.order.CustomerOrder;
 import org.buildwithukraine.routing.order.PlacedPart;
 import org.buildwithukraine.routing.order.RoutingDecisionRecord;
 import org.buildwithukraine.routing.order.WithdrawnPart;
 import org.buildwithukraine.routing.order.service.OrderService;
+import org.buildwithukraine.routing.order.service.RoutingConfig;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -26,26 +31,50 @@ import com.fasterxml.jackson.databind.ObjectReader;
 @ApplicationScoped
 public class OrderViews {
 
+    private static final String CHOSEN = Verdict.CHOSEN.name();
+
     private final OrderService orders;
     private final ObjectReader storedJson;
+    private final int placementAnswerLines;
 
-    public OrderViews(OrderService orders, ObjectMapper objectMapper) {
+    public OrderViews(OrderService orders, ObjectMapper objectMapper, RoutingConfig config) {
         this.orders = orders;
         this.storedJson = objectMapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.placementAnswerLines = config.placementAnswerLines();
     }
 
+    /** The order with its latest decision, every candidate line listed. */
     public OrderResponse of(CustomerOrder o) {
+        return of(o, Integer.MAX_VALUE);
+    }
+
+    /** The answer to a placement: over more lines than configured, the decision lists only the chosen ones. */
+    public OrderResponse placed(CustomerOrder o) {
+        return of(o, placementAnswerLines);
+    }
+
+    private OrderResponse of(CustomerOrder o, int listedUpTo) {
         RoutingDecisionRecord latest = orders.latestDecision(o.id());
         return new OrderResponse(o.id(), o.customerClass(), o.customer(), o.technologyCode(), o.quantity(),
                 o.neededBy(), o.destinationCountry(), o.exportCentreId(), o.state(), o.reason(), o.allocated(),
                 o.produced(), o.unplaced(), o.receivedAt(), o.receivedBy(),
                 orders.allocations(o.id()).stream().map(AllocationResponse::of).toList(),
-                latest == null ? null : decision(latest));
+                latest == null ? null : decision(latest, listedUpTo));
     }
 
     public DecisionResponse decision(RoutingDecisionRecord d) {
-        return new DecisionResponse(d.id, d.decidedAt, d.trigger, d.state, d.summary,
-                candidates(d),
+        return decision(d, Integer.MAX_VALUE);
+    }
+
+    private DecisionResponse decision(RoutingDecisionRecord d, int listedUpTo) {
+        List<CandidateResponse> candidates = candidates(d);
+        Map<String, Long> verdicts = candidates.stream()
+                .collect(Collectors.groupingBy(CandidateResponse::verdict, TreeMap::new, Collectors.counting()));
+        boolean complete = candidates.size() <= listedUpTo;
+        List<CandidateResponse> listed = complete ? candidates
+                : candidates.stream().filter(c -> CHOSEN.equals(c.verdict())).toList();
+        return new DecisionResponse(d.id, d.decidedAt, d.trigger, d.state, d.summary, candidates.size(), verdicts,
+                complete, listed,
                 read(d.placed, new TypeReference<List<PlacedPart>>() { }),
                 read(d.withdrawn, new TypeReference<List<WithdrawnPart>>() { }));
     }

@@ -4,8 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,10 +16,12 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.buildwithukraine.events.order.CustomerClass;
@@ -26,6 +31,7 @@ import org.buildwithukraine.routing.engine.Allocation;
 import org.buildwithukraine.routing.engine.Commitments;
 import org.buildwithukraine.routing.engine.Network;
 import org.buildwithukraine.routing.engine.OpenOrder;
+import org.buildwithukraine.routing.engine.Order;
 import org.buildwithukraine.routing.engine.OrderDecision;
 import org.buildwithukraine.routing.engine.Reschedule;
 import org.buildwithukraine.routing.engine.RoutingEngine;
@@ -38,6 +44,7 @@ import org.buildwithukraine.routing.order.OrderAllocation;
 import org.buildwithukraine.routing.order.PlacedPart;
 import org.buildwithukraine.routing.order.RoutingDecisionRecord;
 import org.buildwithukraine.routing.order.WithdrawnPart;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +61,8 @@ public class Router {
 
     private static final Set<OrderState> ROUTABLE = Set.of(OrderState.QUEUED, OrderState.PARTIALLY_ROUTED,
             OrderState.ROUTED, OrderState.IN_PRODUCTION);
+    /** Entities loaded by id per statement: well under PostgreSQL's limit of bind parameters. */
+    private static final int LOAD_BATCH = 1000;
 
     private final RoutingEngine engine;
     private final NetworkLoader loader;
@@ -61,10 +70,12 @@ public class Router {
     private final ObjectMapper objectMapper;
     private final Clock clock;
     private final Timer passes;
+    private final EntityManager entityManager;
 
     public Router(RoutingEngine engine, NetworkLoader loader, OrderEvents events, ObjectMapper objectMapper,
-            Clock clock, MeterRegistry registry) {
+            Clock clock, MeterRegistry registry, EntityManager entityManager) {
         this.engine = engine;
+        this.entityManager = entityManager;
         this.loader = loader;
         this.events = events;
         this.objectMapper = objectMapper;
@@ -84,35 +95,72 @@ public class Router {
     public RoutingResult route(String technologyCode, Collection<CustomerOrder> received, boolean recheck,
             String trigger, String actor) {
         Instant now = clock.instant();
-        List<OrderAllocation> active = OrderAllocation.list("technologyCode = ?1 and status = ?2", technologyCode,
-                AllocationStatus.ACTIVE);
-        Map<String, CustomerOrder> orders = CustomerOrder.<CustomerOrder>list("technologyCode = ?1 and state in ?2",
-                technologyCode, ROUTABLE).stream().collect(Collectors.toMap(CustomerOrder::id, Function.identity()));
-        received.forEach(order -> orders.put(order.id(), order));
+        Set<String> receivedIds = received.stream().map(CustomerOrder::id).collect(Collectors.toSet());
+        List<Allocation> active = activeAllocations(technologyCode);
+        List<OpenOrder> open = openOrders(technologyCode).stream()
+                .filter(o -> !receivedIds.contains(o.order().id())).toList();
 
         Set<String> exportCentres = new TreeSet<>();
-        orders.values().stream()
+        Stream.concat(open.stream().map(OpenOrder::order), received.stream().map(CustomerOrder::toEngine))
                 .filter(o -> o.customerClass() == CustomerClass.EXPORT && o.exportCentreId() != null)
                 .forEach(o -> exportCentres.add(o.exportCentreId()));
-        Network network = loader.forTechnology(technologyCode, active.stream().map(OrderAllocation::lineId).toList(),
+        Network network = loader.forTechnology(technologyCode, active.stream().map(Allocation::lineId).toList(),
                 exportCentres);
-        Commitments commitments = Commitments.of(active.stream().map(OrderAllocation::toEngine).toList());
-        Set<String> receivedIds = received.stream().map(CustomerOrder::id).collect(Collectors.toSet());
-        List<OpenOrder> open = orders.values().stream().filter(o -> !receivedIds.contains(o.id()))
-                .map(o -> new OpenOrder(o.toEngine(), o.unplaced())).toList();
+        Commitments commitments = Commitments.of(active);
 
         RoutingResult result = passes.record(() -> recheck
                 ? engine.reroute(network, commitments, open, now, Router::newAllocationId)
                 : engine.route(network, commitments, open, received.stream().map(CustomerOrder::toEngine).toList(),
                         now, Router::newAllocationId));
-        apply(result, orders, active, now, trigger, actor);
+        apply(result, received, now, trigger, actor);
         return result;
     }
 
-    private void apply(RoutingResult result, Map<String, CustomerOrder> orders, List<OrderAllocation> active,
-            Instant now, String trigger, String actor) {
-        Map<String, OrderAllocation> byId = new HashMap<>();
-        active.forEach(allocation -> byId.put(allocation.id(), allocation));
+    /**
+     * What the pass reads, as values rather than entities: a pass over thousands of open orders changes only the
+     * few it decides about, and managed entities would each keep a snapshot for every flush of the transaction
+     * to compare. A query flushes the transaction's pending changes first, so the values are as it sees them.
+     */
+    private List<Allocation> activeAllocations(String technologyCode) {
+        return entityManager.createQuery("""
+                select new org.buildwithukraine.routing.engine.Allocation(a.id, a.orderId, a.lineId, a.factoryId,
+                       a.licenceId, a.technologyCode, a.customerClass, a.neededBy, a.orderSequence, a.quantity,
+                       a.produced, a.plannedStart, a.plannedFinish)
+                from OrderAllocation a where a.technologyCode = :technology and a.status = :active""",
+                Allocation.class)
+                .setParameter("technology", technologyCode).setParameter("active", AllocationStatus.ACTIVE)
+                .getResultList();
+    }
+
+    private List<OpenOrder> openOrders(String technologyCode) {
+        return entityManager.createQuery("""
+                select o.id, o.sequence, o.customerClass, o.technologyCode, o.quantity, o.neededBy,
+                       o.destinationCountry, o.exportCentreId, o.unplaced
+                from CustomerOrder o where o.technologyCode = :technology and o.state in :routable""",
+                Object[].class)
+                .setParameter("technology", technologyCode).setParameter("routable", ROUTABLE)
+                .getResultStream()
+                .map(row -> new OpenOrder(new Order((String) row[0], (Long) row[1], (CustomerClass) row[2],
+                        (String) row[3], (Long) row[4], (LocalDate) row[5], (String) row[6], (String) row[7]),
+                        (Long) row[8]))
+                .toList();
+    }
+
+    /**
+     * Loads as entities only what the pass changes, by id in batches; the received orders are managed already.
+     */
+    private void apply(RoutingResult result, Collection<CustomerOrder> received, Instant now, String trigger,
+            String actor) {
+        Set<String> changedAllocations = new LinkedHashSet<>();
+        result.withdrawn().forEach(withdrawal -> changedAllocations.add(withdrawal.allocation().id()));
+        result.rescheduled().forEach(reschedule -> changedAllocations.add(reschedule.allocationId()));
+        Map<String, OrderAllocation> byId = managed(OrderAllocation.class, changedAllocations,
+                OrderAllocation::id);
+        Map<String, CustomerOrder> orders = new HashMap<>();
+        received.forEach(order -> orders.put(order.id(), order));
+        orders.putAll(managed(CustomerOrder.class, result.decisions().stream().map(OrderDecision::orderId)
+                .filter(id -> !orders.containsKey(id)).toList(), CustomerOrder::id));
+
         for (Withdrawal withdrawal : result.withdrawn()) {
             OrderAllocation allocation = byId.get(withdrawal.allocation().id());
             allocation.cancel(withdrawal.reason(), now);
@@ -126,10 +174,11 @@ public class Router {
         for (Reschedule reschedule : result.rescheduled()) {
             byId.get(reschedule.allocationId()).reschedule(reschedule.plannedStart(), reschedule.plannedFinish());
         }
+        Iterator<Long> decisionIds = decisionIds(result.decisions().size()).iterator();
         for (OrderDecision decision : result.decisions()) {
             CustomerOrder order = orders.get(decision.orderId());
             order.decide(decision, now);
-            record(order, decision, now, trigger);
+            record(decisionIds.next(), order, decision, now, trigger);
             events.order(switch (decision.outcome()) {
                 case REJECTED -> OrderEventTypes.REJECTED;
                 case QUEUED -> OrderEventTypes.QUEUED;
@@ -138,8 +187,37 @@ public class Router {
         }
     }
 
-    private void record(CustomerOrder order, OrderDecision decision, Instant now, String trigger) {
+    private <T> Map<String, T> managed(Class<T> type, Collection<String> ids, Function<T, String> idOf) {
+        Map<String, T> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            entityManager.unwrap(Session.class).byMultipleIds(type).withBatchSize(LOAD_BATCH)
+                    .enableSessionCheck(true).multiLoad(List.copyOf(ids))
+                    .forEach(entity -> byId.put(idOf.apply(entity), entity));
+        }
+        return byId;
+    }
+
+    /**
+     * Ids for the pass's decision records, drawn from the id column's sequence in one statement, so that the
+     * records go to the database in JDBC batches instead of one insert each with its identity read back. Drawn
+     * while the technology's lock is held: a later decision about the same order (same technology, so a later
+     * holder of the lock) draws a larger id, on any replica, and an order's latest decision stays the one with the
+     * largest id.
+     */
+    private List<Long> decisionIds(int count) {
+        if (count == 0) {
+            return List.of();
+        }
+        List<?> ids = entityManager.createNativeQuery(
+                "select nextval(pg_get_serial_sequence('routing_decision', 'id')) from generate_series(1, ?1) "
+                        + "order by 1")
+                .setParameter(1, count).getResultList();
+        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    private void record(long id, CustomerOrder order, OrderDecision decision, Instant now, String trigger) {
         RoutingDecisionRecord record = new RoutingDecisionRecord();
+        record.id = id;
         record.orderId = order.id();
         record.decidedAt = now;
         record.trigger = trigger;
@@ -155,6 +233,7 @@ public class Router {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordCancellation(CustomerOrder order, List<WithdrawnPart> withdrawn, String trigger) {
         RoutingDecisionRecord record = new RoutingDecisionRecord();
+        record.id = decisionIds(1).get(0);
         record.orderId = order.id();
         record.decidedAt = clock.instant();
         record.trigger = trigger;

@@ -18,4 +18,12 @@ public interface RoutingConfig {
      */
     @WithDefault("5m")
     Duration retryInterval();
+
+    /**
+     * A placement's answer lists every candidate line of the decision up to this many lines; above, only the chosen
+     * ones with the count of every verdict, and the full list stays at the order's decisions. The answer is also
+     * what the Idempotency-Key stores for a retry: a thousand lines explained are a quarter of a megabyte.
+     */
+    @WithDefault("50")
+    int placementAnswerLines();
 }
