@@ -37,6 +37,15 @@ public final class InFlight {
         requests.decrementAndGet();
     }
 
+    /** Requests holding one of the places now (a request refused for lack of one is not counted). */
+    public int requests() {
+        return Math.min(requests.get(), maxRequests);
+    }
+
+    public int maxRequests() {
+        return maxRequests;
+    }
+
     /** Takes one of the caller's open requests; false when the caller has all of its own open already. */
     public boolean enterCaller(String caller) {
         boolean[] admitted = { false };
