@@ -55,8 +55,7 @@ public final class Platform {
         // durable as production, whatever the shell exports: a commit's fsync costs about a millisecond here, a
         // few seconds over the whole suite, and the suite must not pass on a database that may lose writes
         environment.put("BWU_POSTGRES_UNSAFE_FAST", "false");
-        List<String> applications = new ArrayList<>(SERVICES);
-        applications.add("GATEWAY");
+        List<String> applications = applications();
         List<String> names = new ArrayList<>(applications);
         applications.forEach(application -> names.add(application + "_MANAGEMENT"));
         names.addAll(List.of("KEYCLOAK", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES"));
@@ -176,6 +175,13 @@ public final class Platform {
     /** The secret of a factory MES client as Keycloak holds it, e.g. for {@code mes-de-munich}. */
     public String clientSecret(String clientId) {
         return published("BWU_" + clientId.replace('-', '_').toUpperCase() + "_SECRET");
+    }
+
+    /** Every application of the platform, as up.sh names them: the services and the gateway. */
+    public static List<String> applications() {
+        List<String> applications = new ArrayList<>(SERVICES);
+        applications.add("GATEWAY");
+        return applications;
     }
 
     /** The Prometheus metrics of an application (up.sh's name, e.g. "LICENCE"), from its management port. */

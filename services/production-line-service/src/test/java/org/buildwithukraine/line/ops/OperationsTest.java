@@ -73,9 +73,11 @@ class OperationsTest extends ServiceOperationsTest {
         registerLine(line, factory, 100);
         String metrics = metrics();
         for (String state : new String[] { "RUNNING", "IDLE", "DOWN", "MAINTENANCE", "RETOOLING" }) {
-            assertThat(metrics).contains("bwu_lines{region=\"de\",state=\"" + state + "\"} ");
+            assertThat(metrics).contains("bwu_lines{region=\"de\",state=\"" + state + "\"} ")
+                    .contains("bwu_lines_capacity_units_per_day{region=\"de\",state=\"" + state + "\"} ");
         }
         double downBefore = value(metrics, "bwu_lines{region=\"de\",state=\"DOWN\"}");
+        double downCapacityBefore = value(metrics, "bwu_lines_capacity_units_per_day{region=\"de\",state=\"DOWN\"}");
         double goodBefore = value(metrics, "bwu_line_output_units_total{quality=\"good\",region=\"de\"}");
         double scrapBefore = value(metrics, "bwu_line_output_units_total{quality=\"scrap\",region=\"de\"}");
 
@@ -85,6 +87,8 @@ class OperationsTest extends ServiceOperationsTest {
         // tests run one at a time: nothing but this report changes the region's lines in between
         String after = metrics();
         assertThat(value(after, "bwu_lines{region=\"de\",state=\"DOWN\"}")).isEqualTo(downBefore + 1);
+        assertThat(value(after, "bwu_lines_capacity_units_per_day{region=\"de\",state=\"DOWN\"}"))
+                .isEqualTo(downCapacityBefore + 100);
         assertThat(value(after, "bwu_line_output_units_total{quality=\"good\",region=\"de\"}"))
                 .isEqualTo(goodBefore + 7);
         assertThat(value(after, "bwu_line_output_units_total{quality=\"scrap\",region=\"de\"}"))
