@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -91,7 +92,7 @@ class GrafanaDashboardsTest {
      * recording rule: a typo in a function, a stray bracket or a misplaced {@code by} fails here, not on a screen.
      */
     @Test
-    void promtoolAcceptsEveryExpression(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+    void promtoolAcceptsEveryExpression(@TempDir Path dir) throws IOException {
         ObjectNode rules = Manifests.JSON.createObjectNode();
         ArrayNode groups = rules.putArray("groups");
         int count = 0;
@@ -99,7 +100,8 @@ class GrafanaDashboardsTest {
             ObjectNode group = groups.addObject().put("name", file.getFileName().toString());
             ArrayNode records = group.putArray("rules");
             for (Map.Entry<String, String> query : expressions(read(file)).entrySet()) {
-                records.addObject().put("record", "bwu_dashboard_check_" + count++).put("expr", asGrafanaSendsIt(query.getValue()));
+                records.addObject().put("record", "bwu_dashboard_check_" + count++)
+                        .put("expr", asGrafanaSendsIt(query.getValue()));
             }
         }
         Files.writeString(dir.resolve("dashboards.rules.yaml"), Manifests.YAML.writeValueAsString(rules));
