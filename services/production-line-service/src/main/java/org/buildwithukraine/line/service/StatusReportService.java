@@ -35,13 +35,15 @@ import org.hibernate.Hibernate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.Startup;
 
 /**
  * Takes status reports in. Each report is one short transaction on this instance's own database: lock the line
  * (so reports of one line, duplicates included, take turns), store the report, move the current state if the
  * report is the newest, count good units towards open allocations, and record the events. No other service is
- * asked anything.
+ * asked anything. Created at startup, so that its counters exist from 0 before the first report.
  */
+@Startup
 @ApplicationScoped
 public class StatusReportService {
 
