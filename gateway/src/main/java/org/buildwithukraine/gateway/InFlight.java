@@ -37,11 +37,6 @@ public final class InFlight {
         requests.decrementAndGet();
     }
 
-    /** Requests holding one of the places now (a request refused for lack of one is not counted). */
-    public int requests() {
-        return Math.min(requests.get(), maxRequests);
-    }
-
     public int maxRequests() {
         return maxRequests;
     }
