@@ -37,6 +37,10 @@ public final class InFlight {
         requests.decrementAndGet();
     }
 
+    public int maxRequests() {
+        return maxRequests;
+    }
+
     /** Takes one of the caller's open requests; false when the caller has all of its own open already. */
     public boolean enterCaller(String caller) {
         boolean[] admitted = { false };

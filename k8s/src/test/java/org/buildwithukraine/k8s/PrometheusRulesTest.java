@@ -1,17 +1,12 @@
 package org.buildwithukraine.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -23,8 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * test, the PrometheusRule the production overlay applies carries exactly its groups, every alert is tested both
  * firing and quiet, and every alert has its runbook in the README.
  *
- * <p>promtool comes from Debian's {@code prometheus} package (README: prerequisites) or the {@code PROMTOOL}
- * environment variable; without it the test fails rather than skips, so that the alerts are never left untested.
+ * <p>promtool: see {@link Promtool}; without it the test fails rather than skips, so that the alerts are never
+ * left untested.
  */
 class PrometheusRulesTest {
 
@@ -35,8 +30,8 @@ class PrometheusRulesTest {
 
     @Test
     void theRulesAreValidAndPassTheirPromtoolUnitTests() {
-        assertThat(promtool("check", "rules", RULES.getFileName().toString())).contains("SUCCESS: " + alerts().size());
-        assertThat(promtool("test", "rules", RULES_TEST.getFileName().toString())).contains("SUCCESS");
+        assertThat(Promtool.run(MONITORING, "check", "rules", RULES.getFileName().toString())).contains("SUCCESS: " + alerts().size());
+        assertThat(Promtool.run(MONITORING, "test", "rules", RULES_TEST.getFileName().toString())).contains("SUCCESS");
     }
 
     @Test
@@ -90,46 +85,5 @@ class PrometheusRulesTest {
         } catch (IOException e) {
             throw new IllegalStateException(file + " does not parse", e);
         }
-    }
-
-    /** Runs promtool in the monitoring folder; its output, or a failure with that output. */
-    private static String promtool(String... arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(promtoolBinary());
-        command.addAll(List.of(arguments));
-        try {
-            Process process = new ProcessBuilder(command).directory(MONITORING.toFile()).redirectErrorStream(true)
-                    .start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("%s did not finish within 60 s", String.join(" ", command));
-            }
-            if (process.exitValue() != 0) {
-                fail("%s failed (exit %d):%n%s", String.join(" ", command), process.exitValue(), output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String promtoolBinary() {
-        String fromEnv = System.getenv("PROMTOOL");
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return fromEnv;
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, "promtool");
-            if (Files.isExecutable(candidate)) {
-                return candidate.toString();
-            }
-        }
-        return fail("promtool is not installed, so the alerts cannot be tested: install Debian's prometheus package"
-                + " (apt-get install -y --no-install-recommends prometheus) or set PROMTOOL to its path");
     }
 }

@@ -60,8 +60,7 @@ public final class Platform {
         environment.put("QUARKUS_LOG_CATEGORY__ORG_BUILDWITHUKRAINE_GATEWAY_PROXY__LEVEL", "DEBUG");
         environment.put("QUARKUS_LOG_CATEGORY__ORG_BUILDWITHUKRAINE_KIT_WEB__LEVEL", "DEBUG");
         environment.put("QUARKUS_LOG_CATEGORY__ORG_BUILDWITHUKRAINE_KIT_TRACING__LEVEL", "DEBUG");
-        List<String> applications = new ArrayList<>(SERVICES);
-        applications.add("GATEWAY");
+        List<String> applications = applications();
         List<String> names = new ArrayList<>(applications);
         applications.forEach(application -> names.add(application + "_MANAGEMENT"));
         names.addAll(List.of("KEYCLOAK", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES"));
@@ -181,6 +180,13 @@ public final class Platform {
     /** The secret of a factory MES client as Keycloak holds it, e.g. for {@code mes-de-munich}. */
     public String clientSecret(String clientId) {
         return published("BWU_" + clientId.replace('-', '_').toUpperCase() + "_SECRET");
+    }
+
+    /** Every application of the platform, as up.sh names them: the services and the gateway. */
+    public static List<String> applications() {
+        List<String> applications = new ArrayList<>(SERVICES);
+        applications.add("GATEWAY");
+        return applications;
     }
 
     /** The Prometheus metrics of an application (up.sh's name, e.g. "LICENCE"), from its management port. */

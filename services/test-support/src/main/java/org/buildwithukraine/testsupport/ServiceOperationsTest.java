@@ -53,6 +53,19 @@ public abstract class ServiceOperationsTest {
                 .body(containsString("bwu_outbox_oldest_pending_seconds "));
     }
 
+    /** What the dashboards read of every service: latency buckets per route and the connection pool's use. */
+    @Test
+    void latencyBucketsPerRouteAndTheConnectionPoolAreExported() {
+        // the server's own endpoints (/q/...) are not timed: any request to the application is
+        given().get("/api/no-such-route");
+        onManagementPort().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_bucket{"))
+                .body(containsString("le=\"0.002\""))
+                .body(containsString("agroal_active_count"))
+                .body(containsString("agroal_available_count"))
+                .body(containsString("agroal_awaiting_count"));
+    }
+
     @Test
     void healthAndMetricsAreServedOnTheManagementPortOnly() {
         onManagementPort().get("/q/metrics").then().statusCode(200);

@@ -26,6 +26,7 @@ import org.buildwithukraine.line.Allocation;
 import org.buildwithukraine.line.AllocationStatus;
 import org.buildwithukraine.line.OutputAttribution;
 import org.buildwithukraine.line.ProductionLine;
+import org.buildwithukraine.line.Region;
 import org.buildwithukraine.line.ReportEffect;
 import org.buildwithukraine.line.StatusReport;
 
@@ -34,13 +35,15 @@ import org.hibernate.Hibernate;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.Startup;
 
 /**
  * Takes status reports in. Each report is one short transaction on this instance's own database: lock the line
  * (so reports of one line, duplicates included, take turns), store the report, move the current state if the
  * report is the newest, count good units towards open allocations, and record the events. No other service is
- * asked anything.
+ * asked anything. Created at startup, so that its counters exist from 0 before the first report.
  */
+@Startup
 @ApplicationScoped
 public class StatusReportService {
 
@@ -53,9 +56,11 @@ public class StatusReportService {
     private final Counter keyReused;
     private final Counter replayed;
     private final Counter refused;
+    private final Counter goodUnits;
+    private final Counter scrapUnits;
 
     public StatusReportService(LineService lines, LineAccess access, LineEvents events, ReportsConfig config,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, Region region, MeterRegistry meters) {
         this.lines = lines;
         this.access = access;
         this.events = events;
@@ -68,10 +73,24 @@ public class StatusReportService {
         this.keyReused = reportCounter(meters, "KEY_REUSED");
         this.replayed = reportCounter(meters, "REPLAYED");
         this.refused = reportCounter(meters, "REFUSED");
+        this.goodUnits = unitsCounter(meters, region, "good");
+        this.scrapUnits = unitsCounter(meters, region, "scrap");
     }
 
     private static Counter reportCounter(MeterRegistry meters, String effect) {
         return meters.counter("bwu.line.reports", "effect", effect);
+    }
+
+    /**
+     * {@code bwu_line_output_units_total{region,quality}}: units the region's reports have made, good or scrap, for
+     * the dashboards' output and quality (good / all) of a region; a line's exact OEE is its /oee resource. Like the
+     * report counts, counted when a report is taken, inside its transaction: a transaction that fails afterwards
+     * was counted all the same (a gauge of trends, not a ledger).
+     */
+    private static Counter unitsCounter(MeterRegistry meters, Region region, String quality) {
+        return Counter.builder("bwu.line.output.units")
+                .description("Units reported made by the region's lines, good or scrap")
+                .tag("region", region.code()).tag("quality", quality).register(meters);
     }
 
     /** @param replayed the report was taken before: {@code report} is the first one, nothing was changed */
@@ -242,6 +261,8 @@ public class StatusReportService {
             events.outputReported(line, report, progress, actor);
         }
         takenByEffect.get(effect).increment();
+        goodUnits.increment(report.goodUnits);
+        scrapUnits.increment(report.scrapUnits);
         return new Outcome(report, false);
     }
 

@@ -66,6 +66,46 @@ class OperationsTest extends ServiceOperationsTest {
     }
 
     @Test
+    void linesByStateAndOutputUnitsOfTheRegionFollowTheReports() {
+        String factory = uniqueId("de-states");
+        Events.activeManufacturer(factory);
+        String line = lineId("de", "STATES");
+        registerLine(line, factory, 100);
+        String metrics = metrics();
+        for (String state : new String[] { "RUNNING", "IDLE", "DOWN", "MAINTENANCE", "RETOOLING" }) {
+            assertThat(metrics).contains("bwu_lines{region=\"de\",state=\"" + state + "\"} ")
+                    .contains("bwu_lines_capacity_units_per_day{region=\"de\",state=\"" + state + "\"} ");
+        }
+        double downBefore = value(metrics, "bwu_lines{region=\"de\",state=\"DOWN\"}");
+        double downCapacityBefore = value(metrics, "bwu_lines_capacity_units_per_day{region=\"de\",state=\"DOWN\"}");
+        double goodBefore = value(metrics, "bwu_line_output_units_total{quality=\"good\",region=\"de\"}");
+        double scrapBefore = value(metrics, "bwu_line_output_units_total{quality=\"scrap\",region=\"de\"}");
+
+        postReport(asMaker(factory), line, report("states-1", Instant.now(), "DOWN", "BREAKDOWN", 7, 2))
+                .statusCode(201);
+
+        // tests run one at a time: nothing but this report changes the region's lines in between
+        String after = metrics();
+        assertThat(value(after, "bwu_lines{region=\"de\",state=\"DOWN\"}")).isEqualTo(downBefore + 1);
+        assertThat(value(after, "bwu_lines_capacity_units_per_day{region=\"de\",state=\"DOWN\"}"))
+                .isEqualTo(downCapacityBefore + 100);
+        assertThat(value(after, "bwu_line_output_units_total{quality=\"good\",region=\"de\"}"))
+                .isEqualTo(goodBefore + 7);
+        assertThat(value(after, "bwu_line_output_units_total{quality=\"scrap\",region=\"de\"}"))
+                .isEqualTo(scrapBefore + 2);
+    }
+
+    private String metrics() {
+        return onManagementPort().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double value(String metrics, String series) {
+        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
+        assertThat(value.find()).as("%s in %s", series, metrics).isTrue();
+        return Double.parseDouble(value.group(1));
+    }
+
+    @Test
     void openApiDescribesTheLineApi() {
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths", hasKey("/api/lines/{lineId}"))
