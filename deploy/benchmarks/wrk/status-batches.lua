@@ -1,28 +1,21 @@
 -- Batches of status reports with output (POST /api/regions/{region}/status-reports), each report with a reportId of
 -- its own, the regions taking turns request by request, each batch sent with its region's MES token and naming that
 -- region's lines round-robin. From the environment:
---   BENCH_LINES       "LINE-ID:de LINE-ID:uk ..." (the letter pair is the region and names the token)
+--   BENCH_LINES       see mes-lines.lua
 --   BENCH_BATCH_SIZE  reports per batch (at most 500, the endpoint's limit)
 --   BENCH_RUN_ID      unique per round, so that no round replays another's reports
 dofile(os.getenv("BENCH_WRK_SUMMARY"))
+dofile(string.match(os.getenv("BENCH_WRK_SUMMARY"), "(.*/)") .. "mes-lines.lua")
 
-local threads = {}
 local counter = 0
-
-function setup(thread)
-   thread:set("tid", #threads + 1)
-   table.insert(threads, thread)
-end
 
 function init(args)
    regions = {}
-   for entry in string.gmatch(os.getenv("BENCH_LINES"), "%S+") do
-      local id, region = string.match(entry, "([^:]+):(%a+)")
-      if regions[region] == nil then
-         regions[region] = { name = region, lines = {},
-            token = "Bearer " .. os.getenv("BENCH_TOKEN_" .. string.upper(region)) }
+   for _, line in ipairs(mes_lines()) do
+      if regions[line.region] == nil then
+         regions[line.region] = { name = line.region, lines = {}, token = line.token }
       end
-      table.insert(regions[region].lines, id)
+      table.insert(regions[line.region].lines, line.id)
    end
    order = {}
    for _, region in pairs(regions) do table.insert(order, region) end

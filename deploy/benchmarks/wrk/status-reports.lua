@@ -1,23 +1,14 @@
 -- Status reports with output, each with a reportId of its own, spread round-robin over the lines of both
 -- regions, each sent with the token of its factory's MES. From the environment:
---   BENCH_LINES   "LINE-ID:de LINE-ID:uk ..." (the letter pair names the token: BENCH_TOKEN_DE, BENCH_TOKEN_UK)
+--   BENCH_LINES   see mes-lines.lua
 --   BENCH_RUN_ID  unique per round, so that no round replays another's reports
 dofile(os.getenv("BENCH_WRK_SUMMARY"))
+dofile(string.match(os.getenv("BENCH_WRK_SUMMARY"), "(.*/)") .. "mes-lines.lua")
 
-local threads = {}
 local counter = 0
 
-function setup(thread)
-   thread:set("tid", #threads + 1)
-   table.insert(threads, thread)
-end
-
 function init(args)
-   lines = {}
-   for entry in string.gmatch(os.getenv("BENCH_LINES"), "%S+") do
-      local id, region = string.match(entry, "([^:]+):(%a+)")
-      table.insert(lines, { id = id, token = "Bearer " .. os.getenv("BENCH_TOKEN_" .. string.upper(region)) })
-   end
+   lines = mes_lines()
    run = os.getenv("BENCH_RUN_ID")
    -- each thread starts at another line, so the threads do not march over the lines in step
    counter = (tid - 1) * 7
