@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,12 +95,10 @@ class TracingIT {
         }
     }
 
+    /** A random W3C trace or span id of that many hex digits. */
     private static String hex(int digits) {
-        StringBuilder hex = new StringBuilder(digits);
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < digits; i++) {
-            hex.append(Character.forDigit(random.nextInt(16), 16));
-        }
-        return hex.toString();
+        byte[] id = new byte[digits / 2];
+        ThreadLocalRandom.current().nextBytes(id);
+        return HexFormat.of().formatHex(id);
     }
 }

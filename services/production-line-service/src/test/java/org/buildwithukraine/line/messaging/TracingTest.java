@@ -13,6 +13,7 @@ import static org.buildwithukraine.line.Requests.uniqueId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -186,12 +187,10 @@ class TracingTest {
         return traceparent.split("-")[2];
     }
 
+    /** A random W3C trace or span id of that many hex digits. */
     private static String hex(int digits) {
-        StringBuilder hex = new StringBuilder(digits);
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int i = 0; i < digits; i++) {
-            hex.append(Character.forDigit(random.nextInt(16), 16));
-        }
-        return hex.toString();
+        byte[] id = new byte[digits / 2];
+        ThreadLocalRandom.current().nextBytes(id);
+        return HexFormat.of().formatHex(id);
     }
 }
