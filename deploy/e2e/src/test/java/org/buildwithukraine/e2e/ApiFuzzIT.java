@@ -72,7 +72,7 @@ class ApiFuzzIT {
     private static final List<String> OUTBOX_SERVICES = List.of("FACTORY", "LICENCE", "PRODUCTION_DE", "PRODUCTION_UK",
             "ROUTING");
     private static final Pattern EVENTS_WRITTEN = Pattern
-            .compile("(?m)^bwu_outbox_(?:published_total|pending)(?:\\{[^}]*\\})? (\\S+)$");
+            .compile("(?m)^bwu_outbox_(?:published_total|pending)(?:\\{[^}]*\\})? (\\S+)(?: #.*)?$");
     private static final RestAssuredConfig CONFIG = RestAssuredConfig.config()
             .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false))
             .httpClient(HttpClientConfig.httpClientConfig().setParam("http.connection.timeout", 5_000)

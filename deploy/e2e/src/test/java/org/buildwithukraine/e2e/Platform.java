@@ -42,7 +42,9 @@ public final class Platform {
     private static final Duration SCRIPT_TIMEOUT = Duration.ofMinutes(15);
     /** The services, as up.sh names their ports (BWU_<NAME>_PORT); each has an outbox. */
     private static final List<String> SERVICES = List.of("FACTORY", "LICENCE", "PRODUCTION_DE", "PRODUCTION_UK", "ROUTING");
-    private static final Pattern OUTBOX_PENDING = Pattern.compile("(?m)^bwu_outbox_pending(?:\\{[^}]*\\})? (\\S+)$");
+    /** A sample of the gauge, and the exemplar Micrometer may write after it (OpenMetrics). */
+    private static final Pattern OUTBOX_PENDING = Pattern.compile(
+            "(?m)^bwu_outbox_pending(?:\\{[^}]*\\})? (\\S+)(?: #.*)?$");
     private static Platform instance;
 
     private final Path root;

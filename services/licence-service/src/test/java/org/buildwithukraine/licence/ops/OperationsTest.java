@@ -59,7 +59,7 @@ class OperationsTest extends ServiceOperationsTest {
     private void awaitMetric(String series, double expected) {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             String metrics = onManagementPort().get("/q/metrics").then().statusCode(200).extract().asString();
-            Matcher value = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
+            Matcher value = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)(?: #.*)?$").matcher(metrics);
             assertThat(value.find()).as("%s in the metrics", series).isTrue();
             assertThat(Double.parseDouble(value.group(1))).isCloseTo(expected, within(1e-9));
         });

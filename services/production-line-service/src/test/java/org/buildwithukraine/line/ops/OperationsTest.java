@@ -59,7 +59,7 @@ class OperationsTest extends ServiceOperationsTest {
 
     private double newestReportAge() {
         String metrics = onManagementPort().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher value = Pattern.compile("(?m)^bwu_line_newest_report_age_seconds\\{region=\"de\"} (\\S+)$")
+        Matcher value = Pattern.compile("(?m)^bwu_line_newest_report_age_seconds\\{region=\"de\"} (\\S+)(?: #.*)?$")
                 .matcher(metrics);
         assertThat(value.find()).as("gauge in %s", metrics).isTrue();
         return Double.parseDouble(value.group(1));
@@ -100,7 +100,7 @@ class OperationsTest extends ServiceOperationsTest {
     }
 
     private static double value(String metrics, String series) {
-        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
+        Matcher value = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)(?: #.*)?$").matcher(metrics);
         assertThat(value.find()).as("%s in %s", series, metrics).isTrue();
         return Double.parseDouble(value.group(1));
     }
