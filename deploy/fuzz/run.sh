@@ -5,7 +5,7 @@
 # the fuzzer found a violation; the table lists them with the seed that replays them).
 #   deploy/fuzz/run.sh                 full profile, random seed
 #   FUZZ_SEED=42 deploy/fuzz/run.sh    replays the run of seed 42
-#   FUZZ_PROFILE=fast deploy/fuzz/run.sh   the bounded profile CI runs (seed 17)
+#   FUZZ_PROFILE=fast deploy/fuzz/run.sh   the bounded profile (seed 17)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 log=deploy/e2e/target/fuzz-run.log
