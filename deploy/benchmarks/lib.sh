@@ -21,7 +21,8 @@ mkdir -p "$BENCH_RESULTS"
 # The flags of the images (src/main/docker/Dockerfile.jvm) in the pod of the production overlay (memory limit
 # 768Mi, 2 CPUs): MaxRAM stands for the container's limit, which a plain process here does not have. Serial GC is
 # what the JVM's ergonomics choose in such a pod (under 1792 MB it is no "server class machine"), so it is named.
-BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=768m -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+# The images keep their compiled code (-UseCodeCacheFlushing: see the Dockerfiles).
+BENCH_JAVA_OPTS=${BENCH_JAVA_OPTS:--XX:MaxRAM=768m -XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:-UseCodeCacheFlushing}
 
 bench_step() { printf '\n== %s\n' "$*" >&2; }
 bench_info() { printf '   %s\n' "$*" >&2; }

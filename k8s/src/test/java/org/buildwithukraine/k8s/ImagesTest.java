@@ -81,7 +81,7 @@ class ImagesTest {
         assertThat(dockerfile).contains("COPY target/quarkus-app/lib/ /deployments/lib/",
                 "COPY target/quarkus-app/*.jar /deployments/", "COPY target/quarkus-app/app/ /deployments/app/",
                 "COPY target/quarkus-app/quarkus/ /deployments/quarkus/", "/deployments/quarkus-run.jar",
-                "-XX:MaxRAMPercentage=70", "-XX:+ExitOnOutOfMemoryError");
+                "-XX:MaxRAMPercentage=70", "-XX:+ExitOnOutOfMemoryError", "-XX:-UseCodeCacheFlushing");
         assertThat(dockerfile.lines().filter(l -> l.startsWith("USER "))).containsExactly("USER 185:185");
         assertThat(dockerfile.lines().filter(l -> l.startsWith("FROM "))).singleElement().asString().contains("17-jre");
         // the ports the pods declare (http, management) and the image's application listens on
