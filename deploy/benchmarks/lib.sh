@@ -45,6 +45,8 @@ bench_instance() {
     export BWU_KEYCLOAK_PORT=$((base + 180)) BWU_KAFKA_PORT=$((base + 1092)) BWU_POSTGRES_PORT=$((base - 2568))
     export BWU_KAFKA_CONTROLLER_PORT=$((BWU_KAFKA_PORT + 1))
     export BWU_JAVA_OPTS=$BENCH_JAVA_OPTS BWU_POSTGRES_UNSAFE_FAST=false
+    # as the images set it (see their Dockerfiles)
+    export MALLOC_ARENA_MAX=2
     # Production's per-caller rate limit (100 requests/s) would measure the limiter, not the platform; the
     # in-flight limits stay as configured, so connections per token stay under max-in-flight-per-caller (64).
     export BWU_GATEWAY_RATE_LIMIT_ENABLED=false

@@ -86,7 +86,7 @@ class ImagesTest {
         assertThat(dockerfile.lines().filter(l -> l.startsWith("FROM "))).singleElement().asString().contains("17-jre");
         // the ports the pods declare (http, management) and the image's application listens on
         assertThat(dockerfile.lines().filter(l -> l.startsWith("EXPOSE "))).containsExactly("EXPOSE 8080 9000");
-        assertThat(dockerfile).contains("QUARKUS_HTTP_PORT=8080", "QUARKUS_MANAGEMENT_PORT=9000");
+        assertThat(dockerfile).contains("QUARKUS_HTTP_PORT=8080", "QUARKUS_MANAGEMENT_PORT=9000", "MALLOC_ARENA_MAX=2");
     }
 
     /** The modules of the root build that package a Quarkus application. */
