@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RoutingInTurnTest {
 
     private static final String FPV = "UA-FPV-7";
-    private static final int CASES = 2_000;
+    private static final int CASES = 1_000;
 
     @Test
     void ordersDecidedInTurnGetTheResultsOfReceivingThemOneAtATime() {

@@ -88,6 +88,22 @@ public class IdempotentRequests {
     }
 
     /**
+     * An answer as stored under a key: JSON, with its status and Location (may be null). Turned into a JAX-RS
+     * response only on the request's own thread ({@link #response()}), since a transaction serving several requests
+     * may run on another.
+     */
+    public record StoredAnswer(int status, String location, String body) {
+
+        public Response response() {
+            Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body);
+            if (location != null) {
+                response.location(URI.create(location));
+            }
+            return response.build();
+        }
+    }
+
+    /**
      * Runs {@code action} once per caller, operation and key, inside the caller's transaction; 400 without a key.
      *
      * @param operation what the key is unique within for a caller, e.g. {@code "licences.grant"}
@@ -138,7 +154,7 @@ public class IdempotentRequests {
      * is thrown without marking the transaction for rollback: other requests sharing it are not spoiled.
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
-    public Optional<Response> reserve(Claim claim) {
+    public Optional<StoredAnswer> reserve(Claim claim) {
         int inserted = entityManager.createNativeQuery("""
                 insert into idempotency_key (scope, key, request_hash, created_at) values (?1, ?2, ?3, ?4)
                 on conflict do nothing""")
@@ -150,9 +166,9 @@ public class IdempotentRequests {
         return inserted == 0 ? Optional.of(replay(claim)) : Optional.empty();
     }
 
-    /** Stores the answer of a claim this transaction {@linkplain #reserve reserved}, and returns it as JSON. */
+    /** Stores the answer of a claim this transaction {@linkplain #reserve reserved}, and returns it as stored. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Response store(Claim claim, Answer answer) {
+    public StoredAnswer store(Claim claim, Answer answer) {
         String body = json(answer.body());
         String location = answer.location() == null ? null : answer.location().toString();
         entityManager.createNativeQuery("""
@@ -164,7 +180,7 @@ public class IdempotentRequests {
                 .setParameter(4, location)
                 .setParameter(5, body)
                 .executeUpdate();
-        return response(answer.status(), location, body);
+        return new StoredAnswer(answer.status(), location, body);
     }
 
     /**
@@ -173,7 +189,7 @@ public class IdempotentRequests {
      * once its answer is {@linkplain #store stored}.
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ProblemException.class)
-    public Response replay(Claim claim) {
+    public StoredAnswer replay(Claim claim) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select request_hash, response_status, response_location, response_body from idempotency_key
@@ -194,7 +210,7 @@ public class IdempotentRequests {
             throw new IllegalStateException("The answer for " + key.name() + " " + key.value()
                     + " is replayed before it was stored");
         }
-        return response(((Number) row[1]).intValue(), (String) row[2], (String) row[3]);
+        return new StoredAnswer(((Number) row[1]).intValue(), (String) row[2], (String) row[3]);
     }
 
     private Claim claim(String operation, IdempotencyKey key, Object request) {
@@ -203,8 +219,8 @@ public class IdempotentRequests {
 
     private Response once(String operation, IdempotencyKey key, Object request, Supplier<Answer> action) {
         Claim claim = claim(operation, key, request);
-        Optional<Response> stored = reserve(claim);
-        return stored.isPresent() ? stored.get() : store(claim, action.get());
+        Optional<StoredAnswer> stored = reserve(claim);
+        return (stored.isPresent() ? stored.get() : store(claim, action.get())).response();
     }
 
     @Scheduled(identity = "idempotency-housekeeping", every = "1h", delayed = "1m",
@@ -215,14 +231,6 @@ public class IdempotentRequests {
                 .createNativeQuery("delete from idempotency_key where created_at < ?1")
                 .setParameter(1, clock.instant().minus(config.retention()))
                 .executeUpdate());
-    }
-
-    private static Response response(int status, String location, String body) {
-        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON).entity(body);
-        if (location != null) {
-            response.location(URI.create(location));
-        }
-        return response.build();
     }
 
     private String hash(Object request) {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.buildwithukraine.kit.idempotency.IdempotentRequests;
 import org.buildwithukraine.kit.idempotency.IdempotentRequests.Answer;
 import org.buildwithukraine.kit.idempotency.IdempotentRequests.Claim;
+import org.buildwithukraine.kit.idempotency.IdempotentRequests.StoredAnswer;
 import org.buildwithukraine.kit.problem.ProblemException;
 import org.buildwithukraine.routing.order.CustomerOrder;
 import org.buildwithukraine.routing.order.service.NewOrder;
@@ -110,7 +111,7 @@ public class PlacementPasses {
         Placement placement = new Placement(order, actor, claim, Context.current());
         TechnologyQueue queue = enqueue(placement);
         try {
-            return placement.answer.get(timeoutNanos, TimeUnit.NANOSECONDS);
+            return placement.answer.get(timeoutNanos, TimeUnit.NANOSECONDS).response();
         } catch (ExecutionException failed) {
             throw failed.getCause() instanceof RuntimeException cause ? cause
                     : new IllegalStateException("The order's routing pass failed", failed.getCause());
@@ -235,7 +236,7 @@ public class PlacementPasses {
         reserving.sort((a, b) -> Claim.ORDER.compare(a.claim, b.claim));
         for (Placement placement : reserving) {
             try {
-                Optional<Response> stored = idempotency.reserve(placement.claim);
+                Optional<StoredAnswer> stored = idempotency.reserve(placement.claim);
                 if (stored.isPresent()) {
                     placement.response = stored.get();
                 } else {
@@ -270,10 +271,10 @@ public class PlacementPasses {
         final String actor;
         final Claim claim;
         final Context trace;
-        final CompletableFuture<Response> answer = new CompletableFuture<>();
+        final CompletableFuture<StoredAnswer> answer = new CompletableFuture<>();
         /** Set by the pass's transaction; read after it committed. */
         boolean fresh;
-        Response response;
+        StoredAnswer response;
         ProblemException refusal;
 
         Placement(NewOrder order, String actor, Claim claim, Context trace) {
