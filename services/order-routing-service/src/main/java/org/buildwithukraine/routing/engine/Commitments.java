@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -35,6 +36,22 @@ public final class Commitments {
 
     public static Commitments none() {
         return of(List.of());
+    }
+
+    /**
+     * The commitments once a pass's result is applied, as the next pass reads them: its withdrawn allocations gone,
+     * its rescheduled ones at their new times, its new ones added.
+     */
+    public Commitments after(RoutingResult result) {
+        Map<String, Allocation> byId = new LinkedHashMap<>();
+        all.forEach(allocation -> byId.put(allocation.id(), allocation));
+        result.withdrawn().forEach(withdrawal -> byId.remove(withdrawal.allocation().id()));
+        for (Reschedule reschedule : result.rescheduled()) {
+            byId.computeIfPresent(reschedule.allocationId(),
+                    (id, allocation) -> allocation.scheduled(reschedule.plannedStart(), reschedule.plannedFinish()));
+        }
+        result.created().forEach(allocation -> byId.put(allocation.id(), allocation));
+        return of(byId.values());
     }
 
     /** Every active allocation, by line, then by rank. */

@@ -1,8 +1,11 @@
 package org.buildwithukraine.routing.engine;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +45,37 @@ public final class RoutingEngine {
     public RoutingResult route(Network network, Commitments commitments, Collection<OpenOrder> openOrders,
             Collection<Order> received, Instant now, Supplier<String> allocationIds) {
         return new Pass(network, policy, now, allocationIds, commitments, openOrders, received).run(false);
+    }
+
+    /**
+     * Decides newly received orders one after the other, in the order given: each in a pass of its own (as
+     * {@link #route} with that order alone) over the commitments and open orders the passes before it left, so the
+     * results are exactly those of routing them one at a time, with the network read once for all.
+     *
+     * @param received orders in the order they arrived
+     * @return one result per received order, in that order
+     */
+    public List<RoutingResult> routeInTurn(Network network, Commitments commitments,
+            Collection<OpenOrder> openOrders, List<Order> received, Instant now, Supplier<String> allocationIds) {
+        Map<String, OpenOrder> open = new LinkedHashMap<>();
+        openOrders.forEach(order -> open.put(order.order().id(), order));
+        Commitments before = commitments;
+        List<RoutingResult> results = new ArrayList<>(received.size());
+        for (Order order : received) {
+            RoutingResult result = route(network, before, open.values(), List.of(order), now, allocationIds);
+            results.add(result);
+            before = before.after(result);
+            for (OrderDecision decision : result.decisions()) {
+                if (decision.outcome() == Outcome.REJECTED) {
+                    open.remove(decision.orderId());
+                } else {
+                    Order decided = decision.orderId().equals(order.id()) ? order
+                            : open.get(decision.orderId()).order();
+                    open.put(decided.id(), new OpenOrder(decided, decision.unplaced()));
+                }
+            }
+        }
+        return results;
     }
 
     /**

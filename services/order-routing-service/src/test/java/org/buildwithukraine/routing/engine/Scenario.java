@@ -243,7 +243,7 @@ final class Scenario {
         }
     }
 
-    private String nextAllocationId() {
+    String nextAllocationId() {
         return "A" + (++allocationCounter);
     }
 

@@ -11,8 +11,10 @@ import org.buildwithukraine.routing.Fixtures;
 import org.buildwithukraine.routing.Fixtures.TestNetwork;
 import org.buildwithukraine.routing.order.service.NewOrder;
 import org.buildwithukraine.routing.order.service.OrderService;
+import org.buildwithukraine.routing.order.service.OrderService.Arrival;
 import org.junit.jupiter.api.Test;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -26,8 +28,10 @@ class DecisionStorageTest {
     @Test
     void aDecisionKeepsItsCandidatesCompressedAndTheApiReadsThemBack() {
         TestNetwork network = TestNetwork.of(20, 10);
-        String orderId = orders.place(new NewOrder(CustomerClass.UA_DEFENCE, "Armed Forces of Ukraine",
-                network.technology(), 10, Fixtures.TODAY.plusDays(30), null, null), "desk").id();
+        Arrival arrival = new Arrival(new NewOrder(CustomerClass.UA_DEFENCE, "Armed Forces of Ukraine",
+                network.technology(), 10, Fixtures.TODAY.plusDays(30), null, null), "desk", Context.root());
+        String orderId = QuarkusTransaction.requiringNew()
+                .call(() -> orders.placeInTurn(network.technology(), () -> List.of(arrival))).get(0).id();
 
         RoutingDecisionRecord stored = QuarkusTransaction.requiringNew()
                 .call(() -> orders.latestDecision(orderId));

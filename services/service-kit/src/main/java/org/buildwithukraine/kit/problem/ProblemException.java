@@ -45,6 +45,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(413, "Content too large", detail, List.of());
     }
 
+    /**
+     * The service cannot serve the request right now (answered 503 with {@code Retry-After}); the detail says
+     * what the request changed, if anything.
+     */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "Service unavailable", detail, List.of());
+    }
+
     public int status() {
         return status;
     }

@@ -45,7 +45,8 @@ import io.quarkus.security.UnauthorizedException;
  * becomes a 500; a 500 says nothing of the internals and is logged with the request path.
  *
  * <p>A database that cannot be reached ({@link DatabaseOutage}), whatever exception it surfaces in, is a 503
- * with {@code Retry-After} ({@link UnavailableConfig}), as is an identity provider whose keys cannot be fetched.
+ * with {@code Retry-After} ({@link UnavailableConfig}), as is an identity provider whose keys cannot be fetched, and a
+ * service's own {@link ProblemException#unavailable} (it could not serve the request in time).
  * The request changed nothing: its transaction never committed. The pool's idle connections are dropped
  * ({@link StaleConnections}), so that the requests after recovery do not fail on connections the outage killed.
  * An outage is logged as one WARN line without a stack at most once per {@code Retry-After} period, with the
@@ -74,6 +75,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
+        if (e.status() == 503) {
+            return unavailable(e.getMessage(), uri);
+        }
         return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
     }
 

@@ -3,11 +3,9 @@ package org.buildwithukraine.routing.order.rest;
 import static org.buildwithukraine.kit.security.Roles.ORDER_DESK;
 import static org.buildwithukraine.kit.security.Roles.TECHNOLOGY_OFFICER;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,12 +27,10 @@ import org.buildwithukraine.events.order.CustomerClass;
 import org.buildwithukraine.events.order.OrderState;
 import org.buildwithukraine.kit.idempotency.IdempotencyKey;
 import org.buildwithukraine.kit.idempotency.IdempotentRequests;
-import org.buildwithukraine.kit.idempotency.IdempotentRequests.Answer;
 import org.buildwithukraine.kit.security.Caller;
 import org.buildwithukraine.kit.validation.OneOf;
 import org.buildwithukraine.kit.web.Page;
 import org.buildwithukraine.kit.web.PageRequest;
-import org.buildwithukraine.routing.order.CustomerOrder;
 import org.buildwithukraine.routing.order.service.LicenceWork;
 import org.buildwithukraine.routing.order.service.NewOrder;
 import org.buildwithukraine.routing.order.service.OrderFilter;
@@ -56,12 +52,15 @@ public class OrderResource {
     private final OrderService orders;
     private final OrderViews views;
     private final IdempotentRequests idempotency;
+    private final PlacementPasses placements;
     private final Caller caller;
 
-    public OrderResource(OrderService orders, OrderViews views, IdempotentRequests idempotency, Caller caller) {
+    public OrderResource(OrderService orders, OrderViews views, IdempotentRequests idempotency,
+            PlacementPasses placements, Caller caller) {
         this.orders = orders;
         this.views = views;
         this.idempotency = idempotency;
+        this.placements = placements;
         this.caller = caller;
     }
 
@@ -72,10 +71,11 @@ public class OrderResource {
             + " REJECTED); over more than bwu.routing.placement-answer-lines lines it lists only the chosen ones"
             + " (candidatesComplete false), the order's decisions list them all. Retrying with the same"
             + " Idempotency-Key and body gives the same answer.")
-    @Transactional
     @APIResponse(responseCode = "201", description = "Placed, with its routing decision; a retry under the same Idempotency-Key answers the same",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = OrderResponse.class)))
+    @APIResponse(responseCode = "503", description = "Not decided within bwu.routing.placement-timeout; a retry under"
+            + " the same Idempotency-Key answers whether it was placed")
     public Response place(
             @Parameter(description = IdempotencyKey.REQUIRED_DOC, required = true)
             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
@@ -83,11 +83,9 @@ public class OrderResource {
         NewOrder order = new NewOrder(CustomerClass.valueOf(request.customerClass()), request.customer(),
                 request.technologyCode(), request.quantity(), request.neededBy(), request.destinationCountry(),
                 request.exportCentreId());
-        // the scope keys placed before this one were stored under
-        return idempotency.required("POST /api/orders", idempotencyKey, order, () -> {
-            CustomerOrder placed = orders.place(order, caller.actor());
-            return Answer.created(URI.create("/api/orders/" + placed.id()), views.placed(placed));
-        });
+        // the scope keys placed before this one were stored under; the pass that places it runs elsewhere, in a
+        // transaction shared with the orders of its technology that arrive meanwhile
+        return placements.place(order, caller.actor(), idempotency.claim("POST /api/orders", idempotencyKey, order));
     }
 
     @GET

@@ -3,9 +3,11 @@ package org.buildwithukraine.routing.order.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,9 +25,11 @@ import org.buildwithukraine.routing.order.OrderAllocation;
 import org.buildwithukraine.routing.order.RoutingDecisionRecord;
 import org.buildwithukraine.routing.order.WithdrawnPart;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.panache.common.Sort;
 
-/** Orders of the order desk: received and routed at once, looked up, cancelled. */
+/** Orders of the order desk: received and routed at once (those arriving together in one pass), looked up. */
 @ApplicationScoped
 public class OrderService {
 
@@ -45,22 +49,51 @@ public class OrderService {
     }
 
     /**
-     * Receives the order and routes it in the same transaction, so that the order comes back with its routing
-     * decision made. Every call is a new order: a retry is told from a second order by the rest layer's
-     * Idempotency-Key, before this runs.
+     * Takes the technology's lock, then the orders that arrived for it, asked of {@code arrivals} only once the lock
+     * is held (so that no other pass, of this replica or another, decides between their numbering and their
+     * routing); numbers them in arrival order, receives them and routes them in one pass ({@link Router#routeInTurn}),
+     * each decided as if placed alone after those before it, in the caller's transaction. Every arrival is a new
+     * order: retries are told from second orders by the rest layer's Idempotency-Key before they arrive here.
+     *
+     * @return the orders as the pass leaves them, in arrival order
      */
-    @Transactional
-    public CustomerOrder place(NewOrder request, String actor) {
-        locks.technologies(Set.of(request.technologyCode()));
-        CustomerOrder order = receive(request, actor);
-        router.route(order.technologyCode(), List.of(order), false, "order " + order.id() + " received", actor);
-        return order;
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<CustomerOrder> placeInTurn(String technologyCode, Supplier<List<Arrival>> arrivals) {
+        locks.technologies(Set.of(technologyCode));
+        List<Arrival> arrived = arrivals.get();
+        if (arrived.isEmpty()) {
+            return List.of();
+        }
+        Iterator<Long> sequence = sequence(arrived.size()).iterator();
+        List<Router.Turn> turns = new ArrayList<>(arrived.size());
+        for (Arrival arrival : arrived) {
+            if (!arrival.order().technologyCode().equals(technologyCode)) {
+                throw new IllegalArgumentException("An order for " + arrival.order().technologyCode()
+                        + " in a pass over " + technologyCode);
+            }
+            try (Scope traced = arrival.trace().makeCurrent()) {
+                CustomerOrder order = receive(arrival.order(), sequence.next(), arrival.actor());
+                turns.add(new Router.Turn(order, "order " + order.id() + " received", arrival.actor(),
+                        arrival.trace()));
+            }
+        }
+        router.routeInTurn(technologyCode, turns);
+        return turns.stream().map(Router.Turn::order).toList();
     }
 
-    /** Numbered after the technology's lock is held, so that arrival order is the order routing sees them in. */
-    private CustomerOrder receive(NewOrder request, String actor) {
-        long sequence = ((Number) entityManager.createNativeQuery("select nextval('customer_order_sequence')")
-                .getSingleResult()).longValue();
+    /** An order asked for, by whom, and the trace of the request that asked (its events continue it). */
+    public record Arrival(NewOrder order, String actor, Context trace) {
+    }
+
+    /** Numbers drawn in one statement while the technology's lock is held: arrival order is routing's order. */
+    private List<Long> sequence(int count) {
+        List<?> numbers = entityManager.createNativeQuery(
+                "select nextval('customer_order_sequence') from generate_series(1, ?1) order by 1")
+                .setParameter(1, count).getResultList();
+        return numbers.stream().map(number -> ((Number) number).longValue()).toList();
+    }
+
+    private CustomerOrder receive(NewOrder request, long sequence, String actor) {
         CustomerOrder order = CustomerOrder.receive(new Order(UUID.randomUUID().toString(), sequence,
                 request.customerClass(), request.technologyCode(), request.quantity(), request.neededBy(),
                 request.destinationCountry(), request.exportCentreId()), request.customer(), actor, clock.instant());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -51,6 +52,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 
 /**
  * Runs one routing pass over one technology and makes its result true: allocations placed and withdrawn, orders'
@@ -100,20 +103,65 @@ public class Router {
         List<OpenOrder> open = openOrders(technologyCode).stream()
                 .filter(o -> !receivedIds.contains(o.order().id())).toList();
 
-        Set<String> exportCentres = new TreeSet<>();
-        Stream.concat(open.stream().map(OpenOrder::order), received.stream().map(CustomerOrder::toEngine))
-                .filter(o -> o.customerClass() == CustomerClass.EXPORT && o.exportCentreId() != null)
-                .forEach(o -> exportCentres.add(o.exportCentreId()));
         Network network = loader.forTechnology(technologyCode, active.stream().map(Allocation::lineId).toList(),
-                exportCentres);
+                exportCentres(open, received.stream().map(CustomerOrder::toEngine).toList()));
         Commitments commitments = Commitments.of(active);
 
         RoutingResult result = passes.record(() -> recheck
                 ? engine.reroute(network, commitments, open, now, Router::newAllocationId)
                 : engine.route(network, commitments, open, received.stream().map(CustomerOrder::toEngine).toList(),
                         now, Router::newAllocationId));
-        apply(result, received, now, trigger, actor);
+        List<RoutingDecisionRecord> records = new ArrayList<>();
+        apply(result, received, now, trigger, actor, records);
+        persist(records);
         return result;
+    }
+
+    /**
+     * Decides newly received orders of one technology one after the other, in arrival order, each as a placement of
+     * its own would ({@link RoutingEngine#routeInTurn}), in one pass: the technology's allocations, open orders and
+     * network are read once, and everything the orders' decisions change goes out in the caller's transaction, in
+     * JDBC batches. Each order's changes carry its own trigger, actor and trace context. The caller holds the
+     * technology's lock (see {@link RoutingLocks}) since before the orders were numbered.
+     *
+     * @param turns the received orders, persisted and numbered in arrival order
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<RoutingResult> routeInTurn(String technologyCode, List<Turn> turns) {
+        Instant now = clock.instant();
+        Set<String> receivedIds = turns.stream().map(turn -> turn.order().id()).collect(Collectors.toSet());
+        List<Allocation> active = activeAllocations(technologyCode);
+        List<OpenOrder> open = openOrders(technologyCode).stream()
+                .filter(o -> !receivedIds.contains(o.order().id())).toList();
+        List<Order> received = turns.stream().map(turn -> turn.order().toEngine()).toList();
+        Network network = loader.forTechnology(technologyCode, active.stream().map(Allocation::lineId).toList(),
+                exportCentres(open, received));
+
+        List<RoutingResult> results = passes.record(() -> engine.routeInTurn(network, Commitments.of(active), open,
+                received, now, Router::newAllocationId));
+        List<RoutingDecisionRecord> records = new ArrayList<>();
+        for (int i = 0; i < turns.size(); i++) {
+            Turn turn = turns.get(i);
+            try (Scope traced = turn.trace().makeCurrent()) {
+                apply(results.get(i), List.of(turn.order()), now, turn.trigger(), turn.actor(), records);
+            }
+        }
+        persist(records);
+        return results;
+    }
+
+    /**
+     * One received order of a pass: what set its decision off, who placed it, and the trace its events continue.
+     */
+    public record Turn(CustomerOrder order, String trigger, String actor, Context trace) {
+    }
+
+    private static Set<String> exportCentres(List<OpenOrder> open, List<Order> received) {
+        Set<String> centres = new TreeSet<>();
+        Stream.concat(open.stream().map(OpenOrder::order), received.stream())
+                .filter(o -> o.customerClass() == CustomerClass.EXPORT && o.exportCentreId() != null)
+                .forEach(o -> centres.add(o.exportCentreId()));
+        return centres;
     }
 
     /**
@@ -147,10 +195,12 @@ public class Router {
     }
 
     /**
-     * Loads as entities only what the pass changes, by id in batches; the received orders are managed already.
+     * Loads as entities only what the pass changes, by id in batches (those an earlier order of the same pass
+     * created or loaded are found in the session); the received orders are managed already. The decision records go
+     * to {@code records}, to be persisted once the pass's ids are drawn.
      */
     private void apply(RoutingResult result, Collection<CustomerOrder> received, Instant now, String trigger,
-            String actor) {
+            String actor, List<RoutingDecisionRecord> records) {
         Set<String> changedAllocations = new LinkedHashSet<>();
         result.withdrawn().forEach(withdrawal -> changedAllocations.add(withdrawal.allocation().id()));
         result.rescheduled().forEach(reschedule -> changedAllocations.add(reschedule.allocationId()));
@@ -174,11 +224,10 @@ public class Router {
         for (Reschedule reschedule : result.rescheduled()) {
             byId.get(reschedule.allocationId()).reschedule(reschedule.plannedStart(), reschedule.plannedFinish());
         }
-        Iterator<Long> decisionIds = decisionIds(result.decisions().size()).iterator();
         for (OrderDecision decision : result.decisions()) {
             CustomerOrder order = orders.get(decision.orderId());
             order.decide(decision, now);
-            record(decisionIds.next(), order, decision, now, trigger);
+            records.add(record(order, decision, now, trigger));
             events.order(switch (decision.outcome()) {
                 case REJECTED -> OrderEventTypes.REJECTED;
                 case QUEUED -> OrderEventTypes.QUEUED;
@@ -195,6 +244,15 @@ public class Router {
                     .forEach(entity -> byId.put(idOf.apply(entity), entity));
         }
         return byId;
+    }
+
+    /** Gives the pass's decision records their ids, in the order they were decided, and persists them. */
+    private void persist(List<RoutingDecisionRecord> records) {
+        Iterator<Long> ids = decisionIds(records.size()).iterator();
+        for (RoutingDecisionRecord record : records) {
+            record.id = ids.next();
+            record.persist();
+        }
     }
 
     /**
@@ -215,9 +273,9 @@ public class Router {
         return ids.stream().map(id -> ((Number) id).longValue()).toList();
     }
 
-    private void record(long id, CustomerOrder order, OrderDecision decision, Instant now, String trigger) {
+    private RoutingDecisionRecord record(CustomerOrder order, OrderDecision decision, Instant now,
+            String trigger) {
         RoutingDecisionRecord record = new RoutingDecisionRecord();
-        record.id = id;
         record.orderId = order.id();
         record.decidedAt = now;
         record.trigger = trigger;
@@ -226,7 +284,7 @@ public class Router {
         record.candidatesGzip = gzippedJson(decision.candidates());
         record.placed = json(decision.created().stream().map(PlacedPart::of).toList());
         record.withdrawn = json(decision.withdrawn().stream().map(WithdrawnPart::of).toList());
-        record.persist();
+        return record;
     }
 
     /** A decision that is not the router's: the desk cancelled the order, and its work left the lines. */

@@ -26,4 +26,18 @@ public interface RoutingConfig {
      */
     @WithDefault("50")
     int placementAnswerLines();
+
+    /**
+     * At most this many orders of one technology are placed in one routing pass (one transaction); what arrives
+     * beyond waits for the next. Bounds a pass's transaction and the wait of the orders in it.
+     */
+    @WithDefault("64")
+    int maxOrdersPerPass();
+
+    /**
+     * How long a placement waits for its pass to be decided and committed before it is answered 503; below the
+     * gateway's timeout for the service, so that the caller hears why.
+     */
+    @WithDefault("4s")
+    Duration placementTimeout();
 }
