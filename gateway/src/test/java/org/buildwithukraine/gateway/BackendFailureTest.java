@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.buildwithukraine.gateway.Api.PROBLEM_JSON;
 import static org.buildwithukraine.gateway.Api.as;
+import static org.buildwithukraine.gateway.Api.getAsync;
 import static org.buildwithukraine.gateway.Api.user;
 import static org.buildwithukraine.gateway.RouteTable.MANUFACTURER;
 import static org.buildwithukraine.gateway.RouteTable.NETWORK_ADMIN;
@@ -13,19 +14,37 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Inject;
+
+import org.buildwithukraine.gateway.proxy.Backends;
 import org.buildwithukraine.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The test configuration gives each backend 500 ms, and opens a breaker after 3 failures for 1 s. */
 @QuarkusTest
 @StubbedPlatform
 class BackendFailureTest {
+
+    private static final int PARALLEL_CALLERS = 12;
+
+    @Inject
+    Backends backends;
+
+    @TestHTTPResource("/api/lines/UK-BRS-01")
+    URI ukLine;
 
     private final TestTokens.Builder everyone = user("everyone", NETWORK_ADMIN, TECHNOLOGY_OFFICER, ORDER_DESK,
             MANUFACTURER);
@@ -128,6 +147,52 @@ class BackendFailureTest {
                 .body("detail", containsString("paused"));
         assertThat(StubBackends.stub("routing").received()).as("open again after the failed trial")
                 .hasSize(beforeTrial + 1);
+    }
+
+    /**
+     * Many callers arriving once the open time is over: one trial reaches the backend, held there until every other
+     * caller has been refused, and its failure opens the breaker again.
+     */
+    @Test
+    void underParallelCallsOneTrialReachesTheBackendAndItsFailureReopensTheBreaker() throws Exception {
+        StubBackends.Stub uk = StubBackends.stub(StubBackends.PATIENT);
+        uk.failWith(503);
+        for (int i = 0; i < 3; i++) {
+            as(everyone).get("/api/lines/UK-BRS-01").then().statusCode(503).body("title", equalTo("stub failure"));
+        }
+        CircuitBreaker breaker = backends.region(StubBackends.PATIENT).breaker();
+        assertThat(breaker.state()).isEqualTo(CircuitBreaker.State.OPEN);
+        await().atMost(Duration.ofSeconds(5)).until(() -> breaker.remainingOpenNanos(System.nanoTime()) == 0);
+        int beforeTrial = uk.received().size();
+        uk.hold();
+
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < PARALLEL_CALLERS; i++) {
+            // callers of their own, so that none is held back by the limit on one caller's open requests
+            answers.add(getAsync(ukLine, user("caller-" + i, NETWORK_ADMIN)));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> uk.heldRequests() == 1
+                && answers.stream().filter(CompletableFuture::isDone).count() == PARALLEL_CALLERS - 1);
+        assertThat(uk.received()).as("the trial alone reached the backend").hasSize(beforeTrial + 1);
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            if (answer.isDone()) {
+                assertThat(answer.get().statusCode()).isEqualTo(503);
+                assertThat(answer.get().body()).contains("paused");
+            }
+        }
+
+        uk.releaseHeld();
+        for (CompletableFuture<HttpResponse<String>> answer : answers) {
+            assertThat(answer.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
+        }
+        assertThat(answers).filteredOn(answer -> answer.join().body().contains("stub failure"))
+                .as("the trial's answer, the backend's own").hasSize(1);
+        assertThat(breaker.state()).as("open again after the failed trial").isEqualTo(CircuitBreaker.State.OPEN);
+        as(everyone).get("/api/lines/UK-BRS-01").then()
+                .statusCode(503)
+                .header("Retry-After", "1")
+                .body("detail", containsString("paused"));
+        assertThat(uk.received()).hasSize(beforeTrial + 1);
     }
 
     @Test

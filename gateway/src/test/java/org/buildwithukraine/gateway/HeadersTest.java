@@ -37,9 +37,10 @@ class HeadersTest {
         var seen = StubBackends.stub("routing").last().headers();
         assertThat(seen.get("Authorization")).isEqualTo(authorization);
         assertThat(seen.get("X-Request-Id")).isEqualTo("req-42");
-        // the backend continues the gateway's span: the caller's trace, sampled as the caller decided, and state
-        assertThat(seen.get("traceparent")).matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
-                .isNotEqualTo(TRACEPARENT);
+        // the backend continues the gateway's span: the caller's trace and state, sampled as the gateway decided
+        // (the caller's flag 01 notwithstanding, not sampled at the gateway's ratio of 0)
+        assertThat(seen.get("traceparent")).matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-00")
+                .doesNotContain("00f067aa0ba902b7");
         assertThat(seen.get("tracestate")).isEqualTo("bwu=1");
         assertThat(seen.get("Accept-Language")).isEqualTo("uk");
         assertThat(seen.get("X-Forwarded-For")).isNotBlank();

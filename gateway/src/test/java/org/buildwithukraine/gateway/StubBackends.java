@@ -3,6 +3,7 @@ package org.buildwithukraine.gateway;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -30,14 +31,19 @@ import io.vertx.core.json.JsonObject;
  * and the production-line regions de and uk. Each echoes what reached it (and remembers it), answers
  * {@code GET /api/lines} with a page of its region's lines (de: 5, uk: 3) and {@code /q/openapi} with a small document,
  * serves its own management interface ({@code /q/health/ready} UP, {@code /q/metrics} with the outbox gauges), and can be made
- * slow, failing or unreachable by a test. Technical data files ({@code .../files/{name}}) it streams like the licence
- * service: an upload is hashed as it arrives (never held) and remembered as complete or broken off, a download is
+ * slow, failing, holding its answers or unreachable by a test. Technical data files ({@code .../files/{name}}) it
+ * streams like the licence service: an upload is hashed as it arrives (never held) and remembered as complete or broken off, a download is
  * served from a {@link TestFile} with back-pressure.
  */
 public class StubBackends implements QuarkusTestResourceLifecycleManager {
 
     public static final List<String> SERVICES = List.of("factory", "licence", "routing");
     public static final List<String> REGIONS = List.of("de", "uk");
+    /**
+     * The one backend the gateway waits 30 s for, so that a test can hold requests there ({@link Stub#hold()}) for
+     * as long as it looks at them; the others time out as the test configuration says (500 ms).
+     */
+    public static final String PATIENT = "uk";
 
     private static final long MAX_PAGED_ROWS = 100_000;
     /** The outbox backlog each stub's metrics show. */
@@ -64,6 +70,7 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             config.put("bwu.gateway.regions." + region + ".url", "http://localhost:" + stub.port);
             config.put("bwu.gateway.regions." + region + ".management-url", "http://localhost:" + stub.port);
         }
+        config.put("bwu.gateway.regions." + PATIENT + ".timeout", "30s");
         return config;
     }
 
@@ -115,6 +122,8 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
         private volatile HttpServer server;
         private volatile long delayMillis;
         private volatile int failWith;
+        private boolean holding;
+        private final List<Runnable> heldAnswers = new ArrayList<>();
 
         Stub(String name, int port) {
             this.name = name;
@@ -178,6 +187,37 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             this.failWith = status;
         }
 
+        /**
+         * Leaves every API request (under /api; not its management interface) it receives unanswered, no byte of an
+         * answer, until {@link #releaseHeld()}.
+         */
+        public synchronized void hold() {
+            holding = true;
+        }
+
+        /** The requests received and left unanswered since {@link #hold()}. */
+        public synchronized int heldRequests() {
+            return heldAnswers.size();
+        }
+
+        /** Answers the held requests, as the stub is set now (e.g. failing), and answers the next ones at once. */
+        public void releaseHeld() {
+            List<Runnable> answers;
+            synchronized (this) {
+                holding = false;
+                answers = List.copyOf(heldAnswers);
+                heldAnswers.clear();
+            }
+            answers.forEach(Runnable::run);
+        }
+
+        private synchronized boolean heldBack(Runnable answer) {
+            if (holding) {
+                heldAnswers.add(answer);
+            }
+            return holding;
+        }
+
         /** Stops listening: connections are refused. */
         public synchronized void down() {
             if (server != null) {
@@ -201,6 +241,7 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             lastDownloadId = null;
             refuseUploadsWith = 0;
             releaseHeldUpload();
+            releaseHeld();
             up();
         }
 
@@ -220,6 +261,11 @@ public class StubBackends implements QuarkusTestResourceLifecycleManager {
             request.body().onSuccess(body -> {
                 received.add(new Received(request.method().name(), request.uri(),
                         MultiMap.caseInsensitiveMultiMap().addAll(request.headers()), body.toString()));
+                io.vertx.core.Context context = Vertx.currentContext();
+                if (request.path().startsWith("/api/")
+                        && heldBack(() -> context.runOnContext(released -> answer(request, body.toString())))) {
+                    return;
+                }
                 if (delayMillis > 0) {
                     vertx.setTimer(delayMillis, t -> answer(request, body.toString()));
                 } else {

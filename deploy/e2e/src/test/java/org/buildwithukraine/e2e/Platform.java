@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -203,6 +204,12 @@ public final class Platform {
 
     public Path logs() {
         return instanceDir().resolve("logs");
+    }
+
+    /** The log file of every application up.sh started (the services and the gateway). */
+    public List<Path> applicationLogs() {
+        return Arrays.stream(published("BWU_SERVICES").split(" ")).map(component -> logs().resolve(component + ".log"))
+                .toList();
     }
 
     private Path instanceDir() {

@@ -1,6 +1,7 @@
 package org.buildwithukraine.gateway.proxy;
 
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 import org.buildwithukraine.gateway.Route;
 
@@ -31,6 +32,7 @@ final class Exchange {
     private static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
     private static final int MAX_REQUEST_ID_LENGTH = 128;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final Pattern TRACEPARENT_V00 = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     /**
      * Hop-by-hop headers (RFC 9110 7.6.1) and the ones the gateway sets itself: never passed on. Content-Length is
@@ -117,10 +119,11 @@ final class Exchange {
             headers.remove(TRACESTATE);
             W3CTraceContextPropagator.getInstance().inject(trace, headers, (carrier, name, value) -> carrier.set(name,
                     value));
-        } else if (!headers.contains(TRACEPARENT)) {
-            // without a span (OpenTelemetry switched off) the backend still gets a trace context of this request
-            String traceId = generatedTrace ? requestId : randomHex(2);
-            headers.set(TRACEPARENT, "00-" + traceId + '-' + randomHex(1) + "-01");
+        } else {
+            // without a span (OpenTelemetry switched off here) the backend still gets a trace context of this
+            // request, unsampled: only the gateway's sampler may have the platform record a trace, never a caller
+            headers.set(TRACEPARENT, unsampledTraceparent(headers.get(TRACEPARENT),
+                    generatedTrace ? requestId : randomHex(2), randomHex(1)));
         }
         String client = request.remoteAddress() == null ? null : request.remoteAddress().host();
         if (client != null) {
@@ -264,6 +267,17 @@ final class Exchange {
         });
         request.endHandler(ended);
         request.resume();
+    }
+
+    /**
+     * The caller's W3C traceparent (version 00) with its sampled flag cleared, or, when it gave none that can be
+     * read, one that starts a trace of the given id under the given parent id, not sampled either.
+     */
+    static String unsampledTraceparent(String callers, String traceId, String parentId) {
+        if (callers != null && TRACEPARENT_V00.matcher(callers).matches()) {
+            return callers.substring(0, callers.length() - 2) + "00";
+        }
+        return "00-" + traceId + '-' + parentId + "-00";
     }
 
     private static boolean isAcceptableRequestId(String id) {
