@@ -1,5 +1,6 @@
 package org.buildwithukraine.licence.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.buildwithukraine.licence.Fixtures.activeFactory;
 import static org.buildwithukraine.licence.Fixtures.asMaker;
@@ -19,6 +20,9 @@ import java.util.Map;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.Topics;
+import org.buildwithukraine.kit.security.Roles;
+import org.buildwithukraine.licence.Fixtures;
+import org.buildwithukraine.testsupport.TestTokens;
 import org.buildwithukraine.testsupport.TopicRecorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +144,30 @@ class LicenceTransitionsTest {
                 .body("errors.field", contains("reason"));
         decide(id, "suspend", "x".repeat(501)).statusCode(400).body("errors.field", contains("reason"));
         asOfficer().get("/api/licences/{id}", id).then().body("status", equalTo("GRANTED"));
+    }
+
+    /**
+     * A decision's body is JSON. Sent as text it is refused, though a record of one reason could be built from any
+     * text (RESTEasy reads text/plain into a type with a String constructor): 415, and nothing changes.
+     */
+    @Test
+    void aDecisionSentAsTextIsUnsupportedAndChangesNothing() {
+        String id = grant(technology, factory);
+        for (String decision : new String[] { "suspend", "revoke" }) {
+            given().header("Authorization", TestTokens.user(Fixtures.OFFICER, Roles.TECHNOLOGY_OFFICER).bearer())
+                    .contentType("text/plain").body("{\"reason\": \"sent as text\"}")
+                    .post("/api/licences/{id}/" + decision, id).then().statusCode(415)
+                    .contentType("application/problem+json").body("status", equalTo(415));
+        }
+        asOfficer().get("/api/licences/{id}", id).then().body("status", equalTo("GRANTED"));
+        assertThat(queryLong("select count(*) from licence_audit where licence_id = ?", id)).isEqualTo(1);
+    }
+
+    @Test
+    void aDecisionWithoutABodyNeedsNoContentType() {
+        String id = requested();
+        given().header("Authorization", TestTokens.user(Fixtures.OFFICER, Roles.TECHNOLOGY_OFFICER).bearer())
+                .post("/api/licences/{id}/grant", id).then().statusCode(200).body("status", equalTo("GRANTED"));
     }
 
     @Test
