@@ -17,9 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record AuditRecordResponse(long position, Instant recordedAt, String actor, String action,
         Map<String, FieldChange> changes, @Schema(nullable = true) String reason) {
 
-    /** A field's value before and after the change, as the licence shows it: text, a number, yes/no or a list. */
-    public record FieldChange(
-            @Schema(nullable = true, anyOf = { String.class, Long.class, Boolean.class, String[].class }) JsonNode from,
-            @Schema(nullable = true, anyOf = { String.class, Long.class, Boolean.class, String[].class }) JsonNode to) {
+    /** A field's value before and after the change ({@link AuditValueSchema}). */
+    public record FieldChange(@Schema(ref = AuditValueSchema.NAME) JsonNode from,
+            @Schema(ref = AuditValueSchema.NAME) JsonNode to) {
     }
 }
