@@ -3,12 +3,16 @@ package org.buildwithukraine.testsupport;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -88,6 +92,25 @@ public final class ServiceArchitecture {
     public static final ArchRule NO_PACKAGE_CYCLES = slices().matching("org.buildwithukraine.(**)")
             .should().beFreeOfCycles();
 
+    private static final DescribedPredicate<JavaMethod> TAKE_A_BODY = DescribedPredicate.describe(
+            "are HTTP resource methods that take a request body",
+            method -> (method.isAnnotatedWith("jakarta.ws.rs.POST") || method.isAnnotatedWith("jakarta.ws.rs.PUT")
+                    || method.isAnnotatedWith("jakarta.ws.rs.PATCH"))
+                    && method.getParameters().stream().anyMatch(ServiceArchitecture::isBody));
+
+    /**
+     * Without {@code @Consumes}, RESTEasy reads a body of any media type it has a reader for: a request type with a
+     * single String component is built from a text/plain body by its constructor, so a JSON body sent as text would
+     * be taken (the raw text as its field) instead of being answered 415.
+     */
+    @ArchTest
+    public static final ArchRule BODIES_DECLARE_THEIR_MEDIA_TYPE = methods().that(TAKE_A_BODY)
+            .should(ArchCondition.from(DescribedPredicate.describe("declare the media types they take (@Consumes)",
+                    method -> method.isAnnotatedWith("jakarta.ws.rs.Consumes")
+                            || method.getOwner().isAnnotatedWith("jakarta.ws.rs.Consumes"))))
+            .because("a body of another media type is a 415, never read as something it is not")
+            .allowEmptyShould(true);
+
     private ServiceArchitecture() {
     }
 
@@ -96,5 +119,11 @@ public final class ServiceArchitecture {
         return noClasses().that().resideInAPackage(packagePattern)
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
                 .because(packagePattern + " is plain Java, unit-tested without any container");
+    }
+
+    /** A parameter bound to no part of the request by a JAX-RS annotation (path, query, header, context...). */
+    private static boolean isBody(JavaParameter parameter) {
+        return parameter.getAnnotations().stream().map(annotation -> annotation.getRawType().getPackageName())
+                .noneMatch(name -> name.startsWith("jakarta.ws.rs") || name.startsWith("org.jboss.resteasy.reactive"));
     }
 }

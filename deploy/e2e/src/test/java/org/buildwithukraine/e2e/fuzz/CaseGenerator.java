@@ -201,7 +201,10 @@ public final class CaseGenerator {
         };
     }
 
-    /** The value with one property (at the top level or one object down) replaced by what the generator makes. */
+    /**
+     * The value with one property (at the top level, one object down or in every element of an array of objects)
+     * replaced by what the generator makes.
+     */
     private JsonNode replaceOne(JsonNode value, JsonNode schema, Function<JsonNode, JsonNode> generator) {
         if (!(value instanceof ObjectNode object) || !schema.has("properties")) {
             return generator.apply(schema);
@@ -219,7 +222,10 @@ public final class CaseGenerator {
         } else if (Values.type(property).equals("array") && property.path("items").has("properties")
                 && object.get(name) instanceof ArrayNode array && !array.isEmpty()
                 && values.nextInt(2) == 0) {
-            array.set(0, replaceOne(array.get(0), property.get("items"), generator));
+            // every element, not one: a batch refuses its items one by one and takes the others
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, replaceOne(array.get(i), property.get("items"), generator));
+            }
         } else {
             object.set(name, generator.apply(property));
         }

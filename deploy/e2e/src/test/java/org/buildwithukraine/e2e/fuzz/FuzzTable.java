@@ -10,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 /** What a fuzz run sent and saw, by caller, operation and status, and every violation, as a printable table. */
 public final class FuzzTable {
 
-    private static final int VIOLATIONS_SHOWN = 60;
-
     private final String profile;
     private final long seed;
     private final int operations;
@@ -49,7 +47,8 @@ public final class FuzzTable {
         return violations;
     }
 
-    public String render() {
+    /** The table, with the first {@code violationsShown} violations. */
+    public String render(int violationsShown) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("API fuzz — profile %s, seed %d: %d operations, %d requests in %d s%n", profile, seed,
                 operations, requests, TimeUnit.NANOSECONDS.toSeconds(tookNanos)));
@@ -63,10 +62,10 @@ public final class FuzzTable {
         byOperation.forEach((operation, statuses) -> out.append(String.format("%-64s %8d  %s%n", operation,
                 sum(statuses, 0), statuses)));
         out.append(String.format("%nviolations: %d %s%n", violations.size(), violationsByRule));
-        violations.stream().limit(VIOLATIONS_SHOWN).forEach(violation -> out.append("  ").append(violation)
+        violations.stream().limit(violationsShown).forEach(violation -> out.append("  ").append(violation)
                 .append('\n'));
-        if (violations.size() > VIOLATIONS_SHOWN) {
-            out.append("  … and ").append(violations.size() - VIOLATIONS_SHOWN).append(" more\n");
+        if (violations.size() > violationsShown) {
+            out.append("  … and ").append(violations.size() - violationsShown).append(" more\n");
         }
         return out.toString();
     }

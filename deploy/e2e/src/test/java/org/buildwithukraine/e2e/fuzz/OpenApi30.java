@@ -1,6 +1,8 @@
 package org.buildwithukraine.e2e.fuzz;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,30 +12,41 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * An OpenAPI 3.1 document rewritten in the OpenAPI 3.0 schema dialect, for a validator that reads 3.0 schemas
  * (JSON Schema draft 4 with {@code nullable}): a type list becomes its one type, or an {@code anyOf} of its
- * types, and {@code nullable: true} if "null" is among them, an {@code anyOf}/{@code oneOf} with a "null" alternative its other alternatives and
- * {@code nullable}, {@code const} a one-value {@code enum}, a numeric {@code exclusiveMinimum}/{@code Maximum} the
- * boolean form, and schema {@code examples} are dropped. What a value may be stays the same.
+ * types; an {@code anyOf}/{@code oneOf} with a "null" alternative its other alternatives; {@code const} a one-value
+ * {@code enum}; a numeric {@code exclusiveMinimum}/{@code Maximum} the boolean form; and schema {@code examples} are
+ * dropped. What a value may be stays the same.
+ *
+ * <p>Where null was allowed, {@code nullable: true} goes on a schema that names the type itself, since that is
+ * where a 3.0 validator reads it (it widens that node's {@code type} and {@code enum} by null, and nothing else): on
+ * the one type, on the first of several alternatives, and on a copy of the schema a {@code $ref} names (a
+ * {@code nullable} beside a reference or above an {@code anyOf} would not let null through).
  */
 public final class OpenApi30 {
 
-    private OpenApi30() {
+    private final JsonNode document;
+    /** The references being copied in, innermost last: a schema that contains itself is copied in once. */
+    private final Deque<String> copying = new ArrayDeque<>();
+
+    private OpenApi30(JsonNode document) {
+        this.document = document;
     }
 
     public static JsonNode of(JsonNode document) {
         ObjectNode copy = document.deepCopy();
         copy.put("openapi", "3.0.3");
-        rewrite(copy);
+        new OpenApi30(document).rewrite(copy);
         return copy;
     }
 
-    private static void rewrite(JsonNode node) {
+    private void rewrite(JsonNode node) {
         if (node instanceof ArrayNode array) {
-            array.forEach(OpenApi30::rewrite);
+            array.forEach(this::rewrite);
             return;
         }
         if (!(node instanceof ObjectNode object)) {
             return;
         }
+        object.forEach(this::rewrite);
         if (object.get("type") instanceof ArrayNode types) {
             List<String> kept = new ArrayList<>();
             types.forEach(type -> kept.add(type.asText()));
@@ -41,6 +54,9 @@ public final class OpenApi30 {
             object.remove("type");
             if (kept.size() == 1) {
                 object.put("type", kept.get(0));
+                if (nullable) {
+                    object.put("nullable", true);
+                }
             } else if (!kept.isEmpty()) {
                 ArrayNode alternatives = object.putArray("anyOf");
                 for (String type : kept) {
@@ -50,9 +66,9 @@ public final class OpenApi30 {
                         alternative.set("items", object.has("items") ? object.get("items") : object.objectNode());
                     }
                 }
-            }
-            if (nullable) {
-                object.put("nullable", true);
+                if (nullable) {
+                    alternatives.set(0, nullable(alternatives.get(0)));
+                }
             }
         }
         for (String alternatives : List.of("anyOf", "oneOf")) {
@@ -66,12 +82,10 @@ public final class OpenApi30 {
                         kept.add(part);
                     }
                 }
-                if (nullable) {
+                if (nullable && !kept.isEmpty()) {
+                    kept.set(0, nullable(kept.get(0)));
+                    object.remove(alternatives);
                     object.set(kept.size() == 1 ? "allOf" : alternatives, kept);
-                    if (kept.size() == 1) {
-                        object.remove(alternatives);
-                    }
-                    object.put("nullable", true);
                 }
             }
         }
@@ -88,6 +102,44 @@ public final class OpenApi30 {
         if (object.get("examples") instanceof ArrayNode) {
             object.remove("examples");
         }
-        object.forEach(OpenApi30::rewrite);
+    }
+
+    /** The schema (rewritten already) that also takes null, as a 3.0 validator sees it. */
+    private JsonNode nullable(JsonNode schema) {
+        if (!(schema instanceof ObjectNode object)) {
+            return schema;
+        }
+        if (object.has("$ref")) {
+            String reference = object.get("$ref").asText();
+            if (copying.contains(reference) || !(document.at(reference.substring(1)) instanceof ObjectNode named)) {
+                return object;
+            }
+            copying.addLast(reference);
+            ObjectNode target = named.deepCopy();
+            rewrite(target);
+            object.fields().forEachRemaining(field -> {
+                if (!field.getKey().equals("$ref")) {
+                    target.set(field.getKey(), field.getValue());
+                }
+            });
+            JsonNode copy = nullable(target);
+            copying.removeLast();
+            return copy;
+        }
+        if (!object.has("type") && !object.has("enum")) {
+            for (String alternatives : List.of("anyOf", "oneOf")) {
+                if (object.get(alternatives) instanceof ArrayNode parts && !parts.isEmpty()) {
+                    parts.set(0, nullable(parts.get(0)));
+                    return object;
+                }
+            }
+            if (object.get("allOf") instanceof ArrayNode parts) {
+                for (int i = 0; i < parts.size(); i++) {
+                    parts.set(i, nullable(parts.get(i)));
+                }
+                return object;
+            }
+        }
+        return object.put("nullable", true);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -69,6 +70,7 @@ public class FactoryResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(NETWORK_ADMIN)
     @Transactional
     @Operation(summary = "Register a factory or export centre; it starts ONBOARDING. An id already registered is a "
@@ -109,6 +111,7 @@ public class FactoryResource {
     }
 
     @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}")
     @RolesAllowed(NETWORK_ADMIN)
     @Operation(summary = "Rename a factory or change its capabilities")
@@ -119,6 +122,7 @@ public class FactoryResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/status")
     @RolesAllowed(NETWORK_ADMIN)
     @Operation(summary = "Activate, suspend or reinstate a factory (ONBOARDING → ACTIVE ⇄ SUSPENDED)")

@@ -6,9 +6,11 @@ import java.util.List;
 import org.buildwithukraine.events.factory.FactoryKind;
 import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.factory.Factory;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record FactoryResponse(String id, String name, String country, FactoryKind kind, List<String> capabilities,
-        FactoryStatus status, String statusReason, Instant registeredAt, Instant updatedAt) {
+        FactoryStatus status,
+        @Schema(nullable = true) String statusReason, Instant registeredAt, Instant updatedAt) {
 
     static FactoryResponse of(Factory factory) {
         return new FactoryResponse(factory.id(), factory.name(), factory.country(), factory.kind(),

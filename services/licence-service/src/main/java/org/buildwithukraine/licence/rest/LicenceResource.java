@@ -5,6 +5,7 @@ import static org.buildwithukraine.kit.security.Roles.TECHNOLOGY_OFFICER;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -51,6 +53,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Path("/api/licences")
@@ -58,6 +61,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Tag(name = "Licences", description = "Which factory may build and export which technology, how many, until when")
 @SecurityRequirement(name = "bearer")
 public class LicenceResource {
+
+    private static final TypeReference<Map<String, AuditRecordResponse.FieldChange>> CHANGES = new TypeReference<>() {
+    };
 
     private final LicenceService licences;
     private final IdempotentRequests idempotency;
@@ -73,6 +79,7 @@ public class LicenceResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Transactional
     @Operation(summary = "Grant a licence directly; it starts GRANTED")
@@ -88,6 +95,7 @@ public class LicenceResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/requests")
     @RolesAllowed(MANUFACTURER)
     @Transactional
@@ -134,6 +142,7 @@ public class LicenceResource {
     }
 
     @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}")
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Operation(summary = "Amend the cap, validity, export territories, earlier-revisions term or provisos of a "
@@ -146,6 +155,7 @@ public class LicenceResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/grant")
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Operation(summary = "Grant a requested licence (REQUESTED → GRANTED)")
@@ -154,6 +164,7 @@ public class LicenceResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/suspend")
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Operation(summary = "Suspend a licence (GRANTED → SUSPENDED); reason required")
@@ -162,6 +173,7 @@ public class LicenceResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/reinstate")
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Operation(summary = "Reinstate a licence an officer suspended (SUSPENDED → GRANTED)")
@@ -170,6 +182,7 @@ public class LicenceResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/revoke")
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Operation(summary = "Revoke a licence for good, or refuse a request (→ REVOKED); reason required")
@@ -210,7 +223,7 @@ public class LicenceResource {
     private AuditRecordResponse auditRecord(LicenceAuditRecord entry) {
         try {
             return new AuditRecordResponse(entry.position, entry.recordedAt, entry.actor, entry.action,
-                    objectMapper.readTree(entry.changes), entry.reason);
+                    objectMapper.readValue(entry.changes, CHANGES), entry.reason);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Audit record " + entry.position + " holds unreadable changes", e);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.buildwithukraine.events.TechnologyCategory;
 import org.buildwithukraine.events.licence.LicenceStatus;
 import org.buildwithukraine.licence.Licence;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * @param earlierRevisions whether SUPERSEDED technical data releases are open to the licensee too
@@ -15,9 +16,11 @@ import org.buildwithukraine.licence.Licence;
 public record LicenceResponse(String id, String technologyCode, TechnologyCategory technologyCategory,
         String factoryId, List<String> activities, long quantityCap, long unitsConsumed, long remainingQuota,
         LocalDate validFrom, LocalDate validTo, List<String> exportTerritories, boolean earlierRevisions,
-        String provisos,
-        LicenceStatus status, String statusReason, List<String> suspendedFor, String requestedBy, String grantedBy,
-        Instant grantedAt, Instant createdAt, Instant updatedAt) {
+        @Schema(nullable = true) String provisos, LicenceStatus status,
+        @Schema(nullable = true) String statusReason, List<String> suspendedFor,
+        @Schema(nullable = true, description = "null for a licence an officer granted directly") String requestedBy,
+        @Schema(nullable = true) String grantedBy, @Schema(nullable = true) Instant grantedAt, Instant createdAt,
+        Instant updatedAt) {
 
     static LicenceResponse of(Licence licence) {
         return new LicenceResponse(licence.id(), licence.technologyCode(), licence.technologyCategory(),

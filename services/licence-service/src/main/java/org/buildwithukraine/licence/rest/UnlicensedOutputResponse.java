@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.buildwithukraine.events.licence.UnlicensedOutputRecorded.UnlicensedReason;
 import org.buildwithukraine.licence.UnlicensedOutput;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One report's unlicensed units.
@@ -13,7 +14,8 @@ import org.buildwithukraine.licence.UnlicensedOutput;
  * @param goodUnits       all good units of the report
  * @param unlicensedUnits those no licence covered
  */
-public record UnlicensedOutputResponse(UUID outputEventId, String lineId, String region, String factoryId,
+public record UnlicensedOutputResponse(UUID outputEventId, String lineId,
+        @Schema(nullable = true) String region, String factoryId,
         String technologyCode, String reportId, Instant observedAt, long goodUnits, long unlicensedUnits,
         UnlicensedReason reason, String reportedBy, Instant recordedAt) {
 

@@ -1,5 +1,6 @@
 package org.buildwithukraine.licence.rest;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.buildwithukraine.licence.Fixtures.activeFactory;
 import static org.buildwithukraine.licence.Fixtures.asMaker;
@@ -13,18 +14,26 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.Topics;
+import org.buildwithukraine.kit.security.Roles;
+import org.buildwithukraine.licence.Fixtures;
+import org.buildwithukraine.testsupport.TestTokens;
 import org.buildwithukraine.testsupport.TopicRecorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 
 /**
  * Every officer decision, allowed and refused, through the API: an allowed one changes the status, announces
@@ -139,6 +148,36 @@ class LicenceTransitionsTest {
         asOfficer().post("/api/licences/{id}/revoke", id).then().statusCode(400)
                 .body("errors.field", contains("reason"));
         decide(id, "suspend", "x".repeat(501)).statusCode(400).body("errors.field", contains("reason"));
+        asOfficer().get("/api/licences/{id}", id).then().body("status", equalTo("GRANTED"));
+    }
+
+    /**
+     * A decision's body is JSON. Sent as text it is refused, though a record of one reason could be built from any
+     * text (RESTEasy reads text/plain into a type with a String constructor): 415, and nothing changes.
+     */
+    @Test
+    void aDecisionSentAsTextIsUnsupportedAndChangesNothing() {
+        String id = grant(technology, factory);
+        for (String decision : new String[] { "suspend", "revoke" }) {
+            given().header("Authorization", TestTokens.user(Fixtures.OFFICER, Roles.TECHNOLOGY_OFFICER).bearer())
+                    .contentType("text/plain").body("{\"reason\": \"sent as text\"}")
+                    .post("/api/licences/{id}/" + decision, id).then().statusCode(415)
+                    .contentType("application/problem+json").body("status", equalTo(415));
+        }
+        asOfficer().get("/api/licences/{id}", id).then().body("status", equalTo("GRANTED"));
+        assertThat(queryLong("select count(*) from licence_audit where licence_id = ?", id)).isEqualTo(1);
+    }
+
+    /** As curl sends a POST without data: no body, no Content-Type (RestAssured would send one). */
+    @Test
+    void aDecisionWithoutABodyNeedsNoContentType() throws Exception {
+        String id = requested();
+        HttpRequest grant = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                + "/api/licences/" + id + "/grant"))
+                .header("Authorization", TestTokens.user(Fixtures.OFFICER, Roles.TECHNOLOGY_OFFICER).bearer())
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(grant, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         asOfficer().get("/api/licences/{id}", id).then().body("status", equalTo("GRANTED"));
     }
 

@@ -4,13 +4,15 @@ import java.time.Instant;
 
 import org.buildwithukraine.line.LineChangeRecord;
 import org.buildwithukraine.line.LineDefinition;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One change of a line's registration.
  *
  * @param before null for the line's registration
  */
-public record LineChangeResponse(String lineId, Instant changedAt, String changedBy, Terms before, Terms after) {
+public record LineChangeResponse(String lineId, Instant changedAt, String changedBy,
+        @Schema(nullable = true) Terms before, Terms after) {
 
     public record Terms(String factoryId, String technologyCode, int nominalCapacityPerDay) {
 

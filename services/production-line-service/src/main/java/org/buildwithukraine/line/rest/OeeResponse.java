@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.buildwithukraine.line.service.OeeService.DayOee;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * OEE of one line and day with its three factors (0..1, four decimals; null where undefined, e.g. quality
@@ -13,8 +14,9 @@ import org.buildwithukraine.line.service.OeeService.DayOee;
  */
 public record OeeResponse(String lineId, LocalDate date, String zone, Instant from, Instant to,
         int nominalCapacityPerDay, long plannedSeconds, long runningSeconds, long goodUnits, long scrapUnits,
-        BigDecimal idealUnits, BigDecimal availability, BigDecimal performance, BigDecimal quality,
-        BigDecimal oee) {
+        BigDecimal idealUnits, @Schema(nullable = true) BigDecimal availability,
+        @Schema(nullable = true) BigDecimal performance, @Schema(nullable = true) BigDecimal quality,
+        @Schema(nullable = true) BigDecimal oee) {
 
     static OeeResponse of(DayOee day, String zone) {
         var oee = day.oee();

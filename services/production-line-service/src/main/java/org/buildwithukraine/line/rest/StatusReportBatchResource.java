@@ -12,6 +12,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,6 +34,8 @@ import org.buildwithukraine.line.service.StatusReportService;
 import org.buildwithukraine.line.service.StatusReportService.ItemOutcome;
 import org.buildwithukraine.line.service.StatusReportService.LineReport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,6 +71,7 @@ public class StatusReportBatchResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ MANUFACTURER, FACTORY_MES })
     @Operation(summary = "Up to " + StatusReportBatchRequest.MAX_ITEMS + " status reports of the region's lines in "
             + "one request, each item {lineId, report} with report exactly the body of POST "
@@ -77,7 +81,9 @@ public class StatusReportBatchResource {
     @APIResponse(responseCode = "207", description = "Multi-Status: one result per item in request order, with its "
             + "lineId, reportId and status (201 stored, 200 the same report again, nothing changed; 400 with the "
             + "item's field errors; 403/404 a line the caller may not report on or that this region does not serve; "
-            + "409 another report under a taken reportId) and the stored report or the problem")
+            + "409 another report under a taken reportId) and the stored report or the problem",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StatusReportBatchResponse.class)))
     @APIResponse(responseCode = "400", description = "The batch itself is malformed: not JSON, not {reports: [...]}, "
             + "empty or more than " + StatusReportBatchRequest.MAX_ITEMS + " reports (field reports); nothing taken")
     @APIResponse(responseCode = "403", description = "Neither a manufacturer nor a factory's MES")

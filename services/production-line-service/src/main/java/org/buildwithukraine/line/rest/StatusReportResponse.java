@@ -6,6 +6,7 @@ import java.util.List;
 import org.buildwithukraine.events.line.DowntimeReason;
 import org.buildwithukraine.events.line.LineState;
 import org.buildwithukraine.line.StatusReport;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A report as it was taken in; rebuilt from what was stored, so the answer to a repeated report id is the
@@ -16,7 +17,9 @@ import org.buildwithukraine.line.StatusReport;
  * @param unattributedUnits good units no open allocation needed
  */
 public record StatusReportResponse(String lineId, String reportId, Instant observedAt, Instant receivedAt,
-        LineState state, DowntimeReason reason, long goodUnits, long scrapUnits, boolean current,
+        LineState state,
+        @Schema(nullable = true, description = "Why the line was DOWN; null otherwise") DowntimeReason reason,
+        long goodUnits, long scrapUnits, boolean current,
         String reportedBy, List<Attribution> attributions, long unattributedUnits) {
 
     public record Attribution(String allocationId, String orderId, long units) {

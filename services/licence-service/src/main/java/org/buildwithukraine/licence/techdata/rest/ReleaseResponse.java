@@ -8,6 +8,7 @@ import org.buildwithukraine.licence.techdata.ReleaseState;
 import org.buildwithukraine.licence.techdata.TechnicalDataAcknowledgement;
 import org.buildwithukraine.licence.techdata.TechnicalDataFile;
 import org.buildwithukraine.licence.techdata.TechnicalDataRelease;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One revision, its files in name order, the export-control notice a manufacturer acknowledges before
@@ -15,9 +16,11 @@ import org.buildwithukraine.licence.techdata.TechnicalDataRelease;
  * officer acknowledges nothing).
  */
 public record ReleaseResponse(String technologyCode, String revision, ReleaseState state, String marking,
-        String notes, String createdBy, Instant createdAt, String releasedBy, Instant releasedAt,
-        Instant supersededAt, String withdrawnBy, Instant withdrawnAt, String withdrawnReason,
-        List<FileResponse> files, String notice, Acknowledged acknowledgement) {
+        String notes, String createdBy, Instant createdAt, @Schema(nullable = true) String releasedBy,
+        @Schema(nullable = true) Instant releasedAt, @Schema(nullable = true) Instant supersededAt,
+        @Schema(nullable = true) String withdrawnBy, @Schema(nullable = true) Instant withdrawnAt,
+        @Schema(nullable = true) String withdrawnReason, List<FileResponse> files, String notice,
+        @Schema(nullable = true) Acknowledged acknowledgement) {
 
     /** When and as whom the caller acknowledged the notice. */
     public record Acknowledged(Instant at, String by) {

@@ -106,6 +106,7 @@ public class TechnicalDataResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Transactional
     @Operation(summary = "Start the technology's next revision (A, B, …) as a DRAFT, with its release notes")
@@ -129,6 +130,7 @@ public class TechnicalDataResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{revision}/withdraw")
     @RolesAllowed(TECHNOLOGY_OFFICER)
     @Operation(summary = "Withdraw a RELEASED or SUPERSEDED revision (→ WITHDRAWN); reason required")
