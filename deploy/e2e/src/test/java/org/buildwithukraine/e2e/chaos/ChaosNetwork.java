@@ -41,8 +41,9 @@ final class ChaosNetwork {
     private static final Map<String, String> FACTORY = Map.of("de", "de-munich", "uk", "uk-bristol");
 
     private final Map<String, List<String>> outputLines = new LinkedHashMap<>();
-    /** Licence id → quantity cap, of the licences output is charged to. */
-    private final Map<String, Long> outputLicences = new LinkedHashMap<>();
+    /** The licences output is charged to. */
+    private final List<String> outputLicences = new ArrayList<>();
+    /** Licence id → quota, of the licences orders are built under. */
     private final Map<String, Long> orderLicences = new LinkedHashMap<>();
     private final List<String> orderLines = new ArrayList<>();
     private final AtomicLong counter = new AtomicLong();
@@ -57,7 +58,7 @@ final class ChaosNetwork {
         technology(ORDER_TECHNOLOGY, "Chaos suite ordered UAV");
         for (String region : List.of("de", "uk")) {
             String factory = FACTORY.get(region);
-            network.outputLicences.put(licence(factory, OUTPUT_TECHNOLOGY, 1_000_000_000L), 1_000_000_000L);
+            network.outputLicences.add(licence(factory, OUTPUT_TECHNOLOGY, 1_000_000_000L));
             network.orderLicences.put(licence(factory, ORDER_TECHNOLOGY, ORDER_QUOTA), ORDER_QUOTA);
             List<String> lines = new ArrayList<>();
             for (int n = 1; n <= 4; n++) {
@@ -106,7 +107,7 @@ final class ChaosNetwork {
                     + ORDER_TECHNOLOGY + "\",\"quantity\":" + (1 + n % 10) + ",\"neededBy\":\"" + neededBy + "\"}";
             return new Exchange(Kind.ORDER, "orders", key, "POST", "/api/orders", body, () -> Tokens.user("desk"), 0);
         }));
-        String amended = outputLicences.keySet().iterator().next();
+        String amended = outputLicences.get(0);
         streams.add(new Load.Stream("amendments", Duration.ofSeconds(1), () -> {
             long n = counter.incrementAndGet();
             String key = run + "-amendment-" + n;
@@ -130,7 +131,7 @@ final class ChaosNetwork {
 
     /** The units the licence service counts as consumed under the output licences, summed (its API). */
     long unitsConsumed() {
-        return outputLicences.keySet().stream().mapToLong(id -> asUser("officer").get("/api/licences/{id}", id)
+        return outputLicences.stream().mapToLong(id -> asUser("officer").get("/api/licences/{id}", id)
                 .then().statusCode(200).extract().jsonPath().getLong("unitsConsumed")).sum();
     }
 
