@@ -30,8 +30,8 @@ import io.restassured.path.json.JsonPath;
  */
 final class ChaosNetwork {
 
-    static final String OUTPUT_TECHNOLOGY = "CHAOS-OUT";
-    static final String ORDER_TECHNOLOGY = "CHAOS-ORD";
+    static final String OUTPUT_TECHNOLOGY = "UA-CHAOS-OUT";
+    static final String ORDER_TECHNOLOGY = "UA-CHAOS-ORD";
     /** The routing service's planning horizon (bwu.routing.horizon-days): what a line may hold is 30 days' work. */
     static final int HORIZON_DAYS = 30;
     static final int ORDER_LINE_CAPACITY = 100;
