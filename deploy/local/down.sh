@@ -5,18 +5,22 @@
 #   deploy/local/down.sh                    stop everything of the instance
 #   deploy/local/down.sh keycloak gateway   stop only these components (up.sh starts them again)
 #   deploy/local/down.sh --purge            stop everything and delete the instance's data and logs
+#   deploy/local/down.sh --kill postgres    SIGKILL the components' whole process groups at once, no shutdown
+#                                           (a crash, as when a pod dies; the chaos suite's faults)
 #
 # Components: postgres kafka keycloak factory-service licence-service production-de production-uk
-# order-routing-service gateway prometheus. BWU_INSTANCE / BWU_RUN_DIR choose the instance, as for up.sh.
+# order-routing-service replica gateway prometheus. BWU_INSTANCE / BWU_RUN_DIR choose the instance, as for up.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PURGE=false
+KILL=false
 chosen=()
 for arg in "$@"; do
     case $arg in
         --purge) PURGE=true ;;
-        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --kill) KILL=true ;;
+        -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         -*) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
         *) [[ " ${ALL_COMPONENTS[*]} " == *" $arg "* ]] || { echo "unknown component: $arg" >&2; exit 2; }
            chosen+=("$arg") ;;
@@ -24,6 +28,10 @@ for arg in "$@"; do
 done
 if [[ $PURGE == true && ${#chosen[@]} -gt 0 ]]; then
     echo "--purge deletes the whole instance; it cannot be combined with components" >&2
+    exit 2
+fi
+if [[ $KILL == true && ( $PURGE == true || ${#chosen[@]} -eq 0 ) ]]; then
+    echo "--kill needs the components to kill, and cannot be combined with --purge" >&2
     exit 2
 fi
 ((${#chosen[@]})) || chosen=("${ALL_COMPONENTS[@]}")
@@ -45,9 +53,16 @@ stop_together() {
     local component pid pids=()
     for component in "$@"; do
         if pid=$(running_pid "$component"); then
-            echo "stopping $component (pid $pid)"
-            # PostgreSQL: fast shutdown (SIGINT) disconnects clients; SIGTERM would wait for them to leave.
-            if [[ $component == postgres ]]; then kill -INT "$pid"; else kill -TERM -- "-$pid"; fi 2>/dev/null || true
+            if [[ $KILL == true ]]; then
+                # no chance to shut down: the component and every process of its group die at once (PostgreSQL's
+                # postmaster with all its backends), leaving whatever a crash leaves (lock files, unflushed data)
+                echo "killing $component (pid $pid, SIGKILL to its process group)"
+                kill -KILL -- "-$pid" 2>/dev/null || true
+            else
+                echo "stopping $component (pid $pid)"
+                # PostgreSQL: fast shutdown (SIGINT) disconnects clients; SIGTERM would wait for them to leave.
+                if [[ $component == postgres ]]; then kill -INT "$pid"; else kill -TERM -- "-$pid"; fi 2>/dev/null || true
+            fi
             pids+=("$pid")
         fi
         rm -f "$(pid_file "$component")"
@@ -76,6 +91,8 @@ stop_together "${infrastructure[@]+"${infrastructure[@]}"}"
 if [[ $PURGE == true ]]; then
     rm -rf "$INST_DIR"
     echo "deleted $INST_DIR (data, logs, Keycloak state)"
+elif [[ $KILL == true ]]; then
+    echo "killed; up.sh starts them again"
 else
     echo "stopped; data kept in $INST_DIR (down.sh --purge deletes it)"
 fi

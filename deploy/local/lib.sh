@@ -70,9 +70,14 @@ BWU_POSTGRES_PORT=${BWU_POSTGRES_PORT:-5432}
 # Prometheus (up.sh --with-monitoring): scrapes every management port, loads k8s/monitoring/alerts.rules.yaml
 BWU_PROMETHEUS_PORT=${BWU_PROMETHEUS_PORT:-9090}
 
-# Start order; down.sh stops in reverse. prometheus runs only when up.sh was given --with-monitoring.
+# A second instance of one service (up.sh --replica=SERVICE), same database
+BWU_REPLICA_PORT=${BWU_REPLICA_PORT:-8086}
+BWU_REPLICA_MANAGEMENT_PORT=${BWU_REPLICA_MANAGEMENT_PORT:-9086}
+
+# Start order; down.sh stops in reverse. prometheus runs only when up.sh was given --with-monitoring, replica only
+# when it was given --replica=SERVICE.
 ALL_COMPONENTS=(postgres kafka keycloak factory-service licence-service production-de production-uk
-    order-routing-service gateway prometheus)
+    order-routing-service replica gateway prometheus)
 
 # Quarkus applications: component, module, HTTP port variable, management port variable.
 SERVICES=(

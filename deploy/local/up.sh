@@ -3,11 +3,13 @@
 # every service (production-line-service twice, de and uk) and the gateway, demo data loaded through the
 # public API. Running it again starts only what is not running and changes no data.
 #
-#   deploy/local/up.sh [--rebuild] [--no-demo-data] [--with-monitoring]
+#   deploy/local/up.sh [--rebuild] [--no-demo-data] [--with-monitoring] [--replica=SERVICE]
 #
 # --with-monitoring also starts Prometheus (Debian's package: apt-get install prometheus) on
 # BWU_PROMETHEUS_PORT, scraping every application's management port, with the alerts of
-# k8s/monitoring/alerts.rules.yaml loaded.
+# k8s/monitoring/alerts.rules.yaml loaded. --replica=SERVICE (e.g. licence-service) also starts a second instance
+# of that service, component "replica", on BWU_REPLICA_PORT / BWU_REPLICA_MANAGEMENT_PORT with the same database
+# and broker (the chaos suite kills it mid-flow); a later up.sh leaves it as it is, down.sh stops it.
 #
 # Ports, folders and options come from the environment (defaults in lib.sh): BWU_GATEWAY_PORT,
 # BWU_KEYCLOAK_PORT, BWU_POSTGRES_PORT, ..., BWU_INSTANCE, BWU_RUN_DIR, BWU_JAVA_OPTS, BWU_START_TIMEOUT,
@@ -22,12 +24,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 REBUILD=false
 DEMO_DATA=${BWU_DEMO_DATA:-true}
 MONITORING=false
+REPLICA=
 for arg in "$@"; do
     case $arg in
         --rebuild) REBUILD=true ;;
         --no-demo-data) DEMO_DATA=false ;;
         --with-monitoring) MONITORING=true ;;
-        -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --replica=*) REPLICA=${arg#--replica=} ;;
+        -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $arg (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -105,7 +109,8 @@ ALERT_RULES=$BWU_ROOT/k8s/monitoring/alerts.rules.yaml
 mkdir -p "$LOG_DIR" "$PID_DIR" "$DATA_DIR" "$DIST_DIR"
 
 # An instance that is (partly) running keeps the ports it was started with.
-PORT_VARS=(BWU_KEYCLOAK_PORT BWU_KAFKA_PORT BWU_KAFKA_CONTROLLER_PORT BWU_POSTGRES_PORT BWU_PROMETHEUS_PORT)
+PORT_VARS=(BWU_KEYCLOAK_PORT BWU_KAFKA_PORT BWU_KAFKA_CONTROLLER_PORT BWU_POSTGRES_PORT BWU_PROMETHEUS_PORT
+    BWU_REPLICA_PORT BWU_REPLICA_MANAGEMENT_PORT)
 for entry in "${SERVICES[@]}"; do
     read -r _ _ http_var management_var <<<"$entry"
     PORT_VARS+=("$http_var" "$management_var")
@@ -335,6 +340,8 @@ start_keycloak() {
 # The environment of each service: the Quarkus names of its settings (see its application.properties).
 service_env() {
     local component=$1 database
+    # a replica is its service again: same database, region and broker
+    [[ $component == replica ]] && component=$(<"$INST_DIR/replica.of")
     case $component in
         factory-service) database=factory ;;
         licence-service) database=licence ;;
@@ -408,11 +415,15 @@ start_prometheus() {
 
 ready_check() {
     case $1 in
-        # the postmaster states its readiness in the 8th line of its pid file
-        postgres) [[ $(sed -n 8p "$DATA_DIR/postgres/postmaster.pid" 2>/dev/null) == ready* ]] ;;
+        # the postmaster states its readiness in the 8th line of its pid file, its pid in the 1st: the file a
+        # killed postmaster left behind says "ready" too, until the new one (the recorded pid) takes it over
+        postgres) local lock=$DATA_DIR/postgres/postmaster.pid
+            [[ $(sed -n 1p "$lock" 2>/dev/null) == "$(running_pid postgres)" &&
+                $(sed -n 8p "$lock" 2>/dev/null) == ready* ]] ;;
         kafka) port_in_use "$BWU_KAFKA_PORT" ;;
         keycloak) curl -sf -o /dev/null "http://localhost:$BWU_KEYCLOAK_PORT/realms/bwu" ;;
         prometheus) curl -sf -o /dev/null "http://localhost:$BWU_PROMETHEUS_PORT/-/ready" ;;
+        replica) curl -sf -o /dev/null "http://localhost:$BWU_REPLICA_MANAGEMENT_PORT/q/health/ready" ;;
         *) local entry management_var
             for entry in "${SERVICES[@]}"; do
                 read -r c _ _ management_var <<<"$entry"
@@ -450,6 +461,7 @@ port_of() {
         kafka) echo "$BWU_KAFKA_PORT $BWU_KAFKA_CONTROLLER_PORT" ;;
         keycloak) echo "$BWU_KEYCLOAK_PORT" ;;
         prometheus) echo "$BWU_PROMETHEUS_PORT" ;;
+        replica) echo "$BWU_REPLICA_PORT $BWU_REPLICA_MANAGEMENT_PORT" ;;
         *) local entry c http_var management_var
             for entry in "${SERVICES[@]}"; do
                 read -r c _ http_var management_var <<<"$entry"
@@ -459,6 +471,7 @@ port_of() {
 }
 STARTED=(postgres kafka keycloak "${AVAILABLE[@]}")
 [[ $MONITORING == true ]] && STARTED+=(prometheus)
+[[ -n $REPLICA ]] && STARTED+=(replica)
 for component in "${STARTED[@]}"; do
     running_pid "$component" >/dev/null && continue
     for port in $(port_of "$component"); do
@@ -482,6 +495,24 @@ for entry in "${SERVICES[@]}"; do
     services+=("$component")
 done
 wait_ready keycloak "${services[@]}"
+
+if [[ -n $REPLICA ]]; then
+    step "Replica of $REPLICA"
+    replica_module=
+    for entry in "${SERVICES[@]}"; do
+        read -r component module _ <<<"$entry"
+        [[ $component == "$REPLICA" && $component != gateway ]] && replica_module=$module
+    done
+    [[ -n $replica_module && " ${services[*]} " == *" $REPLICA "* ]] ||
+        fail replica "--replica names no running service: '$REPLICA'"
+    if ! running_pid replica >/dev/null; then
+        echo "$REPLICA" >"$INST_DIR/replica.of"
+    elif [[ $(<"$INST_DIR/replica.of") != "$REPLICA" ]]; then
+        fail replica "a replica of $(<"$INST_DIR/replica.of") runs already; stop it first (down.sh replica)"
+    fi
+    start_service replica "$replica_module" "$BWU_REPLICA_PORT" "$BWU_REPLICA_MANAGEMENT_PORT"
+    wait_ready replica
+fi
 
 if [[ $MONITORING == true ]]; then
     step "Monitoring"

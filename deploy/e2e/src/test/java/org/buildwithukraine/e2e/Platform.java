@@ -8,6 +8,9 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -25,6 +29,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -66,7 +71,7 @@ public final class Platform {
         List<String> applications = applications();
         List<String> names = new ArrayList<>(applications);
         applications.forEach(application -> names.add(application + "_MANAGEMENT"));
-        names.addAll(List.of("KEYCLOAK", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES"));
+        names.addAll(List.of("KEYCLOAK", "KAFKA", "KAFKA_CONTROLLER", "POSTGRES", "REPLICA", "REPLICA_MANAGEMENT"));
         List<Integer> ports = freePorts(names.size());
         for (int i = 0; i < names.size(); i++) {
             environment.put("BWU_" + names.get(i) + "_PORT", ports.get(i).toString());
@@ -102,9 +107,54 @@ public final class Platform {
         return output;
     }
 
+    /**
+     * Starts a second instance of a service (up.sh --replica: component "replica", ports of its own, the same
+     * database and broker) and waits until it is ready; {@link #up} leaves it as it is.
+     */
+    public void startReplica(String service) {
+        script("up.sh", "--no-demo-data", "--replica=" + service);
+    }
+
     /** Stops these components (down.sh with component names); {@link #up} starts them again. */
     public void stop(String... components) {
         script("down.sh", components);
+    }
+
+    /**
+     * Kills these components at once, as a crash would (down.sh --kill: SIGKILL to each one's whole process group,
+     * PostgreSQL's postmaster with all its backends); {@link #up} starts them again.
+     */
+    public void kill(String... components) {
+        List<String> arguments = new ArrayList<>(List.of("--kill"));
+        arguments.addAll(List.of(components));
+        script("down.sh", arguments.toArray(String[]::new));
+    }
+
+    /** A connection to a service's database (e.g. "licence") as up.sh creates it: user = password = database. */
+    public Connection database(String name) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + port("POSTGRES") + "/" + name, name, name);
+    }
+
+    /** The records ever written to each dead-letter topic ({@code *.dlq}) of the broker: its end offsets summed. */
+    public Map<String, Long> deadLetters() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
+            List<String> topics = admin.listTopics(new ListTopicsOptions()).names().get().stream()
+                    .filter(topic -> topic.endsWith(".dlq")).sorted().toList();
+            Map<TopicPartition, OffsetSpec> ends = new LinkedHashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                    .forEach(partition -> ends.put(new TopicPartition(topic.name(), partition.partition()),
+                            OffsetSpec.latest())));
+            Map<String, Long> records = new TreeMap<>();
+            topics.forEach(topic -> records.put(topic, 0L));
+            admin.listOffsets(ends).all().get()
+                    .forEach((partition, end) -> records.merge(partition.topic(), end.offset(), Long::sum));
+            return records;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not read the dead-letter topics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -114,9 +164,7 @@ public final class Platform {
      * through Kafka; a step that depends on another service's news waits for this first.
      */
     public void awaitEventsApplied(Duration timeout) {
-        Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                "localhost:" + environment.get("BWU_KAFKA_PORT"));
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap()))) {
             long deadline = System.nanoTime() + timeout.toNanos();
             // consumers publish news of their own: settled only when the outboxes are still empty afterwards
             while (!(outboxesEmpty() && allCaughtUp(admin) && outboxesEmpty())) {
@@ -166,6 +214,10 @@ public final class Platform {
         } catch (ExecutionException e) {
             return false;
         }
+    }
+
+    private String kafkaBootstrap() {
+        return "localhost:" + port("KAFKA");
     }
 
     public String gatewayUrl() {

@@ -52,6 +52,12 @@ public final class Tokens {
         return user(username);
     }
 
+    /** A client's token that is not cached: issued now, so that it outlives whatever the test does next. */
+    public static String newClientToken(String clientId) {
+        CACHE.remove("client:" + clientId);
+        return client(clientId);
+    }
+
     /** The claims of a token (its payload; the signature is the services' business). */
     public static Map<String, Object> claims(String token) {
         try {
