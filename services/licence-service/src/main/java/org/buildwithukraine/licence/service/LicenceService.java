@@ -104,6 +104,7 @@ public class LicenceService {
         }
         if (step instanceof Step.Changed changed) {
             record(licence, before, action.name(), changed.eventType(), actor, reason);
+            exhaustIfUsedUp(licence, actor);
         }
         return licence;
     }
@@ -199,7 +200,9 @@ public class LicenceService {
                 List.of(LicenceStatus.GRANTED, LicenceStatus.SUSPENDED))
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         for (Licence licence : licences) {
-            apply(licence, licence.auditView(), action, actor, reason);
+            if (apply(licence, licence.auditView(), action, actor, reason)) {
+                exhaustIfUsedUp(licence, actor);
+            }
         }
     }
 
@@ -215,6 +218,14 @@ public class LicenceService {
                 reason + "; quota of " + licence.quantityCap() + " units used up");
         if (!exhausted) {
             record(licence, before, "CONSUME_QUOTA", LicenceEventTypes.QUOTA_CONSUMED, actor, reason);
+        }
+    }
+
+    /** A licence back in force whose quota was used up while it was suspended is exhausted there and then. */
+    private void exhaustIfUsedUp(Licence licence, String actor) {
+        if (licence.inForceWithQuotaUsedUp()) {
+            apply(licence, licence.auditView(), LicenceAction.EXHAUST, actor,
+                    "quota of " + licence.quantityCap() + " units used up while suspended");
         }
     }
 
