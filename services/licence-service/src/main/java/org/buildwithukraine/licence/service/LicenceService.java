@@ -45,11 +45,14 @@ public class LicenceService {
 
     private final LicenceEvents events;
     private final AuditTrail audit;
+    private final LicenceLocks locks;
     private final Clock clock;
     private final LicenceConfig config;
 
-    public LicenceService(LicenceEvents events, AuditTrail audit, Clock clock, LicenceConfig config) {
+    public LicenceService(LicenceEvents events, AuditTrail audit, LicenceLocks locks, Clock clock,
+            LicenceConfig config) {
         this.events = events;
+        this.locks = locks;
         this.audit = audit;
         this.clock = clock;
         this.config = config;
@@ -172,7 +175,7 @@ public class LicenceService {
     /** Expires the licence if it is still GRANTED and lapsed (another replica may have been quicker). */
     @Transactional
     public void expire(String id) {
-        Licence licence = Licence.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Licence licence = locks.one(id).orElse(null);
         if (licence != null && licence.status() == LicenceStatus.GRANTED && licence.validTo().isBefore(today())) {
             apply(licence, licence.auditView(), LicenceAction.EXPIRE, EXPIRY_ACTOR,
                     "validity ended on " + licence.validTo());
@@ -196,9 +199,7 @@ public class LicenceService {
         } else {
             return;
         }
-        List<Licence> licences = Licence.<Licence>find("factoryId = ?1 and status in ?2", Sort.by("id"), factoryId,
-                List.of(LicenceStatus.GRANTED, LicenceStatus.SUSPENDED))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<Licence> licences = locks.ofFactory(factoryId, List.of(LicenceStatus.GRANTED, LicenceStatus.SUSPENDED));
         for (Licence licence : licences) {
             if (apply(licence, licence.auditView(), action, actor, reason)) {
                 exhaustIfUsedUp(licence, actor);
@@ -281,11 +282,7 @@ public class LicenceService {
 
     /** Locked for the rest of the transaction, so that concurrent changes of one licence take turns. */
     private Licence locked(String id) {
-        Licence licence = Licence.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (licence == null) {
-            throw ProblemException.notFound("No licence " + id);
-        }
-        return licence;
+        return locks.one(id).orElseThrow(() -> ProblemException.notFound("No licence " + id));
     }
 
     private static ProblemException invalid(List<FieldError> errors) {

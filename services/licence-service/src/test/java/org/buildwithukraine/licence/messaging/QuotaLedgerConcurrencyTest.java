@@ -40,7 +40,6 @@ import org.buildwithukraine.events.factory.FactoryEventTypes;
 import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.licence.Fixtures.Output;
 import org.buildwithukraine.licence.TestInfrastructure;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,8 +74,6 @@ class QuotaLedgerConcurrencyTest {
     private final Set<Integer> officerAnswers = ConcurrentHashMap.newKeySet();
 
     @Test
-    @Disabled("finds a defect not yet fixed: an officer's suspend, and a GET of the licence, raced with the ledger's "
-            + "charges answer 500 (OptimisticLockException on licence's version) instead of 200/409")
     void twoLinesThroughTwoReplicasChargeOneLicenceWhileTheOfficerAndTheFactoryChangeIt() throws Exception {
         Random random = new Random(SEED);
         String factory = activeFactory("de-race");
