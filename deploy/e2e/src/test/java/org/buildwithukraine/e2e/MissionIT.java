@@ -189,15 +189,9 @@ class MissionIT {
         JsonPath ua = order(uaOrder);
         JsonPath export = order(exportOrder);
         assertThat(ua.getString("state")).isEqualTo("ROUTED");
-        for (Map<String, Object> first : active(ua)) {
-            for (Map<String, Object> later : active(export)) {
-                if (first.get("lineId").equals(later.get("lineId"))) {
-                    assertThat(Instant.parse((String) later.get("plannedStart")))
-                            .as("export work on %s starts after Ukraine's", first.get("lineId"))
-                            .isAfterOrEqualTo(Instant.parse((String) first.get("plannedFinish")));
-                }
-            }
-        }
+        assertFullyPlaced(ua);
+        assertFullyPlaced(export);
+        assertExportFollowsUkraineOnASharedLine(ua, export);
         assertThat(earliestStart(ua)).isBeforeOrEqualTo(earliestStart(export));
 
         // the licence permits export to EE, LV, LT and FI only
@@ -233,6 +227,8 @@ class MissionIT {
             assertThat(activeLines(ua)).containsOnly(other);
         });
         JsonPath ua = order(uaOrder);
+        // the withdrawn work is placed again in full, not lost nor doubled
+        assertFullyPlaced(ua);
         assertThat(ua.getList("decision.candidates.findAll { it.lineId == '" + down + "' }.explanation",
                 String.class)).allMatch(explanation -> explanation.contains("line DOWN"));
         // the line's own view of its work follows through order.allocations
@@ -245,10 +241,19 @@ class MissionIT {
     void licenceSuspensionQueuesAndReinstatementReplaces() {
         asUser("officer").body(Map.of("reason", "export-control review")).post("/api/licences/{id}/suspend", fpvLicence)
                 .then().statusCode(200).body("status", equalTo("SUSPENDED"));
+        String line = activeLines(order(uaOrder)).get(0);
         await().atMost(SETTLE).untilAsserted(() -> {
             assertThat(order(uaOrder).getString("state")).isEqualTo("QUEUED");
             assertThat(order(exportOrder).getString("state")).isEqualTo("QUEUED");
         });
+        for (String queued : List.of(uaOrder, exportOrder)) {
+            JsonPath waiting = order(queued);
+            assertThat(active(waiting)).as("active allocations of %s while QUEUED", queued).isEmpty();
+            assertThat(waiting.getLong("allocatedQuantity")).isZero();
+            assertThat(waiting.getLong("unplacedQuantity")).isEqualTo(waiting.getLong("quantity"));
+        }
+        // the line is told, through order.allocations, that the work is withdrawn
+        await().atMost(SETTLE).untilAsserted(() -> assertThat(openOrders(line)).doesNotContain(uaOrder, exportOrder));
         assertThat(order(uaOrder).getList("decision.candidates.explanation", String.class))
                 .anyMatch(explanation -> explanation.contains("suspended"));
 
@@ -258,6 +263,11 @@ class MissionIT {
             assertThat(order(uaOrder).getString("state")).isEqualTo("ROUTED");
             assertThat(order(exportOrder).getString("state")).isEqualTo("ROUTED");
         });
+        JsonPath ua = order(uaOrder);
+        JsonPath export = order(exportOrder);
+        assertFullyPlaced(ua);
+        assertFullyPlaced(export);
+        assertExportFollowsUkraineOnASharedLine(ua, export);
     }
 
     // ---- 6. output ------------------------------------------------------------------------------------------
@@ -270,13 +280,27 @@ class MissionIT {
         assertThat(activeLines(order(exportOrder))).containsOnly(line);
         // the factory reports against the work it sees on its line (order.allocations reaches it in a moment)
         await().atMost(SETTLE).untilAsserted(() -> assertThat(openOrders(line)).contains(uaOrder, exportOrder));
-        JsonPath output = report("maker-de", line, "RUNNING", null, 2000);
-        assertThat(output.getLong("unattributedUnits")).isZero();
-
+        // the first 1,000 units of the line go to Ukraine's order, ahead of the export sharing the line
+        JsonPath first = report("maker-de", line, "RUNNING", null, 1000);
+        assertThat(first.getLong("unattributedUnits")).isZero();
+        assertThat(first.getList("attributions.orderId", String.class)).containsOnly(uaOrder);
         await().atMost(SETTLE).untilAsserted(() -> {
-            assertThat(order(uaOrder).getString("state")).isEqualTo("FULFILLED");
-            assertThat(order(exportOrder).getString("state")).isEqualTo("FULFILLED");
+            JsonPath ua = order(uaOrder);
+            assertThat(ua.getString("state")).isEqualTo("FULFILLED");
+            assertThat(ua.getLong("producedQuantity")).isEqualTo(1000);
+            assertThat(order(exportOrder).getString("state")).isEqualTo("ROUTED");
         });
+        assertThat(order(exportOrder).getLong("producedQuantity")).isZero();
+
+        JsonPath rest = report("maker-de", line, "RUNNING", null, 1000);
+        assertThat(rest.getLong("unattributedUnits")).isZero();
+        assertThat(rest.getList("attributions.orderId", String.class)).containsOnly(exportOrder);
+        await().atMost(SETTLE).untilAsserted(() -> {
+            JsonPath export = order(exportOrder);
+            assertThat(export.getString("state")).isEqualTo("FULFILLED");
+            assertThat(export.getLong("producedQuantity")).isEqualTo(1000);
+        });
+        assertThat(order(uaOrder).getLong("producedQuantity")).as("nothing counted twice").isEqualTo(1000);
         await().atMost(SETTLE).untilAsserted(() -> asUser("officer").get("/api/licences/{id}", fpvLicence)
                 .then().statusCode(200).body("unitsConsumed", equalTo(2000)).body("remainingQuota", equalTo(3000)));
     }
@@ -449,6 +473,29 @@ class MissionIT {
 
     static List<String> activeLines(JsonPath order) {
         return order.getList("allocations.findAll { it.status == 'ACTIVE' }.lineId", String.class);
+    }
+
+    /** Every unit of the order on a line: the active allocations add up to its quantity, nothing unplaced. */
+    static void assertFullyPlaced(JsonPath order) {
+        long quantity = order.getLong("quantity");
+        assertThat(active(order).stream().mapToLong(a -> ((Number) a.get("quantity")).longValue()).sum())
+                .as("units on the lines of order %s", order.getString("id")).isEqualTo(quantity);
+        assertThat(order.getLong("allocatedQuantity")).isEqualTo(quantity);
+        assertThat(order.getLong("unplacedQuantity")).isZero();
+    }
+
+    /** The two share a line at least, and on each line they share the export's work begins as Ukraine's ends. */
+    static void assertExportFollowsUkraineOnASharedLine(JsonPath ua, JsonPath export) {
+        assertThat(activeLines(export)).as("lines of the export").containsAnyElementsOf(activeLines(ua));
+        for (Map<String, Object> first : active(ua)) {
+            for (Map<String, Object> later : active(export)) {
+                if (first.get("lineId").equals(later.get("lineId"))) {
+                    assertThat(Instant.parse((String) later.get("plannedStart")))
+                            .as("export work on %s starts when Ukraine's ends", first.get("lineId"))
+                            .isEqualTo(Instant.parse((String) first.get("plannedFinish")));
+                }
+            }
+        }
     }
 
     static Instant earliestStart(JsonPath order) {

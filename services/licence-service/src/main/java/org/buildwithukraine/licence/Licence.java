@@ -268,6 +268,14 @@ public class Licence extends PanacheEntityBase {
         return Math.max(0, quantityCap - unitsConsumed);
     }
 
+    /**
+     * In force with no quota left: output made while it was GRANTED and charged while it was suspended used it up,
+     * and the lifecycle exhausts only a GRANTED licence; back in force, it is due to be exhausted.
+     */
+    public boolean inForceWithQuotaUsedUp() {
+        return status == LicenceStatus.GRANTED && remainingQuota() == 0;
+    }
+
     public LicenceSnapshot snapshot() {
         return new LicenceSnapshot(id, technologyCode, technologyCategory, factoryId, Set.copyOf(activities),
                 quantityCap, unitsConsumed, remainingQuota(), validFrom, validTo, Set.copyOf(exportTerritories),

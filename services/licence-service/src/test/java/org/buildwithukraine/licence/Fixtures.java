@@ -150,11 +150,19 @@ public final class Fixtures {
 
     /** Publishes a factory event; returns the record value, so that a test can deliver it again. */
     public static String announceFactory(String id, String type, FactoryStatus status, String reason) {
-        FactorySnapshot snapshot = new FactorySnapshot(id, "Factory " + id, "DE", FactoryKind.MANUFACTURER,
-                Set.of(TechnologyCategory.FPV_DRONE), status, reason);
-        String json = envelope(type, id, "netadmin", FactoryEventTypes.SCHEMA_VERSION, snapshot);
+        String json = factoryEvent(id, type, status, reason);
         TestKafka.send(Topics.FACTORY_EVENTS, id, json);
         return json;
+    }
+
+    /** A factory event as the factory service publishes it, occurred now, not sent. */
+    public static String factoryEvent(String id, String type, FactoryStatus status, String reason) {
+        return envelope(type, id, "netadmin", FactoryEventTypes.SCHEMA_VERSION, factorySnapshot(id, status, reason));
+    }
+
+    public static FactorySnapshot factorySnapshot(String id, FactoryStatus status, String reason) {
+        return new FactorySnapshot(id, "Factory " + id, "DE", FactoryKind.MANUFACTURER,
+                Set.of(TechnologyCategory.FPV_DRONE), status, reason);
     }
 
     public static void awaitFactoryStatus(String id, FactoryStatus status) {
@@ -174,12 +182,19 @@ public final class Fixtures {
 
     public static Output reportOutput(String lineId, String factoryId, String technologyCode, long goodUnits,
             String reportId, Instant observedAt) {
+        Output output = outputEvent(lineId, factoryId, technologyCode, goodUnits, reportId, observedAt);
+        TestKafka.send(Topics.LINE_OUTPUT, lineId, output.json());
+        return output;
+    }
+
+    /** An OutputReported as a production-line service publishes it, under a new event id, not sent. */
+    public static Output outputEvent(String lineId, String factoryId, String technologyCode, long goodUnits,
+            String reportId, Instant observedAt) {
         OutputReported output = new OutputReported(lineId, "de", factoryId, technologyCode, reportId, observedAt,
                 goodUnits, 2, List.of());
         UUID eventId = UUID.randomUUID();
         String json = envelope(eventId, LineEventTypes.OUTPUT_REPORTED, lineId, "service-account-mes-" + factoryId,
                 LineEventTypes.SCHEMA_VERSION, output);
-        TestKafka.send(Topics.LINE_OUTPUT, lineId, json);
         return new Output(eventId, lineId, reportId, json);
     }
 

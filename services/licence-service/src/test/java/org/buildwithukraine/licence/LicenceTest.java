@@ -74,6 +74,28 @@ class LicenceTest {
     }
 
     @Test
+    void aLicenceWhoseQuotaWasUsedUpWhileSuspendedIsDueToBeExhaustedOnceBackInForce() {
+        Licence licence = granted();
+        licence.decide(LicenceAction.SUSPEND, FactoryStatus.ACTIVE, TODAY, "inspection", "officer", LATER);
+        licence.consume(100, LATER);
+        assertThat(licence.inForceWithQuotaUsedUp()).as("suspended").isFalse();
+
+        licence.decide(LicenceAction.REINSTATE, FactoryStatus.ACTIVE, TODAY, "passed", "officer", LATER);
+        assertThat(licence.status()).isEqualTo(LicenceStatus.GRANTED);
+        assertThat(licence.inForceWithQuotaUsedUp()).isTrue();
+
+        licence.apply(LicenceAction.EXHAUST, "used up", "officer", LATER);
+        assertThat(licence.inForceWithQuotaUsedUp()).as("exhausted").isFalse();
+    }
+
+    @Test
+    void aLicenceInForceWithQuotaLeftIsNotDueToBeExhausted() {
+        Licence licence = granted();
+        licence.consume(99, LATER);
+        assertThat(licence.inForceWithQuotaUsedUp()).isFalse();
+    }
+
+    @Test
     void aRefusedDecisionChangesNothing() {
         Licence licence = requested();
 

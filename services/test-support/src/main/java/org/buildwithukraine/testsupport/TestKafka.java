@@ -40,11 +40,17 @@ import kafka.tools.StorageTool;
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one) inside the test JVM, started once and
  * stopped when the JVM ends. Topics are created on first use.
+ *
+ * <p>Besides its own listener, the broker has one that clients reach only through a {@link TcpLink}
+ * ({@link #linkedBootstrapServers()}): the broker advertises the link's port on it, so that every connection of a
+ * client bootstrapped there goes through the link, and a test that cuts it ({@link #link()}) takes the broker
+ * away from that client alone, as when the broker's pod dies, while the other clients of the JVM carry on.
  */
 public final class TestKafka {
 
     private static KafkaRaftServer broker;
     private static String bootstrapServers;
+    private static TcpLink link;
     private static Path logDir;
 
     private TestKafka() {
@@ -55,6 +61,18 @@ public final class TestKafka {
             start();
         }
         return bootstrapServers;
+    }
+
+    /** Bootstrap servers of the listener behind {@link #link()}. */
+    public static synchronized String linkedBootstrapServers() {
+        bootstrapServers();
+        return "localhost:" + link.port();
+    }
+
+    /** The link in front of the broker's second listener, for a test to cut and restore. */
+    public static synchronized TcpLink link() {
+        bootstrapServers();
+        return link;
     }
 
     /** Publishes one record and waits until the broker has it, e.g. to feed an event to a service under test. */
@@ -126,16 +144,21 @@ public final class TestKafka {
         try {
             int brokerPort = freePort();
             int controllerPort = freePort();
+            int linkedPort = freePort();
+            link = TcpLink.toLocalPort(linkedPort);
             logDir = Files.createTempDirectory("bwu-test-kafka");
             Properties props = new Properties();
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
             props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-            props.put("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
-            props.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+            props.put("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort
+                    + ",LINKED://localhost:" + linkedPort);
+            props.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort + ",LINKED://localhost:"
+                    + link.port());
             props.put("controller.listener.names", "CONTROLLER");
             props.put("inter.broker.listener.name", "PLAINTEXT");
-            props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("listener.security.protocol.map",
+                    "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,LINKED:PLAINTEXT");
             props.put("log.dirs", logDir.toString());
             props.put("num.partitions", "3");
             props.put("auto.create.topics.enable", "true");
@@ -167,6 +190,7 @@ public final class TestKafka {
     }
 
     private static synchronized void stop() {
+        link.close();
         if (broker != null) {
             broker.shutdown();
             broker.awaitShutdown();

@@ -45,11 +45,14 @@ public class LicenceService {
 
     private final LicenceEvents events;
     private final AuditTrail audit;
+    private final LicenceLocks locks;
     private final Clock clock;
     private final LicenceConfig config;
 
-    public LicenceService(LicenceEvents events, AuditTrail audit, Clock clock, LicenceConfig config) {
+    public LicenceService(LicenceEvents events, AuditTrail audit, LicenceLocks locks, Clock clock,
+            LicenceConfig config) {
         this.events = events;
+        this.locks = locks;
         this.audit = audit;
         this.clock = clock;
         this.config = config;
@@ -104,6 +107,7 @@ public class LicenceService {
         }
         if (step instanceof Step.Changed changed) {
             record(licence, before, action.name(), changed.eventType(), actor, reason);
+            exhaustIfUsedUp(licence, actor);
         }
         return licence;
     }
@@ -171,7 +175,7 @@ public class LicenceService {
     /** Expires the licence if it is still GRANTED and lapsed (another replica may have been quicker). */
     @Transactional
     public void expire(String id) {
-        Licence licence = Licence.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Licence licence = locks.one(id).orElse(null);
         if (licence != null && licence.status() == LicenceStatus.GRANTED && licence.validTo().isBefore(today())) {
             apply(licence, licence.auditView(), LicenceAction.EXPIRE, EXPIRY_ACTOR,
                     "validity ended on " + licence.validTo());
@@ -195,11 +199,11 @@ public class LicenceService {
         } else {
             return;
         }
-        List<Licence> licences = Licence.<Licence>find("factoryId = ?1 and status in ?2", Sort.by("id"), factoryId,
-                List.of(LicenceStatus.GRANTED, LicenceStatus.SUSPENDED))
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<Licence> licences = locks.ofFactory(factoryId, List.of(LicenceStatus.GRANTED, LicenceStatus.SUSPENDED));
         for (Licence licence : licences) {
-            apply(licence, licence.auditView(), action, actor, reason);
+            if (apply(licence, licence.auditView(), action, actor, reason)) {
+                exhaustIfUsedUp(licence, actor);
+            }
         }
     }
 
@@ -215,6 +219,14 @@ public class LicenceService {
                 reason + "; quota of " + licence.quantityCap() + " units used up");
         if (!exhausted) {
             record(licence, before, "CONSUME_QUOTA", LicenceEventTypes.QUOTA_CONSUMED, actor, reason);
+        }
+    }
+
+    /** A licence back in force whose quota was used up while it was suspended is exhausted there and then. */
+    private void exhaustIfUsedUp(Licence licence, String actor) {
+        if (licence.inForceWithQuotaUsedUp()) {
+            apply(licence, licence.auditView(), LicenceAction.EXHAUST, actor,
+                    "quota of " + licence.quantityCap() + " units used up while suspended");
         }
     }
 
@@ -270,11 +282,7 @@ public class LicenceService {
 
     /** Locked for the rest of the transaction, so that concurrent changes of one licence take turns. */
     private Licence locked(String id) {
-        Licence licence = Licence.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (licence == null) {
-            throw ProblemException.notFound("No licence " + id);
-        }
-        return licence;
+        return locks.one(id).orElseThrow(() -> ProblemException.notFound("No licence " + id));
     }
 
     private static ProblemException invalid(List<FieldError> errors) {

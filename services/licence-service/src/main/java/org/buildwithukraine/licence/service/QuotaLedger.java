@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.buildwithukraine.events.line.OutputReported;
@@ -22,7 +21,6 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -41,6 +39,7 @@ public class QuotaLedger {
     private static final Logger LOG = Logger.getLogger(QuotaLedger.class);
 
     private final EntityManager entityManager;
+    private final LicenceLocks locks;
     private final LicenceService licences;
     private final AuditTrail audit;
     private final UnlicensedProduction unlicensed;
@@ -48,9 +47,10 @@ public class QuotaLedger {
     private final Clock clock;
     private final Counter licensedUnits;
 
-    public QuotaLedger(EntityManager entityManager, LicenceService licences, AuditTrail audit,
+    public QuotaLedger(EntityManager entityManager, LicenceLocks locks, LicenceService licences, AuditTrail audit,
             UnlicensedProduction unlicensed, LicenceConfig config, Clock clock, MeterRegistry registry) {
         this.entityManager = entityManager;
+        this.locks = locks;
         this.licences = licences;
         this.audit = audit;
         this.unlicensed = unlicensed;
@@ -64,10 +64,7 @@ public class QuotaLedger {
         LocalDate day = LocalDate.ofInstant(output.observedAt(), config.zone());
         // whatever their status now: what counts is the status when the units were made. Locked in id order, as
         // the factory cascade locks them, so that the two never deadlock
-        List<Licence> inDate = Licence.<Licence>find(
-                "factoryId = ?1 and technologyCode = ?2 and validFrom <= ?3 and validTo >= ?3",
-                Sort.by("id"), output.factoryId(), output.technologyCode(), day)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<Licence> inDate = locks.inDate(output.factoryId(), output.technologyCode(), day);
         Map<String, LicenceStatus> statusWhenObserved = audit.statusesAt(
                 inDate.stream().map(Licence::id).toList(), output.observedAt());
         OutputCoverage.Result result = OutputCoverage.charge(Math.max(0, output.goodUnits()), day,

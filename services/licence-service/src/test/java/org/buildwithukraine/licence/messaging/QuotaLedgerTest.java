@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
 import static org.buildwithukraine.licence.Fixtures.activeFactory;
+import static org.buildwithukraine.licence.Fixtures.announceFactory;
 import static org.buildwithukraine.licence.Fixtures.as;
 import static org.buildwithukraine.licence.Fixtures.asMaker;
 import static org.buildwithukraine.licence.Fixtures.asOfficer;
@@ -33,6 +34,8 @@ import java.util.UUID;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.Topics;
+import org.buildwithukraine.events.factory.FactoryEventTypes;
+import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.events.line.LineEventTypes;
 import org.buildwithukraine.licence.Fixtures.Output;
 import org.buildwithukraine.testsupport.TestKafka;
@@ -181,6 +184,46 @@ class QuotaLedgerTest {
         }
         asOfficer().body(Map.of("quantityCap", 80, "reason", "more")).patch("/api/licences/{id}", id).then()
                 .statusCode(409);
+    }
+
+    /** Charged while suspended, the licence keeps its status; back in force with nothing left, it is exhausted. */
+    @Test
+    void aLicenceWhoseQuotaIsUsedUpWhileSuspendedIsExhaustedWhenItIsReinstated() {
+        String technology = technology();
+        String byOfficer = licenceWithCap(technology, 20);
+        Instant whileGranted = Instant.now();
+        await().until(() -> Instant.now().isAfter(whileGranted));
+        decide(byOfficer, "suspend", "inspection").statusCode(200);
+        // made while it was GRANTED, reported while it is suspended
+        reportOutput(uniqueId("DE-MUC"), factory, technology, 20, uniqueId("report"), whileGranted);
+        awaitConsumed(byOfficer, 20);
+        licenceOf(byOfficer).body("status", equalTo("SUSPENDED")).body("remainingQuota", equalTo(0));
+
+        decide(byOfficer, "reinstate", "inspection passed").statusCode(200).body("status", equalTo("EXHAUSTED"))
+                .body("statusReason", equalTo("quota of 20 units used up while suspended"));
+        asOfficer().get("/api/licences/{id}/audit", byOfficer).then()
+                .body("action", contains("GRANT", "SUSPEND", "CONSUME_QUOTA", "REINSTATE", "EXHAUST"));
+        assertThat(licenceEvents.awaitEvents(byOfficer, 5)).extracting(EventEnvelope::type).containsExactly(
+                "LicenceGranted", "LicenceSuspended", "LicenceQuotaConsumed", "LicenceReinstated", "LicenceExhausted");
+    }
+
+    @Test
+    void aLicenceUsedUpWhileItsFactoryWasSuspendedIsExhaustedWithTheFactorysReinstatement() {
+        String technology = technology();
+        String factoryOfTest = activeFactory("de-used-up");
+        String id = grant(with(licence(technology, factoryOfTest), "quantityCap", 15));
+        Instant whileGranted = Instant.now();
+        await().until(() -> Instant.now().isAfter(whileGranted));
+        announceFactory(factoryOfTest, FactoryEventTypes.SUSPENDED, FactoryStatus.SUSPENDED, "audit");
+        awaitStatus(id, "SUSPENDED");
+        reportOutput(uniqueId("DE-MUC"), factoryOfTest, technology, 15, uniqueId("report"), whileGranted);
+        awaitConsumed(id, 15);
+
+        announceFactory(factoryOfTest, FactoryEventTypes.REINSTATED, FactoryStatus.ACTIVE, "audit passed");
+        awaitStatus(id, "EXHAUSTED");
+        asOfficer().get("/api/licences/{id}/audit", id).then()
+                .body("action", contains("GRANT", "FACTORY_SUSPENDED", "CONSUME_QUOTA", "FACTORY_REINSTATED", "EXHAUST"))
+                .body("[4].actor", equalTo("netadmin"));
     }
 
     @Test
