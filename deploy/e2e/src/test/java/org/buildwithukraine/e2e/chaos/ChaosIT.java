@@ -54,7 +54,7 @@ class ChaosIT {
         return faults.stream().map(fault -> DynamicTest.dynamicTest(fault.name(), () -> {
             // no trial's key prefix is another's: the index is padded and followed by the start
             String run = "chaos" + String.format("%02d", faults.indexOf(fault)) + "x" + started;
-            TrialResult result = new Trial(Platform.get(), network, PROFILE).run(fault, PROFILE.warmUp(), run);
+            TrialResult result = new Trial(Platform.get(), network).run(fault, PROFILE.warmUp(), run);
             TABLE.add(result);
             System.out.println("[chaos] " + fault.name() + ": " + result);
             assertThat(result.violations()).as("%s: violations", fault.name()).isEmpty();

@@ -36,11 +36,6 @@ enum ChaosProfile {
         return name.equals("FAST") || name.equals("FULL") ? Optional.of(valueOf(name)) : Optional.empty();
     }
 
-    /** Whether a defect the suite has found and that is not fixed yet fails it (Trial's known defect): full only. */
-    boolean failsOnKnownDefects() {
-        return this == FULL;
-    }
-
     Duration warmUp() {
         return warmUp;
     }
