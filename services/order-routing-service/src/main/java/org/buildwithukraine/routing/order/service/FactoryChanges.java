@@ -99,6 +99,6 @@ public class FactoryChanges implements SnapshotProjection<FactorySnapshot, Facto
                 .getResultList());
         String trigger = "factory " + factory.id() + " " + factory.status().name().toLowerCase(Locale.ROOT)
                 + (factory.statusReason() == null ? "" : ": " + factory.statusReason());
-        technologies.forEach(technology -> router.route(technology, List.of(), true, trigger, NetworkChanges.ACTOR));
+        technologies.forEach(technology -> router.route(technology, true, trigger, NetworkChanges.ACTOR));
     }
 }

@@ -75,7 +75,7 @@ public class LicenceChanges implements SnapshotProjection<LicenceSnapshot, Licen
 
     @Override
     public void followUp(EventEnvelope envelope, LicenceSnapshot licence, LicenceView view, Void before) {
-        router.route(licence.technologyCode(), List.of(), true, "licence " + licence.licenceId() + " for "
+        router.route(licence.technologyCode(), true, "licence " + licence.licenceId() + " for "
                 + licence.technologyCode() + " at " + licence.factoryId() + ": " + envelope.type()
                 + (licence.statusReason() == null ? "" : " (" + licence.statusReason() + ")"), NetworkChanges.ACTOR);
     }

@@ -76,7 +76,7 @@ public class LineChanges implements SnapshotProjection<LineSnapshot, LineView, S
         String trigger = "line " + line.lineId() + " " + line.state()
                 + (line.downtimeReason() == null ? "" : " (" + line.downtimeReason() + ")") + ": " + envelope.type();
         technologies(line, previousTechnology)
-                .forEach(technology -> router.route(technology, List.of(), true, trigger, NetworkChanges.ACTOR));
+                .forEach(technology -> router.route(technology, true, trigger, NetworkChanges.ACTOR));
     }
 
     private static Set<String> technologies(LineSnapshot line, String previousTechnology) {

@@ -41,7 +41,7 @@ public class NetworkChanges {
         locks.technologies(Set.of(output.technologyCode()));
         views.output(output);
         production.apply(output, ACTOR);
-        router.route(output.technologyCode(), List.of(), false,
+        router.route(output.technologyCode(), false,
                 "line " + output.lineId() + " reported " + output.goodUnits() + " good units", ACTOR);
     }
 
@@ -49,6 +49,6 @@ public class NetworkChanges {
     @Transactional(Transactional.TxType.MANDATORY)
     public void retry(String technologyCode) {
         locks.technologies(Set.of(technologyCode));
-        router.route(technologyCode, List.of(), true, "periodic re-check of placed and waiting orders", ACTOR);
+        router.route(technologyCode, true, "periodic re-check of placed and waiting orders", ACTOR);
     }
 }

@@ -175,7 +175,7 @@ public class OrderService {
         order.cancel(why, now);
         events.order(OrderEventTypes.CANCELLED, order, actor);
         router.recordCancellation(order, withdrawn, "order " + id + " cancelled");
-        router.route(order.technologyCode(), List.of(), false, "order " + id + " cancelled", actor);
+        router.route(order.technologyCode(), false, "order " + id + " cancelled", actor);
         return order;
     }
 }

@@ -88,31 +88,27 @@ public class Router {
     }
 
     /**
-     * Routes the technology's waiting orders and the newly received ones; the caller holds the technology's lock
-     * (see {@link RoutingLocks}) since before it read anything the pass depends on.
+     * Routes the technology's waiting orders again (new orders go through {@link #routeInTurn}); the caller holds
+     * the technology's lock (see {@link RoutingLocks}) since before it read anything the pass depends on.
      *
      * @param recheck also re-check placed work against the network as it is now (after an event)
      * @param trigger what set the pass off, in words, kept with each decision
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public RoutingResult route(String technologyCode, Collection<CustomerOrder> received, boolean recheck,
-            String trigger, String actor) {
+    public RoutingResult route(String technologyCode, boolean recheck, String trigger, String actor) {
         Instant now = clock.instant();
-        Set<String> receivedIds = received.stream().map(CustomerOrder::id).collect(Collectors.toSet());
         List<Allocation> active = activeAllocations(technologyCode);
-        List<OpenOrder> open = openOrders(technologyCode).stream()
-                .filter(o -> !receivedIds.contains(o.order().id())).toList();
+        List<OpenOrder> open = openOrders(technologyCode);
 
         Network network = loader.forTechnology(technologyCode, active.stream().map(Allocation::lineId).toList(),
-                exportCentres(open, received.stream().map(CustomerOrder::toEngine).toList()));
+                exportCentres(open, List.of()));
         Commitments commitments = Commitments.of(active);
 
         RoutingResult result = passes.record(() -> recheck
                 ? engine.reroute(network, commitments, open, now, Router::newAllocationId)
-                : engine.route(network, commitments, open, received.stream().map(CustomerOrder::toEngine).toList(),
-                        now, Router::newAllocationId));
+                : engine.route(network, commitments, open, List.of(), now, Router::newAllocationId));
         List<RoutingDecisionRecord> records = new ArrayList<>();
-        apply(result, received, now, trigger, actor, records);
+        apply(result, List.of(), now, trigger, actor, records);
         persist(records);
         return result;
     }

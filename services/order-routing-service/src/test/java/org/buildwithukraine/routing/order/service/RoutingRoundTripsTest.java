@@ -178,7 +178,7 @@ class RoutingRoundTripsTest {
                     network.technology(), 1000, LineState.DOWN));
             entityManager.flush();
             return StatementCounter.counting(() -> {
-                RoutingResult result = router.route(network.technology(), List.of(), true, "line " + downed
+                RoutingResult result = router.route(network.technology(), true, "line " + downed
                         + " DOWN", NetworkChanges.ACTOR);
                 entityManager.flush();
                 return result;
