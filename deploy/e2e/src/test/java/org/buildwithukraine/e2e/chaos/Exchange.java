@@ -22,10 +22,12 @@ record Exchange(Kind kind, String stream, String key, String method, String path
      * What the client saw: an HTTP status, or none at all ({@link #NO_ANSWER}: the connection was refused or broken;
      * {@link #TIMED_OUT}: nothing within the client's timeout; {@link #NO_TOKEN}: Keycloak gave the caller no token).
      *
-     * @param sentAt    System.nanoTime() when it was sent
-     * @param entityId  the id of what a 2xx created or changed ({@code id} of its JSON body), if any
+     * @param retryAfter its {@code Retry-After} header, null if it had none
+     * @param sentAt     System.nanoTime() when it was sent
+     * @param entityId   the id of what a 2xx created or changed ({@code id} of its JSON body), if any
      */
-    record Answer(int status, String contentType, String detail, long sentAt, long millis, Optional<String> entityId) {
+    record Answer(int status, String contentType, String retryAfter, String detail, long sentAt, long millis,
+            Optional<String> entityId) {
 
         static final int NO_ANSWER = -1;
         static final int TIMED_OUT = -2;

@@ -96,8 +96,8 @@ final class Load {
         try {
             token = exchange.token().get();
         } catch (RuntimeException | AssertionError e) {
-            return new Answer(Answer.NO_TOKEN, null, String.valueOf(e.getMessage()), sentAt, millisSince(sentAt),
-                    Optional.empty());
+            return new Answer(Answer.NO_TOKEN, null, null, String.valueOf(e.getMessage()), sentAt,
+                    millisSince(sentAt), Optional.empty());
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + exchange.path()))
                 .timeout(CLIENT_TIMEOUT).header("Authorization", "Bearer " + token)
@@ -111,15 +111,19 @@ final class Load {
             String contentType = response.headers().firstValue("Content-Type").orElse(null);
             boolean acknowledged = response.statusCode() >= 200 && response.statusCode() < 300;
             return new Answer(response.statusCode(), contentType,
+                    response.headers().firstValue("Retry-After").orElse(null),
                     acknowledged ? null : abbreviated(response.body()), sentAt, millisSince(sentAt),
                     acknowledged ? entityId(response.body()) : Optional.empty());
         } catch (HttpTimeoutException e) {
-            return new Answer(Answer.TIMED_OUT, null, e.getMessage(), sentAt, millisSince(sentAt), Optional.empty());
+            return new Answer(Answer.TIMED_OUT, null, null, e.getMessage(), sentAt, millisSince(sentAt),
+                    Optional.empty());
         } catch (IOException e) {
-            return new Answer(Answer.NO_ANSWER, null, e.toString(), sentAt, millisSince(sentAt), Optional.empty());
+            return new Answer(Answer.NO_ANSWER, null, null, e.toString(), sentAt, millisSince(sentAt),
+                    Optional.empty());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(Answer.NO_ANSWER, null, "interrupted", sentAt, millisSince(sentAt), Optional.empty());
+            return new Answer(Answer.NO_ANSWER, null, null, "interrupted", sentAt, millisSince(sentAt),
+                    Optional.empty());
         }
     }
 

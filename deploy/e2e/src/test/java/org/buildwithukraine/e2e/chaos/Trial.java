@@ -25,8 +25,8 @@ import io.restassured.RestAssured;
 /**
  * One fault under load, and the accounting after it: the load runs, the fault strikes, the component is started
  * again, the load runs until every stream has had a 2xx again, and stops. Every answer during the fault must be a
- * 2xx or a clear refusal (503/504 problem+json; no answer at all only while the gateway is down), never a 500 and
- * never a hang past the client timeout. Then every write that got no 2xx is sent again as a client would (same
+ * 2xx or a clear refusal (a 503 problem+json with Retry-After or a 504 problem+json; no answer at all only while
+ * the gateway is down), never a 500 and never a hang past the client timeout. Then every write that got no 2xx is sent again as a client would (same
  * reportId, same Idempotency-Key) until acknowledged, the platform is left to drain, and the books must balance:
  * every acknowledged status report stored once in its region's database and charged once to the licence ledger,
  * the licences' units consumed grown by exactly the good units acknowledged, every acknowledged order stored once,
@@ -179,18 +179,21 @@ final class Trial {
                 continue;
             }
             refusals.merge(answer.describe(), 1, Integer::sum);
-            boolean clear = (answer.status() == 503 || answer.status() == 504) && answer.contentType() != null
-                    && answer.contentType().startsWith(Api.PROBLEM_JSON)
+            boolean problem = answer.contentType() != null && answer.contentType().startsWith(Api.PROBLEM_JSON);
+            boolean clear = answer.status() == 503 && problem && answer.retryAfter() != null
+                    || answer.status() == 504 && problem
                     || answer.status() == Answer.NO_ANSWER && fault.silencesTheGateway();
             if (!clear) {
-                String what = answer.describe() + " to " + s.exchange().kind();
+                String what = answer.describe() + (answer.status() == 503 && answer.retryAfter() == null
+                        ? " without Retry-After" : "") + " to " + s.exchange().kind();
                 unclear.merge(what, 1, Integer::sum);
                 example.putIfAbsent(what, s.exchange().method() + " " + s.exchange().path() + " after "
                         + answer.millis() + " ms: " + answer.contentType() + " " + answer.detail());
             }
         }
         unclear.forEach((what, count) -> violations.add(count + " × " + what
-                + " (not a 503/504 problem within the client timeout), e.g. " + example.get(what)));
+                + " (not a 503 problem with Retry-After nor a 504 problem within the client timeout), e.g. "
+                + example.get(what)));
         return refusals;
     }
 
