@@ -57,11 +57,12 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,
             KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
         KafkaFailureHandler deadLetters = deadLetterQueue.create(config, vertx, consumer, reportFailure);
+        String channel = channelOf(config.getChannel());
         // the topic SmallRye's dead-letter queue writes to when none is configured
-        String topic = config.getDeadLetterQueueTopic().orElse("dead-letter-topic-" + config.getChannel());
+        String topic = config.getDeadLetterQueueTopic().orElse("dead-letter-topic-" + channel);
         Counter parked = Counter.builder("bwu.dead.letters")
                 .description("Records a consuming channel could not process and parked in its dead-letter topic")
-                .tag("channel", config.getChannel())
+                .tag("channel", channel)
                 .tag("topic", topic)
                 .register(registry);
         Object group = consumer.configuration().get(ConsumerConfig.GROUP_ID_CONFIG);
@@ -71,7 +72,7 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
                 if (isStopping(reason)) {
                     return Uni.createFrom().nothing();
                 }
-                return deadLetters.handle(record, reason, withParker(metadata, config.getChannel(), group))
+                return deadLetters.handle(record, reason, withParker(metadata, channel, group))
                         .invoke(() -> parked.increment());
             }
 
@@ -80,6 +81,15 @@ public class DeadLetterUnlessStopping implements KafkaFailureHandler.Factory {
                 deadLetters.terminate();
             }
         };
+    }
+
+    /**
+     * The channel a consumer belongs to: a channel with {@code concurrency} N runs N consumers named
+     * {@code channel$1} to {@code channel$N}, counted and named as their channel.
+     */
+    static String channelOf(String consumerChannel) {
+        int copy = consumerChannel.indexOf('$');
+        return copy < 0 ? consumerChannel : consumerChannel.substring(0, copy);
     }
 
     /** The headers naming the channel and group, added to the parked record unless outgoing metadata is given. */
