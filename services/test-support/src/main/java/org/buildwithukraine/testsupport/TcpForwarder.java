@@ -62,7 +62,7 @@ final class TcpForwarder implements TcpLink, AutoCloseable {
         }
     }
 
-    /** Cuts the link for good: its listener and every connection through it closed. */
+    /** Cuts the link: what its owner (a resource at the end of its profile, the broker at the JVM's end) calls. */
     @Override
     public void close() {
         cut();
