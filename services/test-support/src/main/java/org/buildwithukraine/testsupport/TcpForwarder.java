@@ -23,6 +23,7 @@ final class TcpForwarder implements TcpLink, AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private ServerSocket listener;
+    private Thread acceptor;
 
     private TcpForwarder(InetSocketAddress target) {
         this.target = target;
@@ -48,6 +49,7 @@ final class TcpForwarder implements TcpLink, AutoCloseable {
         }
         closeQuietly(listener);
         listener = null;
+        awaitAcceptorEnd();
         for (Socket socket : open) {
             reset(socket);
         }
@@ -79,8 +81,20 @@ final class TcpForwarder implements TcpLink, AutoCloseable {
         }
     }
 
+    /**
+     * The port is free only once the acceptor has left {@code accept()}: the JDK closes a listening socket that a
+     * thread is blocked on when that thread returns, so a {@link #restore()} right after a cut would not bind.
+     */
+    private void awaitAcceptorEnd() {
+        try {
+            acceptor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void accept(ServerSocket server) {
-        Thread acceptor = new Thread(() -> {
+        acceptor = new Thread(() -> {
             while (!server.isClosed()) {
                 Socket client;
                 try {
