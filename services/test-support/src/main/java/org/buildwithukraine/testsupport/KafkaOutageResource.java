@@ -12,8 +12,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Points every Kafka channel of the service at the shared test broker through its {@link TestKafka#link()}, so
  * that a test can take the broker away from the service ({@link TcpLink#cut()}) and give it back, while the
  * broker, its topics and the test's own clients stay as they are. Injected into a test's field annotated
- * {@link Link}. Meant for a test profile of its own (it replaces {@link KafkaTestResource}'s servers); the link
- * is restored when the profile ends.
+ * {@link Link}: a JMX proxy of the link, which is the JVM's, as the broker is. Meant for a test profile of its own
+ * (it replaces {@link KafkaTestResource}'s servers); the link is restored when the profile ends, for the next
+ * boot that uses it.
  */
 public class KafkaOutageResource implements QuarkusTestResourceLifecycleManager {
 

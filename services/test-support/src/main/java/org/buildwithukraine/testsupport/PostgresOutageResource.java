@@ -11,7 +11,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Points the Quarkus datasource at the shared embedded PostgreSQL through a {@link TcpLink}, so that a test can
  * take the database away from the service ({@link TcpLink#cut()}) and give it back, while the server and the
- * data stay as they are. Injected into a test's field annotated {@link Link}. Init arg {@code database} as for
+ * data stay as they are. Injected into a test's field annotated {@link Link}. The link is this boot's own (the
+ * server is the JVM's): closed when the profile ends. Init arg {@code database} as for
  * {@link PostgresTestResource}; meant for a test profile of its own (it replaces that resource's URL).
  */
 public class PostgresOutageResource implements QuarkusTestResourceLifecycleManager {
@@ -23,7 +24,7 @@ public class PostgresOutageResource implements QuarkusTestResourceLifecycleManag
     }
 
     private String database = "bwu";
-    private TcpLink link;
+    private TcpForwarder link;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -33,10 +34,10 @@ public class PostgresOutageResource implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         String direct = TestPostgres.jdbcUrl(database);
-        link = TcpLink.toLocalPort(TestPostgres.server().getPort());
+        int port = TestPostgres.port();
+        link = TcpForwarder.toLocalPort(port);
         return Map.of(
-                "quarkus.datasource.jdbc.url", direct.replace(":" + TestPostgres.server().getPort() + "/",
-                        ":" + link.port() + "/"),
+                "quarkus.datasource.jdbc.url", direct.replace(":" + port + "/", ":" + link.port() + "/"),
                 "quarkus.datasource.username", TestPostgres.USER,
                 "quarkus.datasource.password", TestPostgres.PASSWORD);
     }

@@ -1,152 +1,26 @@
 package org.buildwithukraine.testsupport;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import javax.management.MXBean;
 
 /**
- * A TCP forwarder on a loopback port of its own in front of a real server, which a test can {@link #cut()} and
+ * A TCP link on a loopback port of its own in front of a real server, which a test can {@link #cut()} and
  * {@link #restore()}: while cut, every open connection is reset and a new one is refused, exactly what a client
  * sees when the server's process or host dies; once restored, new connections reach the server again. The
  * server itself keeps running, so the other tests of the JVM that use it directly are not disturbed.
+ *
+ * <p>An MXBean interface, so that a link that outlives one Quarkus boot (the one in front of {@link TestKafka}'s
+ * second listener) is reached from every boot's class loader through the platform MBean server, with only JDK
+ * types crossing: a test holds a JMX proxy of it, not the forwarder itself.
  */
-public final class TcpLink implements AutoCloseable {
-
-    private final InetSocketAddress target;
-    private final int port;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private ServerSocket listener;
-
-    private TcpLink(InetSocketAddress target) {
-        this.target = target;
-        this.listener = listen(0);
-        this.port = listener.getLocalPort();
-        accept(listener);
-    }
-
-    /** A link, up, to {@code targetPort} on the loopback interface. */
-    public static TcpLink toLocalPort(int targetPort) {
-        return new TcpLink(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort));
-    }
+@MXBean
+public interface TcpLink {
 
     /** The loopback port clients connect to. */
-    public int port() {
-        return port;
-    }
+    int port();
 
     /** Resets every connection through the link and refuses new ones until {@link #restore()}. */
-    public synchronized void cut() {
-        if (listener == null) {
-            return;
-        }
-        closeQuietly(listener);
-        listener = null;
-        for (Socket socket : open) {
-            reset(socket);
-        }
-        open.clear();
-    }
+    void cut();
 
     /** Accepts connections on the same port again. */
-    public synchronized void restore() {
-        if (listener == null) {
-            listener = listen(port);
-            accept(listener);
-        }
-    }
-
-    @Override
-    public void close() {
-        cut();
-    }
-
-    private static ServerSocket listen(int port) {
-        try {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return socket;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on port " + port, e);
-        }
-    }
-
-    private void accept(ServerSocket server) {
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                Socket client;
-                try {
-                    client = server.accept();
-                } catch (IOException closed) {
-                    continue; // cut(): the loop ends with the listener
-                }
-                try {
-                    Socket upstream = new Socket(target.getAddress(), target.getPort());
-                    open.add(client);
-                    open.add(upstream);
-                    if (server.isClosed()) {
-                        // cut() ran while this connection was being set up: it is cut too
-                        open.remove(client);
-                        open.remove(upstream);
-                        reset(client);
-                        reset(upstream);
-                        continue;
-                    }
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException serverRefused) {
-                    reset(client);
-                }
-            }
-        }, "tcp-link-" + port + "-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
-    }
-
-    private void pump(Socket from, Socket to) {
-        Thread pump = new Thread(() -> {
-            byte[] buffer = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int read; (read = in.read(buffer)) >= 0; ) {
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException ended) {
-                // one side closed or was reset; the other is closed below
-            } finally {
-                open.remove(from);
-                open.remove(to);
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "tcp-link-" + port + "-pump");
-        pump.setDaemon(true);
-        pump.start();
-    }
-
-    /** An abortive close (RST), as when the peer's host is gone, not an orderly FIN. */
-    private static void reset(Socket socket) {
-        try {
-            socket.setSoLinger(true, 0);
-        } catch (SocketException alreadyClosed) {
-            // nothing to reset
-        }
-        closeQuietly(socket);
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // closing is all that was wanted
-        }
-    }
+    void restore();
 }
