@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Handles one inbound event in a transaction of its own, so that a failure never costs an event:
@@ -101,16 +100,9 @@ public final class InboundTransactions {
         }
     }
 
-    /**
-     * Stops taking events as soon as shutdown begins, before the database pool and Hibernate close; takes them again
-     * when the application starts, as it does anew in the same JVM (dev mode's reload, a test's restart).
-     */
+    /** Stops taking events as soon as shutdown begins, before the database pool and Hibernate close. */
     @Singleton
     static class ShutdownSignal {
-        void onStart(@Observes @Priority(1) StartupEvent event) {
-            stopping = false;
-        }
-
         void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
             stopping = true;
         }
