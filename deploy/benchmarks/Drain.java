@@ -26,7 +26,7 @@ import org.apache.kafka.common.TopicPartition;
  * Waits until the platform has caught up after a load: every outbox empty ({@code bwu_outbox_pending} 0 on each
  * management interface given) and every consumer group's committed offsets at the end of its partitions, both
  * seen in the same pass. Started before the load ends, so that its own start-up is not counted: it connects,
- * then waits for TRIGGER_FILE, which holds the time the load ended (epoch milliseconds), and prints
+ * writes TRIGGER_FILE.ready once it is ready to count, then waits for TRIGGER_FILE, which holds the time the load ended (epoch milliseconds), and prints
  * {@code DRAIN <seconds from then>} once caught up, or {@code DRAIN timeout ...} with what was left and exits 1.
  *
  * <p>Compiled and run by the benchmark scripts with the Kafka client on the class path (lib.sh):
@@ -59,6 +59,8 @@ public class Drain {
         try (Admin admin = Admin.create(properties)) {
             lag(admin);
             long baseline = expectedTopic == null ? 0 : endOffsets(admin, expectedTopic);
+            // the script sends its load only now: records appended before the baseline would never be counted
+            Files.writeString(Path.of(trigger + ".ready"), Long.toString(baseline));
             while (!Files.exists(trigger)) {
                 Thread.sleep(50);
             }

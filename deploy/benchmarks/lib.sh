@@ -185,10 +185,19 @@ bench_drain_compile() {
 bench_drain_start() {
     BENCH_DRAIN_TRIGGER=$BENCH_RUN_DIR/drain.trigger
     BENCH_DRAIN_OUT=$(mktemp)
-    rm -f "$BENCH_DRAIN_TRIGGER"
+    rm -f "$BENCH_DRAIN_TRIGGER" "$BENCH_DRAIN_TRIGGER.ready"
     java "$@" -cp "$BENCH_DRAIN_CP" Drain "localhost:$BWU_KAFKA_PORT" "$BENCH_DRAIN_TRIGGER" \
         "${BENCH_DRAIN_TIMEOUT:-300}" "${BENCH_DRAIN_METRICS[@]}" >"$BENCH_DRAIN_OUT" 2>>"$BENCH_RUN_DIR/drain.log" &
     BENCH_DRAIN_PID=$!
+    # the load goes only once Drain has read where the topics end: a re-routing done in less than Drain's own
+    # start-up would otherwise be appended before its baseline and never counted
+    local waited
+    for ((waited = 0; waited < 600; waited++)); do
+        [[ -f $BENCH_DRAIN_TRIGGER.ready ]] && return 0
+        kill -0 "$BENCH_DRAIN_PID" 2>/dev/null || bench_fail "Drain stopped before it was ready: see $BENCH_RUN_DIR/drain.log"
+        sleep 0.1
+    done
+    bench_fail "Drain was not ready after 60 s: see $BENCH_RUN_DIR/drain.log"
 }
 
 bench_drain_wait() {
