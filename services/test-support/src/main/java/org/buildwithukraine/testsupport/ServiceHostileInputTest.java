@@ -101,6 +101,10 @@ public abstract class ServiceHostileInputTest {
                 .contentType("application/problem+json");
         send(creation, "{\"" + firstField + "\": 1, " + valid.substring(1)).then().statusCode(400)
                 .contentType("application/problem+json");
+        for (String trailing : new String[] { "}", "]", " {}", " 1", "," }) {
+            send(creation, valid + trailing).then().statusCode(400).contentType("application/problem+json")
+                    .body("title", equalTo("Malformed JSON"));
+        }
         Map<String, Object> wrongType = new LinkedHashMap<>(creation.body());
         wrongType.put(firstField, Map.of("nested", List.of(1, 2)));
         send(creation, wrongType).then().statusCode(400).contentType("application/problem+json")

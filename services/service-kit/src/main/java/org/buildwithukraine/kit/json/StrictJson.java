@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
@@ -20,8 +21,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * What JSON a service reads, beyond its types: no field the type does not declare (all of them named, see
- * {@link UnknownFields}), no field twice, no NUL character in a string (PostgreSQL cannot store one), no date
+ * What JSON a service reads, beyond its types: one JSON value and nothing after it (a body with a stray
+ * closing brace is not the body the client meant to send), no field the type does not declare (all of them named,
+ * see {@link UnknownFields}), no field twice, no NUL character in a string (PostgreSQL cannot store one), no date
  * outside {@link TimeBounds}. Each is answered 400 naming the field instead of being ignored or failing later.
  */
 @Singleton
@@ -29,6 +31,7 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.addHandler(new UnknownFields());
         mapper.registerModule(new SimpleModule("bwu-strict-json")

@@ -176,6 +176,10 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // the JSON provider wraps some of its parse failures (what follows a body's value, say) in a 400
+            return unreadable(unreadable, uri);
+        }
         if (e.getCause() instanceof IllegalArgumentException unconvertible) {
             // JAX-RS answers 404 for a query or path parameter of the wrong type; it is the request that is wrong
             return respond(400, "Invalid request", "A parameter has a value of the wrong type: "

@@ -38,8 +38,8 @@ import io.vertx.ext.web.RoutingContext;
  * <li>On a route the service declares streamed ({@code bwu.http.streamed-routes}), whose resource reads the body
  * as it arrives: a declared length over the route's own limit is answered 413 at once; a body that stops
  * arriving for the route's idle timeout, 408; an answer given before the body was read in full (a refusal, or the
- * resource's own 413 on a chunked body) closes the connection, so that the unread rest is not taken for the next
- * request.</li>
+ * resource's own 413 on a chunked body) says {@code Connection: close} and closes the connection, so that the
+ * unread rest is not taken for the next request.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -165,6 +165,13 @@ public class RequestGuard {
                 context.vertx().cancelTimer(tick);
                 answer(context, 408, "Request timeout", "The request body stopped arriving for "
                         + route.idleTimeoutMillis() + " ms", true);
+            }
+        });
+        // said in the answer's headers too: a client that is not told takes the connection back into its pool and
+        // sends its next request on a connection that is closing (the gateway would answer that request 503)
+        context.addHeadersEndHandler(headers -> {
+            if (!request.isEnded()) {
+                context.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
             }
         });
         context.addEndHandler(ended -> {

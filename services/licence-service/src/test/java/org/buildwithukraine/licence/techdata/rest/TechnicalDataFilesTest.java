@@ -357,7 +357,25 @@ class TechnicalDataFilesTest {
         assertThat(answer.status()).as(answer.head()).isEqualTo(400);
         assertThat(answer.body()).contains("Content-Digest");
         assertThat(answer.closed()).as("the unread rest is not taken for a next request").isTrue();
+        assertThat(answer.head()).as("and the client is told so").containsIgnoringCase("connection: close");
         assertThat(answer.elapsed()).isLessThan(Duration.ofMillis(1800));
+    }
+
+    /** The gateway's case: the whole body sent, the refusal given before it was read. */
+    @Test
+    void aRefusalBeforeAWholeBodyIsReadTellsTheClientNotToReuseTheConnection() {
+        String technology = technology();
+        draft(technology);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", OFFICER_BEARER);
+        headers.put("Content-Type", "application/octet-stream");
+        headers.put("Content-Length", "5000");
+        RawHttp.Answer answer = RawHttp.send(http.getPort(), "PUT", files(technology, "A") + "nodigest.bin", headers,
+                new byte[5000], Duration.ofSeconds(10));
+        assertThat(answer.status()).as(answer.head()).isEqualTo(400);
+        assertThat(answer.head()).containsIgnoringCase("connection: close");
+        assertThat(answer.closed()).isTrue();
+        assertThat(filesOf(technology)).isZero();
     }
 
     @Test
