@@ -215,7 +215,10 @@ class ApiFuzzIT {
                 return;
             }
             for (ValidationReport.Message message : report.getMessages()) {
-                if (message.getLevel() == ValidationReport.Level.ERROR) {
+                // only JSON bodies are handed to the validator: a file's bytes have no schema to be held to
+                boolean unreadBody = !contentType.contains("json")
+                        && message.getKey().equals("validation.response.body.missing");
+                if (message.getLevel() == ValidationReport.Level.ERROR && !unreadBody) {
                     table.violation("body not as documented", where + " " + status + ": " + message.getKey() + " "
                             + message.getMessage().replace('\n', ' ') + " — for " + request.describe());
                 }

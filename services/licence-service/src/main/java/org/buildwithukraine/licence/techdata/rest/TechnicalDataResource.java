@@ -252,7 +252,7 @@ public class TechnicalDataResource {
             + "revision's notice is acknowledged (409 before); a PDF is stamped on every page with the factory, the "
             + "person and the download id, any other file is served as uploaded; every attempt is on record")
     @APIResponse(responseCode = "200", description = "The file's bytes, as its media type",
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+            content = @Content(mediaType = MediaType.WILDCARD,
                     schema = @Schema(type = SchemaType.STRING, format = "binary")),
             headers = {
                     @Header(name = ContentDigest.HEADER, description = "sha-256=:<base64>: of the bytes served",
