@@ -26,8 +26,9 @@ import org.apache.kafka.common.TopicPartition;
  * Waits until the platform has caught up after a load: every outbox empty ({@code bwu_outbox_pending} 0 on each
  * management interface given) and every consumer group's committed offsets at the end of its partitions, both
  * seen in the same pass. Started before the load ends, so that its own start-up is not counted: it connects,
- * writes TRIGGER_FILE.ready once it is ready to count, then waits for TRIGGER_FILE, which holds the time the load ended (epoch milliseconds), and prints
- * {@code DRAIN <seconds from then>} once caught up, or {@code DRAIN timeout ...} with what was left and exits 1.
+ * writes TRIGGER_FILE.ready once it is ready to count, then waits for TRIGGER_FILE, which holds the time the load
+ * ended (epoch milliseconds), and prints {@code DRAIN <seconds from then>} once caught up, or
+ * {@code DRAIN timeout ...} with what was left and exits 1.
  *
  * <p>Compiled and run by the benchmark scripts with the Kafka client on the class path (lib.sh):
  * {@code Drain BOOTSTRAP TRIGGER_FILE TIMEOUT_SECONDS METRICS_URL...}. Consumers

@@ -194,7 +194,8 @@ bench_drain_start() {
     local waited
     for ((waited = 0; waited < 600; waited++)); do
         [[ -f $BENCH_DRAIN_TRIGGER.ready ]] && return 0
-        kill -0 "$BENCH_DRAIN_PID" 2>/dev/null || bench_fail "Drain stopped before it was ready: see $BENCH_RUN_DIR/drain.log"
+        kill -0 "$BENCH_DRAIN_PID" 2>/dev/null ||
+            bench_fail "Drain stopped before it was ready: see $BENCH_RUN_DIR/drain.log"
         sleep 0.1
     done
     bench_fail "Drain was not ready after 60 s: see $BENCH_RUN_DIR/drain.log"
