@@ -137,9 +137,13 @@ public final class Fixtures {
     }
 
     public static void sendOutput(OutputReported output) {
-        TestKafka.send(Topics.LINE_OUTPUT, output.lineId(),
-                envelope(UUID.randomUUID(), LineEventTypes.OUTPUT_REPORTED, output.lineId(),
-                        "client:mes-" + output.factoryId(), output));
+        TestKafka.send(Topics.LINE_OUTPUT, output.lineId(), outputEvent(output));
+    }
+
+    /** The OutputReported event as a production-line service publishes it, under a new event id. */
+    public static String outputEvent(OutputReported output) {
+        return envelope(UUID.randomUUID(), LineEventTypes.OUTPUT_REPORTED, output.lineId(),
+                "client:mes-" + output.factoryId(), output);
     }
 
     // ---- waiting for the read model ----

@@ -40,6 +40,7 @@ import org.buildwithukraine.events.factory.FactoryEventTypes;
 import org.buildwithukraine.events.factory.FactoryStatus;
 import org.buildwithukraine.licence.Fixtures.Output;
 import org.buildwithukraine.licence.TestInfrastructure;
+import org.buildwithukraine.testsupport.DirectBatch;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,7 +48,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * One licence charged at once by two lines' output through two replicas of the line.output consumer (threads of
- * this JVM on the one database, as two pods would be), while an officer suspends, reinstates and raises the cap
+ * this JVM on the one database, as two pods would be, each taking polls of one to {@value #MAX_POLL} records), while an officer suspends, reinstates and raises the cap
  * and the factory is suspended and reinstated through a replica of the factory.events consumer. Every report is
  * delivered once, some twice (to both replicas at the same moment, as after a rebalance) and some announced again
  * under a new event id. Whatever the interleaving: no deadlock, every report counted once, the units the licence
@@ -63,6 +64,7 @@ class QuotaLedgerConcurrencyTest {
     private static final int REPORTS_PER_LINE = 50;
     private static final long INITIAL_CAP = 300;
     private static final long CAP_RAISE = 40;
+    private static final int MAX_POLL = 8;
 
     @Inject
     LineOutputConsumer lineOutput;
@@ -70,6 +72,7 @@ class QuotaLedgerConcurrencyTest {
     @Inject
     FactoryEventsConsumer factoryEvents;
 
+    private final DirectBatch batches = new DirectBatch();
     private final AtomicInteger delivered = new AtomicInteger();
     private final Set<Integer> officerAnswers = ConcurrentHashMap.newKeySet();
 
@@ -113,14 +116,25 @@ class QuotaLedgerConcurrencyTest {
         AtomicLong offsets = new AtomicLong();
         for (int replica = 0; replica < 2; replica++) {
             int partition = replica;
+            // polls of 1 to MAX_POLL records, as the consumer's batches come; sizes seeded per replica
+            Random polls = new Random(SEED + replica);
             workers.add(pool.submit(() -> {
                 start.await();
-                for (String json; (json = queue.poll()) != null; ) {
-                    lineOutput.onLineOutput(new ConsumerRecord<>(Topics.LINE_OUTPUT, partition,
-                            offsets.incrementAndGet(), "line", json));
-                    delivered.incrementAndGet();
+                while (true) {
+                    List<String> poll = new ArrayList<>();
+                    for (int size = 1 + polls.nextInt(MAX_POLL), i = 0; i < size; i++) {
+                        String json = queue.poll();
+                        if (json != null) {
+                            poll.add(json);
+                        }
+                    }
+                    if (poll.isEmpty()) {
+                        return null;
+                    }
+                    lineOutput.onLineOutput(batches.of(Topics.LINE_OUTPUT, partition,
+                            offsets.getAndAdd(poll.size()), "line", poll)).toCompletableFuture().join();
+                    delivered.addAndGet(poll.size());
                 }
-                return null;
             }));
         }
         workers.add(pool.submit(() -> {
@@ -151,6 +165,7 @@ class QuotaLedgerConcurrencyTest {
         }
 
         String seed = "seed " + SEED;
+        assertThat(batches.parked()).as("records parked, %s", seed).isEmpty();
         JsonPath licence = asOfficer().get("/api/licences/{id}", id).then().statusCode(200).extract().jsonPath();
         long consumed = licence.getLong("unitsConsumed");
         long cap = licence.getLong("quantityCap");

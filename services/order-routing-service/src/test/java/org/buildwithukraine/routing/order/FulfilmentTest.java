@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.inject.Inject;
+
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.Topics;
 import org.buildwithukraine.events.line.OutputReported;
@@ -18,6 +20,8 @@ import org.buildwithukraine.events.order.AllocationEventTypes;
 import org.buildwithukraine.events.order.OrderEventTypes;
 import org.buildwithukraine.routing.Fixtures;
 import org.buildwithukraine.routing.Fixtures.TestNetwork;
+import org.buildwithukraine.routing.network.messaging.NetworkEventsConsumer;
+import org.buildwithukraine.testsupport.DirectBatch;
 import org.buildwithukraine.testsupport.TopicRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,6 +32,9 @@ import io.restassured.path.json.JsonPath;
 /** Output reported on line.output moves orders to IN_PRODUCTION and FULFILLED; cancelling frees capacity. */
 @QuarkusTest
 class FulfilmentTest {
+
+    @Inject
+    NetworkEventsConsumer consumer;
 
     @RegisterExtension
     static final TopicRecorder orderEvents = TopicRecorder.of(Topics.ORDER_EVENTS);
@@ -74,6 +81,41 @@ class FulfilmentTest {
         awaitState(waiting, "ROUTED");
     }
 
+    /**
+     * The reports of one poll (handed to the consumer directly, {@link DirectBatch}) advance their orders each,
+     * then route the technology once; the decision says it was their units together that freed the capacity.
+     */
+    @Test
+    void reportsThatComeTogetherRouteTheirTechnologyOnceAndSaySo() {
+        TestNetwork network = TestNetwork.of(10);
+        String line = network.lines().get(0);
+        JsonPath first = place(order("UA_DEFENCE", network.technology(), 300, 30)).then().statusCode(201)
+                .extract().jsonPath();
+        String waiting = place(order("PARTNER_DEFENCE", network.technology(), 40, 40)).then().statusCode(201)
+                .extract().path("id");
+        String allocation = first.getString("allocations[0].id");
+        String firstOrder = first.getString("id");
+
+        DirectBatch batches = new DirectBatch();
+        List<String> poll = List.of(
+                Fixtures.outputEvent(output(network, line, 60, new AllocationProgress(allocation, firstOrder, 60,
+                        60, 240))),
+                Fixtures.outputEvent(output(network, line, 40, new AllocationProgress(allocation, firstOrder, 40,
+                        100, 200))));
+        consumer.onLineOutput(batches.of(Topics.LINE_OUTPUT, 0, 0, line, poll)).toCompletableFuture().join();
+
+        assertThat(batches.parked()).isEmpty();
+        JsonPath order = asDesk().get("/api/orders/{id}", firstOrder).then().extract().jsonPath();
+        assertThat(order.getString("state")).isEqualTo("IN_PRODUCTION");
+        assertThat(order.getLong("producedQuantity")).isEqualTo(100);
+        assertThat((String) asDesk().get("/api/orders/{id}", waiting).then().extract().path("state"))
+                .isEqualTo("ROUTED");
+        List<String> triggers = asDesk().get("/api/orders/{id}/decisions", waiting).then().extract().jsonPath()
+                .getList("trigger");
+        assertThat(triggers.get(triggers.size() - 1))
+                .isEqualTo("2 output reports of lines " + line + " came together: 100 good units");
+    }
+
     @Test
     void cancellingAnOrderTakesItsWorkOffTheLineAndPlacesWhatWaits() {
         TestNetwork network = TestNetwork.of(10);
@@ -100,8 +142,13 @@ class FulfilmentTest {
     }
 
     private static void report(TestNetwork network, String line, long goodUnits, AllocationProgress progress) {
-        Fixtures.sendOutput(new OutputReported(line, "de", network.factories().get(0), network.technology(),
-                Fixtures.unique("R"), Instant.now(), goodUnits, 0, List.of(progress)));
+        Fixtures.sendOutput(output(network, line, goodUnits, progress));
+    }
+
+    private static OutputReported output(TestNetwork network, String line, long goodUnits,
+            AllocationProgress progress) {
+        return new OutputReported(line, "de", network.factories().get(0), network.technology(), Fixtures.unique("R"),
+                Instant.now(), goodUnits, 0, List.of(progress));
     }
 
     private static void awaitState(String orderId, String state) {

@@ -25,7 +25,12 @@ public class EventInbox {
     }
 
     public void applyOnce(String consumer, EventEnvelope envelope, Runnable work) {
-        InboundTransactions.run(envelope.type() + " " + envelope.eventId(), () -> {
+        applyOnce(consumer, envelope, 0, work);
+    }
+
+    /** As {@link #applyOnce(String, EventEnvelope, Runnable)}, for work that already failed in a batch. */
+    void applyOnce(String consumer, EventEnvelope envelope, int failedBefore, Runnable work) {
+        InboundTransactions.run(envelope.type() + " " + envelope.eventId(), failedBefore, () -> {
             if (processed.firstDelivery(consumer, envelope.eventId())) {
                 work.run();
             } else {

@@ -30,7 +30,7 @@ import io.quarkus.runtime.ShutdownEvent;
 public final class InboundTransactions {
 
     private static final Logger LOG = Logger.getLogger(InboundTransactions.class);
-    private static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = 3;
     private static final long FIRST_PAUSE_MS = 200;
     private static final long LONGEST_PAUSE_MS = 5_000;
 
@@ -40,7 +40,16 @@ public final class InboundTransactions {
     }
 
     public static void run(String what, Runnable work) {
-        int failedAttempts = 0;
+        run(what, 0, work);
+    }
+
+    /**
+     * As {@link #run(String, Runnable)}, for work that has already failed {@code failedBefore} times for a reason
+     * that does not pass (in a batch, say): it has that many attempts fewer left.
+     */
+    static void run(String what, int failedBefore, Runnable work) {
+        int failedAttempts = failedBefore;
+        int pauses = 0;
         while (true) {
             if (stopping) {
                 throw new ConsumerStoppingException(what);
@@ -51,17 +60,17 @@ public final class InboundTransactions {
             } catch (UnreadableEventException unreadable) {
                 throw unreadable;
             } catch (RuntimeException e) {
-                failedAttempts++;
                 if (stopping) {
                     throw new ConsumerStoppingException(what);
                 }
                 boolean passing = isPassing(e);
-                if (!passing && failedAttempts >= ATTEMPTS) {
+                if (!passing && ++failedAttempts >= ATTEMPTS) {
                     throw e;
                 }
-                LOG.warnf("Handling %s failed (attempt %d%s), trying again: %s", what, failedAttempts,
-                        passing ? ", until the database is back" : " of " + ATTEMPTS, e.getMessage());
-                pause(failedAttempts);
+                LOG.warnf("Handling %s failed (%s), trying again: %s", what,
+                        passing ? "until the database is back" : "attempt " + failedAttempts + " of " + ATTEMPTS,
+                        e.getMessage());
+                pause(++pauses);
             }
         }
     }

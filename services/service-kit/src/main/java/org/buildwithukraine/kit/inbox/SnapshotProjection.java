@@ -41,6 +41,16 @@ public interface SnapshotProjection<S, V extends ProjectedView, W> {
     }
 
     /**
+     * The locks of {@link #lockForFollowUp} for snapshots applied in one transaction ({@link SnapshotProjector#
+     * projectAll}), all taken before the first view's row: a projection whose locks have an order (see the
+     * routing's technology locks) overrides this to take them all in that order. The default takes each
+     * snapshot's in turn.
+     */
+    default void lockForFollowUps(List<S> snapshots) {
+        snapshots.forEach(this::lockForFollowUp);
+    }
+
+    /**
      * Maps the snapshot onto the view: creates it ({@code current} is null, the view of an aggregate not kept yet)
      * or changes {@code current} to show the snapshot. The projector then records the envelope's
      * {@code occurredAt} as the view's {@link ProjectedView#asOf} and persists a view it did not have.
@@ -59,5 +69,17 @@ public interface SnapshotProjection<S, V extends ProjectedView, W> {
      * with it), with what was {@link #watched} before the upsert, so that it can act on what changed.
      */
     default void followUp(EventEnvelope envelope, S snapshot, V view, W before) {
+    }
+
+    /**
+     * What the snapshots applied in one transaction cause together, done once: runs after every applied
+     * snapshot's {@link #followUp}, in the same transaction, with those snapshots (not the ones ignored as older) in
+     * the order they were applied; for a single event, with that one. The default does nothing.
+     */
+    default void followUpTogether(List<Applied<S>> applied) {
+    }
+
+    /** A snapshot the projector applied to its view, and the event that carried it. */
+    record Applied<S>(EventEnvelope envelope, S snapshot) {
     }
 }

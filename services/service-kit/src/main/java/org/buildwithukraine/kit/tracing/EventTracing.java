@@ -2,6 +2,7 @@ package org.buildwithukraine.kit.tracing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -37,7 +38,8 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
  * later it runs, whose own context goes into the Kafka record's headers;</li>
  * <li>{@link #apply}: a consumer's span {@code apply <topic>}, a child of the context in the record's headers,
  * current while the record is applied, so that the consumer's logs carry the trace id and its own outbox events
- * continue the trace.</li>
+ * continue the trace; {@link #received} the same span for a record applied in a batch, and {@link #applyBatch} the
+ * span of what the batch causes as a whole, linked to its records' spans.</li>
  * </ul>
  * Only W3C trace context travels this way (no baggage). An event or record without a trace context starts a trace
  * of its own; an unreadable {@value #TRACEPARENT} is ignored the same way, never a reason to refuse the event.
@@ -61,6 +63,7 @@ public class EventTracing {
     private static final AttributeKey<String> MESSAGE_KEY = AttributeKey.stringKey("messaging.kafka.message.key");
     private static final AttributeKey<Long> PARTITION = AttributeKey.longKey("messaging.destination.partition.id");
     private static final AttributeKey<Long> OFFSET = AttributeKey.longKey("messaging.kafka.offset");
+    private static final AttributeKey<Long> BATCH_COUNT = AttributeKey.longKey("messaging.batch.message_count");
 
     private static final TextMapGetter<Map<String, String>> FROM_MAP = new TextMapGetter<>() {
         @Override
@@ -143,6 +146,22 @@ public class EventTracing {
      * {@code org.buildwithukraine.kit.tracing}) names each record applied, with the span's ids.
      */
     public void apply(ConsumerRecord<String, String> record, Consumer<String> handler) {
+        Received received = received(record);
+        try {
+            received.run(() -> handler.accept(record.value()));
+            received.applied();
+        } catch (RuntimeException e) {
+            received.failed(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts the span {@code apply <topic>} of one record of a batch, as {@link #apply} does, for its caller to make
+     * current around each piece of the record's work ({@link Received#run}) and to end once the record's fate is
+     * known ({@link Received#applied}, {@link Received#failed}).
+     */
+    public Received received(ConsumerRecord<String, String> record) {
         Context parent = propagator.extract(Context.root(), record.headers(), FROM_HEADERS);
         var builder = tracer.spanBuilder("apply " + record.topic())
                 .setParent(parent)
@@ -159,15 +178,78 @@ public class EventTracing {
         if (record.key() != null) {
             builder.setAttribute(MESSAGE_KEY, record.key());
         }
+        return new Received(record, eventId, parent.with(builder.startSpan()));
+    }
+
+    /**
+     * Runs what a batch of records causes together (one routing pass for all their output, say) in the span
+     * {@code apply <topic>} of the batch, which links to each record's span rather than having one parent, as
+     * OpenTelemetry's messaging conventions model a batch. What the work writes to its outbox continues this trace.
+     */
+    public void applyBatch(String topic, List<Received> records, Runnable work) {
+        var builder = tracer.spanBuilder("apply " + topic)
+                .setNoParent()
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute(MESSAGING_SYSTEM, "kafka")
+                .setAttribute(OPERATION, "process")
+                .setAttribute(DESTINATION, topic)
+                .setAttribute(BATCH_COUNT, (long) records.size());
+        records.forEach(received -> builder.addLink(Span.fromContext(received.context).getSpanContext()));
         Span span = builder.startSpan();
-        try (Scope ignored = parent.with(span).makeCurrent()) {
-            handler.accept(record.value());
-            LOG.debugf("Applied %s-%d@%d (event %s)", record.topic(), record.partition(), record.offset(), eventId);
+        try (Scope ignored = Context.root().with(span).makeCurrent()) {
+            work.run();
         } catch (RuntimeException e) {
             span.recordException(e);
             span.setStatus(StatusCode.ERROR, e.getMessage());
             throw e;
         } finally {
+            span.end();
+        }
+    }
+
+    /** The span of one record being applied, made current piece by piece, ended once: by the first of its ends. */
+    public static final class Received {
+
+        private final ConsumerRecord<String, String> record;
+        private final String eventId;
+        private final Context context;
+        private boolean ended;
+
+        private Received(ConsumerRecord<String, String> record, String eventId, Context context) {
+            this.record = record;
+            this.eventId = eventId;
+            this.context = context;
+        }
+
+        public ConsumerRecord<String, String> record() {
+            return record;
+        }
+
+        /** Runs part of the record's work with its span current (logs carry its trace id, outbox rows its context). */
+        public void run(Runnable work) {
+            try (Scope ignored = context.makeCurrent()) {
+                work.run();
+            }
+        }
+
+        public void applied() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            run(() -> LOG.debugf("Applied %s-%d@%d (event %s)", record.topic(), record.partition(), record.offset(),
+                    eventId));
+            Span.fromContext(context).end();
+        }
+
+        public void failed(Throwable failure) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            Span span = Span.fromContext(context);
+            span.recordException(failure);
+            span.setStatus(StatusCode.ERROR, failure.getMessage());
             span.end();
         }
     }
