@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -31,7 +32,8 @@ import io.vertx.ext.web.RoutingContext;
  * or a query with an encoded NUL: 400. The layers on a request's way (gateway, JAX-RS, the database) read such
  * paths differently, so one of them would route or store something else than the others checked.</li>
  * <li>A body larger than {@code bwu.http.max-body-size}: 413, before a byte of it is read when its length is
- * declared, as soon as the limit is passed when it is chunked.</li>
+ * declared, as soon as the limit is passed when it is chunked; the rest is read and thrown away (up to a bound)
+ * before the connection is closed, so that a client still sending it reads the 413, not a broken pipe.</li>
  * <li>A body that has not arrived in full within {@code bwu.http.body-timeout} of its headers: 408 and the
  * connection is closed, so a client trickling bytes cannot hold it open; until then no worker thread waits for
  * it. Once it has arrived, the timeout is over: the answer is the resource's, however long its work takes.</li>
@@ -47,6 +49,7 @@ public class RequestGuard {
 
     /** Filter order is minus the priority: this runs before Quarkus's own body limit (order -2). */
     private static final int PRIORITY = 100;
+    private static final long MAX_DISCARDED_BYTES = 16L * 1024 * 1024;
     private static final Pattern PATH_TRICK = Pattern.compile(";|\\\\|%2[fF]|%5[cC]|%3[bB]|%00");
     private static final String ENCODED_NUL = "%00";
 
@@ -91,7 +94,7 @@ public class RequestGuard {
         long limit = streamed.map(Route::maxBodyBytes).orElse(maxBodyBytes);
         long declaredLength = declaredLength(request);
         if (declaredLength > limit) {
-            answer(context, 413, "Content too large", "The request body must not exceed " + limit + " bytes", true);
+            refuseBody(context, limit);
             return;
         }
         if (request.isEnded() || (declaredLength <= 0 && !isChunked(request))) {
@@ -127,8 +130,7 @@ public class RequestGuard {
                 return;
             }
             if (body.length() + chunk.length() > maxBodyBytes) {
-                answer(context, 413, "Content too large",
-                        "The request body must not exceed " + maxBodyBytes + " bytes", true);
+                refuseBody(context, maxBodyBytes);
                 return;
             }
             body.appendBuffer(chunk);
@@ -198,19 +200,52 @@ public class RequestGuard {
         return encoding != null && encoding.toLowerCase().contains("chunked");
     }
 
+    /**
+     * Refuses a body over the limit. An HTTP/1.1 client goes on sending its body before it reads the answer, and a
+     * connection closed on the unread rest is reset under it: it would see a broken pipe instead of the 413. So
+     * the rest is read and thrown away, up to {@value #MAX_DISCARDED_BYTES} bytes and for at most the body
+     * timeout, and the connection closed once it has ended.
+     */
+    private void refuseBody(RoutingContext context, long limit) {
+        HttpServerRequest request = context.request();
+        Future<Void> written = problem(context, 413, "Content too large",
+                "The request body must not exceed " + limit + " bytes", true);
+        if (request.isEnded()) {
+            written.onComplete(done -> request.connection().close());
+            return;
+        }
+        long timer = context.vertx().setTimer(bodyTimeoutMillis, fired -> request.connection().close());
+        long[] discarded = { 0 };
+        request.handler(chunk -> {
+            discarded[0] += chunk.length();
+            if (discarded[0] > MAX_DISCARDED_BYTES) {
+                request.connection().close();
+            }
+        });
+        request.endHandler(ended -> {
+            context.vertx().cancelTimer(timer);
+            written.onComplete(done -> request.connection().close());
+        });
+        request.resume();
+    }
+
     /** {@code close}: the unread rest of the body must not be taken for the connection's next request. */
     private void answer(RoutingContext context, int status, String title, String detail, boolean close) {
+        problem(context, status, title, detail, close).onComplete(written -> {
+            if (close) {
+                context.request().connection().close();
+            }
+        });
+    }
+
+    private Future<Void> problem(RoutingContext context, int status, String title, String detail, boolean closing) {
         HttpServerResponse response = context.response();
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (close) {
+        if (closing) {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
-        response.end(json(new Problem("about:blank", title, status, detail, context.request().path(), List.of())))
-                .onComplete(written -> {
-                    if (close) {
-                        context.request().connection().close();
-                    }
-                });
+        return response.end(json(new Problem("about:blank", title, status, detail, context.request().path(),
+                List.of())));
     }
 
     private String json(Problem problem) {

@@ -37,6 +37,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 
 /**
  * Places the orders of one technology that arrive together in one routing pass and one transaction: a placement
@@ -64,6 +65,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * reached the database; their callers see the connection fail and retry.
  */
 @ApplicationScoped
+@Startup // its meters are on /q/metrics from the start, not from the first order
 public class PlacementPasses {
 
     private final OrderService orders;
