@@ -137,8 +137,12 @@ public class LineService {
         }
         Map<String, ProductionLine> found = new HashMap<>();
         if (!served.isEmpty()) {
-            ProductionLine.<ProductionLine>find("id in ?1 order by id", served)
-                    .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(line -> found.put(line.id(), line));
+            // an array parameter: a query with an `in` list is translated again by Hibernate on every call
+            @SuppressWarnings("unchecked")
+            List<ProductionLine> locked = ProductionLine.getEntityManager().createNativeQuery(
+                    "select * from production_line where id = any(?1) order by id for no key update",
+                    ProductionLine.class).setParameter(1, served.toArray(String[]::new)).getResultList();
+            locked.forEach(line -> found.put(line.id(), line));
         }
         served.stream().filter(lineId -> !found.containsKey(lineId))
                 .forEach(lineId -> refused.put(lineId, unknown(lineId)));

@@ -135,7 +135,9 @@ public class StatusReportService {
      * anything of it is written (line unknown, of another region or another factory, reportId taken by another
      * report, observation outside the window), so a refused item leaves the others' work alone and the rest
      * commits. Anything else (the database failing) rolls the whole batch back: nothing of it is stored, and the
-     * client's retry of the batch is answered afresh.
+     * client's retry of the batch is answered afresh. The three queries take their ids as array parameters
+     * ({@code = any(?)}): Hibernate translates a query with an {@code in} list anew on every call, which cost a
+     * tenth of the service's CPU for single reports.
      *
      * @return one outcome per item, in request order
      */
@@ -186,10 +188,14 @@ public class StatusReportService {
         if (producing.isEmpty()) {
             return open;
         }
-        Allocation.<Allocation>find("lineId in ?1 and status = ?2 order by lineId, allocatedAt, seq", producing,
-                AllocationStatus.OPEN).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .forEach(allocation -> open.computeIfAbsent(allocation.lineId(), id -> new ArrayList<>())
-                        .add(allocation));
+        @SuppressWarnings("unchecked")
+        List<Allocation> locked = Allocation.getEntityManager().createNativeQuery("""
+                select * from allocation where line_id = any(?1) and status = ?2
+                order by line_id, allocated_at, seq for no key update""", Allocation.class)
+                .setParameter(1, producing.toArray(String[]::new)).setParameter(2, AllocationStatus.OPEN.name())
+                .getResultList();
+        locked.forEach(allocation -> open.computeIfAbsent(allocation.lineId(), id -> new ArrayList<>())
+                .add(allocation));
         return open;
     }
 
@@ -205,8 +211,12 @@ public class StatusReportService {
         }
         Set<String> reportIds = items.stream().map(item -> item.report().reportId()).collect(Collectors.toSet());
         // lines × reportIds is a superset of the batch's pairs: the map keeps the exact pairs
-        StatusReport.<StatusReport>list("lineId in ?1 and reportId in ?2", lineIds, reportIds)
-                .forEach(report -> taken.put(report.lineId + '\n' + report.reportId, report));
+        @SuppressWarnings("unchecked")
+        List<StatusReport> stored = StatusReport.getEntityManager().createNativeQuery(
+                "select * from status_report where line_id = any(?1) and report_id = any(?2)", StatusReport.class)
+                .setParameter(1, lineIds.toArray(String[]::new)).setParameter(2, reportIds.toArray(String[]::new))
+                .getResultList();
+        stored.forEach(report -> taken.put(report.lineId + '\n' + report.reportId, report));
         return taken;
     }
 
