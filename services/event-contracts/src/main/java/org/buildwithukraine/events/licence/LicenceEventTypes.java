@@ -18,7 +18,10 @@ public final class LicenceEventTypes {
     public static final String REVOKED = "LicenceRevoked";
     public static final String EXPIRED = "LicenceExpired";
     public static final String EXHAUSTED = "LicenceExhausted";
-    /** Units consumed changed (output reported) without a change of state. */
+    /**
+     * Units consumed changed (output reported) without a change of state: one event for the output events the
+     * ledger charged together, its snapshot the licence after the last of them.
+     */
     public static final String QUOTA_CONSUMED = "LicenceQuotaConsumed";
     /**
      * Good units a factory produced that no licence covered when they were observed: accepted (they were made)

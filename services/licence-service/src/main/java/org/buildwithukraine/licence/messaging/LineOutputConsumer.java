@@ -67,8 +67,10 @@ public class LineOutputConsumer {
     }
 
     private void record(List<Inbound<OutputReported>> outputs) {
-        outputs.stream().sorted(LOCK_ORDER).forEach(output -> output.run(() -> ledger.record(output.eventId(),
+        QuotaLedger.Poll poll = ledger.poll();
+        outputs.stream().sorted(LOCK_ORDER).forEach(output -> output.run(() -> poll.record(output.eventId(),
                 output.envelope().actor() != null ? output.envelope().actor() : "system:line-output",
                 output.payload())));
+        poll.announce();
     }
 }

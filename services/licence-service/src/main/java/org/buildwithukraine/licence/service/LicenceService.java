@@ -208,18 +208,29 @@ public class LicenceService {
     }
 
     /**
-     * Records a change of units consumed by output; a charge that uses up the quota exhausts a GRANTED licence.
-     * A licence suspended, revoked or expired since the output was made is charged too, and keeps its status.
+     * Records a change of units consumed by output, in the audit trail; a charge that uses up the quota exhausts a
+     * GRANTED licence, and that is announced at once. A licence suspended, revoked or expired since the output was
+     * made is charged too, and keeps its status. A charge that does not exhaust is announced by
+     * {@link #announceConsumption}, once for all the charges of the licence that the caller makes together.
+     *
+     * @return whether the charge exhausted the licence (and was announced)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void consume(Licence licence, long consumedAfter, boolean exhausts, String actor, String reason) {
+    public boolean consume(Licence licence, long consumedAfter, boolean exhausts, String actor, String reason) {
         Map<String, Object> before = licence.auditView();
         licence.consume(consumedAfter, clock.instant());
         boolean exhausted = exhausts && apply(licence, before, LicenceAction.EXHAUST, actor,
                 reason + "; quota of " + licence.quantityCap() + " units used up");
         if (!exhausted) {
-            record(licence, before, "CONSUME_QUOTA", LicenceEventTypes.QUOTA_CONSUMED, actor, reason);
+            record(licence, before, "CONSUME_QUOTA", null, actor, reason);
         }
+        return exhausted;
+    }
+
+    /** LicenceQuotaConsumed: the licence as its charges so far in this transaction left it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announceConsumption(Licence licence, String actor) {
+        events.emit(LicenceEventTypes.QUOTA_CONSUMED, licence, actor);
     }
 
     /** A licence back in force whose quota was used up while it was suspended is exhausted there and then. */

@@ -2,11 +2,13 @@ package org.buildwithukraine.licence.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.buildwithukraine.licence.Fixtures.activeFactory;
+import static org.buildwithukraine.licence.Fixtures.envelope;
 import static org.buildwithukraine.licence.Fixtures.grant;
 import static org.buildwithukraine.licence.Fixtures.licence;
 import static org.buildwithukraine.licence.Fixtures.licenceOf;
 import static org.buildwithukraine.licence.Fixtures.outputEvent;
 import static org.buildwithukraine.licence.Fixtures.queryLong;
+import static org.buildwithukraine.licence.Fixtures.queryString;
 import static org.buildwithukraine.licence.Fixtures.technology;
 import static org.buildwithukraine.licence.Fixtures.uniqueId;
 import static org.buildwithukraine.licence.Fixtures.with;
@@ -19,6 +21,8 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import org.buildwithukraine.events.Topics;
+import org.buildwithukraine.events.line.LineEventTypes;
+import org.buildwithukraine.events.line.OutputReported;
 import org.buildwithukraine.kit.inbox.InboundEvents.UnreadableEventException;
 import org.buildwithukraine.licence.Fixtures.Output;
 import org.buildwithukraine.licence.TestInfrastructure;
@@ -62,6 +66,71 @@ class LineOutputBatchesTest {
                     .isEqualTo(1);
         }
         licenceOf(licence).body("unitsConsumed", equalTo(23));
+    }
+
+    /**
+     * Every charge of a poll is audited, the licence announced once, after the last of them, with where they left
+     * it; the reporter of them all is its actor, or the ledger when several reported them.
+     */
+    @Test
+    void aLicenceChargedByAPollIsAnnouncedOnceWithWhereThePollLeftIt() {
+        String factory = activeFactory("de-batch-once");
+        String technology = technology();
+        String licence = grant(with(licence(technology, factory), "quantityCap", 1000));
+        String line = uniqueId("DE-BATCH-ONCE");
+
+        poll(line, output(line, factory, technology, 5).json(), output(line, factory, technology, 7).json(),
+                output(line, factory, technology, 11).json());
+
+        assertThat(audited(licence, "CONSUME_QUOTA")).isEqualTo(3);
+        assertThat(announced(licence, "LicenceQuotaConsumed")).isEqualTo(1);
+        assertThat(lastAnnouncement(licence, "payload,unitsConsumed")).isEqualTo("23");
+        assertThat(lastAnnouncement(licence, "actor")).isEqualTo("service-account-mes-" + factory);
+
+        OutputReported byAnother = new OutputReported(line, "de", factory, technology, uniqueId("report"),
+                Instant.now(), 2, 0, List.of());
+        poll(line, output(line, factory, technology, 1).json(), envelope(LineEventTypes.OUTPUT_REPORTED, line,
+                "someone-at-" + factory, LineEventTypes.SCHEMA_VERSION, byAnother));
+
+        assertThat(audited(licence, "CONSUME_QUOTA")).isEqualTo(5);
+        assertThat(announced(licence, "LicenceQuotaConsumed")).isEqualTo(2);
+        assertThat(lastAnnouncement(licence, "payload,unitsConsumed")).isEqualTo("26");
+        assertThat(lastAnnouncement(licence, "actor")).isEqualTo("system:quota-ledger");
+        licenceOf(licence).body("unitsConsumed", equalTo(26));
+    }
+
+    /** A charge that uses the quota up is announced as the exhaustion, which stands for the charges before it. */
+    @Test
+    void aPollThatExhaustsALicenceAnnouncesTheExhaustionAlone() {
+        String factory = activeFactory("de-batch-exhaust");
+        String technology = technology();
+        String licence = grant(with(licence(technology, factory), "quantityCap", 10));
+        String line = uniqueId("DE-BATCH-EXHAUST");
+
+        poll(line, output(line, factory, technology, 4).json(), output(line, factory, technology, 6).json(),
+                output(line, factory, technology, 3).json());
+
+        assertThat(audited(licence, "CONSUME_QUOTA")).isEqualTo(1);
+        assertThat(audited(licence, "EXHAUST")).isEqualTo(1);
+        assertThat(announced(licence, "LicenceQuotaConsumed")).isZero();
+        assertThat(announced(licence, "LicenceExhausted")).isEqualTo(1);
+        assertThat(lastAnnouncement(licence, "payload,unitsConsumed")).isEqualTo("10");
+        assertThat(lastAnnouncement(licence, "payload,status")).isEqualTo("EXHAUSTED");
+        licenceOf(licence).body("status", equalTo("EXHAUSTED"));
+    }
+
+    private static long audited(String licence, String action) {
+        return queryLong("select count(*) from licence_audit where licence_id = ? and action = ?", licence, action);
+    }
+
+    private static long announced(String licence, String type) {
+        return queryLong("select count(*) from outbox_event where aggregate_id = ? and event_type = ?", licence, type);
+    }
+
+    /** A field of the envelope of the licence's latest event, by its path ({@code payload,status}). */
+    private static String lastAnnouncement(String licence, String path) {
+        return queryString("select envelope #>> ?::text[] from outbox_event where aggregate_id = ? "
+                + "order by position desc limit 1", "{" + path + "}", licence);
     }
 
     @Test
