@@ -75,8 +75,18 @@ final class Pass {
             received.add(order.id());
             queue.add(order);
         }
-        for (Allocation allocation : base.all()) {
-            if (!orders.containsKey(allocation.orderId())) {
+    }
+
+    /**
+     * Refuses commitments of an order that is not open: a pass would not know the order it re-places. Asked once
+     * per call of the engine: the passes it runs in turn keep it true (they add allocations of open orders only).
+     */
+    static void requireOpen(Commitments commitments, Collection<OpenOrder> openOrders, Collection<Order> received) {
+        Set<String> open = new HashSet<>((openOrders.size() + received.size()) * 4 / 3 + 1);
+        openOrders.forEach(order -> open.add(order.order().id()));
+        received.forEach(order -> open.add(order.id()));
+        for (Allocation allocation : commitments.all()) {
+            if (!open.contains(allocation.orderId())) {
                 throw new IllegalArgumentException("Allocation " + allocation.id() + " belongs to order "
                         + allocation.orderId() + ", which is not among the open orders");
             }

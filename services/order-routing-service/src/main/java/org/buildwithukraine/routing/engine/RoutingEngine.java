@@ -44,6 +44,7 @@ public final class RoutingEngine {
      */
     public RoutingResult route(Network network, Commitments commitments, Collection<OpenOrder> openOrders,
             Collection<Order> received, Instant now, Supplier<String> allocationIds) {
+        Pass.requireOpen(commitments, openOrders, received);
         return new Pass(network, policy, now, allocationIds, commitments, openOrders, received).run(false);
     }
 
@@ -57,12 +58,14 @@ public final class RoutingEngine {
      */
     public List<RoutingResult> routeInTurn(Network network, Commitments commitments,
             Collection<OpenOrder> openOrders, List<Order> received, Instant now, Supplier<String> allocationIds) {
+        Pass.requireOpen(commitments, openOrders, received);
         Map<String, OpenOrder> open = new LinkedHashMap<>();
         openOrders.forEach(order -> open.put(order.order().id(), order));
         Commitments before = commitments;
         List<RoutingResult> results = new ArrayList<>(received.size());
         for (Order order : received) {
-            RoutingResult result = route(network, before, open.values(), List.of(order), now, allocationIds);
+            RoutingResult result = new Pass(network, policy, now, allocationIds, before, open.values(),
+                    List.of(order)).run(false);
             results.add(result);
             before = before.after(result);
             for (OrderDecision decision : result.decisions()) {
@@ -85,6 +88,7 @@ public final class RoutingEngine {
      */
     public RoutingResult reroute(Network network, Commitments commitments, Collection<OpenOrder> openOrders,
             Instant now, Supplier<String> allocationIds) {
+        Pass.requireOpen(commitments, openOrders, List.of());
         return new Pass(network, policy, now, allocationIds, commitments, openOrders, List.of()).run(true);
     }
 
