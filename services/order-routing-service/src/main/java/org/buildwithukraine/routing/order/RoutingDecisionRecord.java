@@ -18,7 +18,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /**
  * One routing decision about one order, kept for good: what set it off, where the order stood afterwards, and,
  * as JSON, every candidate line with its verdict, the allocations placed and those withdrawn. The candidates are
- * kept gzip-compressed ({@link #candidatesGzip}); records written before that keep them in {@link #candidates}.
+ * kept gzip-compressed ({@link #candidatesGzip}); records written before that keep them in {@link #candidates}. How
+ * many had each verdict, and the chosen ones, are kept apart too, for the answers that list only those.
  */
 @Entity
 @Table(name = "routing_decision")
@@ -55,6 +56,19 @@ public class RoutingDecisionRecord extends PanacheEntityBase {
     /** Every candidate line with its verdict, as gzip-compressed JSON. */
     @Column(name = "candidates_gzip", updatable = false)
     public byte[] candidatesGzip;
+
+    /**
+     * How many candidate lines had each verdict, as a JSON object (V7), for an answer that lists only the chosen
+     * ones; null in records written before, whose counts are read from their candidates.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "verdict_counts", updatable = false, columnDefinition = "jsonb")
+    public String verdictCounts;
+
+    /** The candidates CHOSEN, as JSON, in the candidates' order (V7); null when {@link #verdictCounts} is. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "chosen_candidates", updatable = false, columnDefinition = "jsonb")
+    public String chosenCandidates;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, updatable = false, columnDefinition = "jsonb")

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.buildwithukraine.events.EventEnvelope;
 import org.buildwithukraine.events.Topics;
@@ -101,9 +102,17 @@ class OrderPlacementTest {
         assertThat(verdicts.get("CHOSEN")).isEqualTo(placedOn.size());
         assertThat(verdicts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(4);
 
-        asDesk().get("/api/orders/{id}/decisions", answer.getString("id")).then().statusCode(200)
+        JsonPath decisions = asDesk().get("/api/orders/{id}/decisions", answer.getString("id")).then()
+                .statusCode(200)
                 .body("[0].candidatesComplete", equalTo(true))
-                .body("[0].candidates.lineId", equalTo(network.lines().stream().sorted().toList()));
+                .body("[0].candidates.lineId", equalTo(network.lines().stream().sorted().toList()))
+                .extract().jsonPath();
+        // the answer's counts and chosen lines are kept apart from the candidates: they say what the candidates do
+        List<Map<String, Object>> all = decisions.getList("[0].candidates");
+        assertThat(verdicts).isEqualTo(all.stream().collect(Collectors.groupingBy(
+                candidate -> (String) candidate.get("verdict"), Collectors.summingInt(candidate -> 1))));
+        assertThat(answer.getList("decision.candidates")).isEqualTo(all.stream()
+                .filter(candidate -> "CHOSEN".equals(candidate.get("verdict"))).toList());
         asDesk().get("/api/orders/{id}", answer.getString("id")).then().statusCode(200)
                 .body("decision.candidates", hasSize(4));
     }

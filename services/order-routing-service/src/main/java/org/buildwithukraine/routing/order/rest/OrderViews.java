@@ -67,6 +67,16 @@ public class OrderViews {
     }
 
     private DecisionResponse decision(RoutingDecisionRecord d, int listedUpTo) {
+        if (d.verdictCounts != null) {
+            Map<String, Long> verdicts = read(d.verdictCounts, new TypeReference<TreeMap<String, Long>>() { });
+            int count = (int) verdicts.values().stream().mapToLong(Long::longValue).sum();
+            if (count > listedUpTo) {
+                // the chosen ones only: the compressed candidates are not read at all
+                return new DecisionResponse(d.id, d.decidedAt, d.trigger, d.state, d.summary, count, verdicts,
+                        false, read(d.chosenCandidates, new TypeReference<List<CandidateResponse>>() { }),
+                        placed(d), withdrawn(d));
+            }
+        }
         List<CandidateResponse> candidates = candidates(d);
         Map<String, Long> verdicts = candidates.stream()
                 .collect(Collectors.groupingBy(CandidateResponse::verdict, TreeMap::new, Collectors.counting()));
@@ -74,9 +84,15 @@ public class OrderViews {
         List<CandidateResponse> listed = complete ? candidates
                 : candidates.stream().filter(c -> CHOSEN.equals(c.verdict())).toList();
         return new DecisionResponse(d.id, d.decidedAt, d.trigger, d.state, d.summary, candidates.size(), verdicts,
-                complete, listed,
-                read(d.placed, new TypeReference<List<PlacedPart>>() { }),
-                read(d.withdrawn, new TypeReference<List<WithdrawnPart>>() { }));
+                complete, listed, placed(d), withdrawn(d));
+    }
+
+    private List<PlacedPart> placed(RoutingDecisionRecord d) {
+        return read(d.placed, new TypeReference<List<PlacedPart>>() { });
+    }
+
+    private List<WithdrawnPart> withdrawn(RoutingDecisionRecord d) {
+        return read(d.withdrawn, new TypeReference<List<WithdrawnPart>>() { });
     }
 
     private List<CandidateResponse> candidates(RoutingDecisionRecord d) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,12 +29,14 @@ import org.buildwithukraine.events.order.CustomerClass;
 import org.buildwithukraine.events.order.OrderEventTypes;
 import org.buildwithukraine.events.order.OrderState;
 import org.buildwithukraine.routing.engine.Allocation;
+import org.buildwithukraine.routing.engine.CandidateLine;
 import org.buildwithukraine.routing.engine.Commitments;
 import org.buildwithukraine.routing.engine.Network;
 import org.buildwithukraine.routing.engine.OpenOrder;
 import org.buildwithukraine.routing.engine.Order;
 import org.buildwithukraine.routing.engine.OrderDecision;
 import org.buildwithukraine.routing.engine.Reschedule;
+import org.buildwithukraine.routing.engine.Verdict;
 import org.buildwithukraine.routing.engine.RoutingEngine;
 import org.buildwithukraine.routing.engine.RoutingResult;
 import org.buildwithukraine.routing.engine.Withdrawal;
@@ -284,7 +287,7 @@ public class Router {
         record.trigger = trigger;
         record.state = order.state();
         record.summary = decision.summary();
-        record.candidatesGzip = gzippedJson(decision.candidates());
+        keepCandidates(record, decision.candidates());
         record.placed = json(decision.created().stream().map(PlacedPart::of).toList());
         record.withdrawn = json(decision.withdrawn().stream().map(WithdrawnPart::of).toList());
         return record;
@@ -300,10 +303,19 @@ public class Router {
         record.trigger = trigger;
         record.state = order.state();
         record.summary = order.reason();
-        record.candidatesGzip = gzippedJson(List.of());
+        keepCandidates(record, List.of());
         record.placed = json(List.of());
         record.withdrawn = json(withdrawn);
         record.persist();
+    }
+
+    /** Every candidate, compressed; and apart, how many had each verdict and the chosen ones. */
+    private void keepCandidates(RoutingDecisionRecord record, List<CandidateLine> candidates) {
+        record.candidatesGzip = gzippedJson(candidates);
+        record.verdictCounts = json(candidates.stream().collect(Collectors.groupingBy(
+                candidate -> candidate.verdict().name(), TreeMap::new, Collectors.counting())));
+        record.chosenCandidates = json(candidates.stream()
+                .filter(candidate -> candidate.verdict() == Verdict.CHOSEN).toList());
     }
 
     private String json(Object value) {
