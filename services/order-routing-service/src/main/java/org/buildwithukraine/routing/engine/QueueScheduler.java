@@ -39,14 +39,22 @@ final class QueueScheduler {
             return overruns;
         }
         long cumulative = 0;
+        // a line's queue runs under a few licences, mostly one after another: looked up again only when it changes
+        String licenceId = null;
+        Licence licence = null;
+        Instant licenceEnd = null;
         for (Allocation allocation : load.allocations()) {
             long after = cumulative + allocation.outstanding();
             Instant finish = instant(ceilDiv(after * DAY, line.capacityPerDay()));
-            Licence licence = network.licence(allocation.licenceId());
+            if (licenceId == null || !licenceId.equals(allocation.licenceId())) {
+                licenceId = allocation.licenceId();
+                licence = network.licence(licenceId);
+                licenceEnd = licence == null ? null : endOf(licence);
+            }
             if (licence != null) {
                 Instant planned = allocation.plannedFinish() != null && allocation.plannedFinish().isAfter(finish)
                         ? allocation.plannedFinish() : finish;
-                if (planned.isAfter(endOf(licence))) {
+                if (planned.isAfter(licenceEnd)) {
                     overruns.add(new Overrun(allocation, licence, planned));
                     continue;
                 }
