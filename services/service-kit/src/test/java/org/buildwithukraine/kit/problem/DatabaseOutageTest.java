@@ -7,7 +7,10 @@ import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import javax.transaction.xa.XAException;
+
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
 
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -48,6 +51,27 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.in(batch)).containsSame(lost);
     }
 
+    /** Narayana's shape when the connection died between the last statement and the commit. */
+    @Test
+    void aCommitLostWithItsConnectionIsFoundAmongTheSuppressed() {
+        SQLException lost = new SQLException("An I/O error occurred while sending to the backend", "08006");
+        XAException commitFailed = new XAException(XAException.XA_RBCOMMFAIL);
+        commitFailed.initCause(lost);
+        RollbackException rolledBack = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rolledBack.addSuppressed(new IllegalStateException("the rollback-only caller"));
+        rolledBack.addSuppressed(commitFailed);
+        assertThat(DatabaseOutage.in(new RuntimeException(rolledBack))).containsSame(lost);
+    }
+
+    @Test
+    void aCauseChainThatLoopsEnds() {
+        RuntimeException first = new RuntimeException("first");
+        RuntimeException second = new RuntimeException("second", first);
+        first.initCause(second);
+        first.addSuppressed(second);
+        assertThat(DatabaseOutage.in(first)).isEmpty();
+    }
+
     @Test
     void whatTheDatabaseRefusedIsNoOutage() {
         SQLException unique = new SQLException("duplicate key", "23505");
@@ -57,5 +81,8 @@ class DatabaseOutageTest {
                 .isEmpty();
         assertThat(DatabaseOutage.in(new SQLException("no state"))).isEmpty();
         assertThat(DatabaseOutage.in(new IllegalStateException("a bug"))).isEmpty();
+        RollbackException refusedAtCommit = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        refusedAtCommit.addSuppressed(new ConstraintViolationException("insert", unique, "pk"));
+        assertThat(DatabaseOutage.in(refusedAtCommit)).isEmpty();
     }
 }
