@@ -60,6 +60,59 @@ public final class RoutingBenchmark {
             System.out.println(new Bench(size, new Random(size)).run(engine));
         }
         System.out.println();
+        System.out.println("Re-routing: a line holding N one-unit allocations goes DOWN, one other line takes them"
+                + " (the shape of deploy/benchmarks/reroute.sh)");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%8s %8s %12s %12s %12s%n", "N", "passes", "median ms", "min ms", "max ms");
+        for (int allocations : new int[] { 1_000, 10_000 }) {
+            System.out.println(reroute(engine, allocations));
+        }
+        System.out.println();
+    }
+
+    /**
+     * One re-routing pass, timed from its start to its result (withdrawals, new allocations and decisions drafted),
+     * repeated on the same read model: the engine's share of the platform's re-routing time.
+     */
+    private static String reroute(RoutingEngine engine, int size) {
+        String technology = "UA-T-RR";
+        Factory de = new Factory("de", FactoryKind.MANUFACTURER, FactoryStatus.ACTIVE, null, NOW);
+        Factory uk = new Factory("uk", FactoryKind.MANUFACTURER, FactoryStatus.ACTIVE, null, NOW);
+        Line down = new Line("DE-RR", "de", technology, 1_000, LineState.DOWN, DowntimeReason.BREAKDOWN, NOW);
+        Line up = new Line("UK-RR", "uk", technology, 1_000, LineState.RUNNING, null, NOW.minus(Duration.ofHours(1)));
+        List<Licence> licences = new ArrayList<>();
+        for (Factory factory : List.of(de, uk)) {
+            licences.add(new Licence("LIC-" + factory.id(), technology, factory.id(),
+                    EnumSet.of(LicenceActivity.PRODUCE), 1_000_000, 0, TODAY.minusDays(10), TODAY.plusDays(400),
+                    Set.of(), LicenceStatus.GRANTED, null, NOW.minus(Duration.ofDays(2))));
+        }
+        Network network = Network.of(List.of(down, up), List.of(de, uk), licences);
+        List<Allocation> allocations = new ArrayList<>();
+        List<OpenOrder> open = new ArrayList<>();
+        for (int i = 1; i <= size; i++) {
+            Order order = new Order("O-" + i, i, CustomerClass.values()[i % 2], technology, 1, TODAY.plusDays(60),
+                    null, null);
+            allocations.add(new Allocation("A-" + i, order.id(), down.id(), "de", "LIC-de", technology,
+                    order.customerClass(), order.neededBy(), i, 1, 0, NOW, NOW.plus(Duration.ofDays(1))));
+            open.add(new OpenOrder(order, 0));
+        }
+        Commitments commitments = Commitments.of(allocations);
+        int[] counter = { 0 };
+        Supplier<String> ids = () -> "N-" + (++counter[0]);
+        List<Long> times = new ArrayList<>();
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (times.size() < 3 || (times.size() < 11 && System.nanoTime() < until)) {
+            long before = System.nanoTime();
+            RoutingResult result = engine.reroute(network, commitments, open, NOW, ids);
+            times.add(System.nanoTime() - before);
+            if (result.created().size() != size) {
+                throw new IllegalStateException(result.created().size() + " re-placed of " + size);
+            }
+        }
+        List<Long> measured = times.subList(1, times.size()).stream().sorted().toList();
+        return String.format(Locale.ROOT, "%8d %8d %12.1f %12.1f %12.1f", size, measured.size(),
+                measured.get(measured.size() / 2) / 1e6, measured.get(0) / 1e6,
+                measured.get(measured.size() - 1) / 1e6);
     }
 
     private static final class Bench {
