@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.buildwithukraine.events.order.CustomerClass;
 
@@ -92,13 +93,46 @@ final class Load {
 
     /** Outstanding units that would be built before new work for the order. */
     long ahead(Order order) {
+        return unitsBefore(firstWhere(allocation -> !Ranking.goesBefore(allocation, order)));
+    }
+
+    /** Where the order's work starts in the queue: the first allocation not of an order ranked ahead of it. */
+    int positionOf(Order order) {
+        return firstWhere(allocation -> !Ranking.ranksBefore(allocation, order));
+    }
+
+    /**
+     * Outstanding units of the allocations ahead of the position, summed from the nearer end of the queue: work
+     * placed in rank order lands at the end, so that a long queue is not walked for each order placed on it.
+     */
+    long unitsBefore(int position) {
+        List<Allocation> queue = inQueueOrder();
         long units = 0;
-        for (Allocation allocation : inQueueOrder()) {
-            if (!Ranking.goesBefore(allocation, order)) {
-                break;
+        if (position <= queue.size() / 2) {
+            for (int i = 0; i < position; i++) {
+                units += queue.get(i).outstanding();
             }
-            units += allocation.outstanding();
+            return units;
         }
-        return units;
+        for (int i = position; i < queue.size(); i++) {
+            units += queue.get(i).outstanding();
+        }
+        return total() - units;
+    }
+
+    /** The first position in queue order where the test holds; it must hold from there to the end. */
+    private int firstWhere(Predicate<Allocation> test) {
+        List<Allocation> queue = inQueueOrder();
+        int low = 0;
+        int high = queue.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (test.test(queue.get(middle))) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return low;
     }
 }

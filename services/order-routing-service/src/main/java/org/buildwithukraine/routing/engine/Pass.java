@@ -46,6 +46,13 @@ final class Pass {
     private final Map<String, Allocation> created = new LinkedHashMap<>();
     private final List<Withdrawal> withdrawn = new ArrayList<>();
     private final TreeSet<String> touchedLines = new TreeSet<>();
+    /**
+     * Lines whose whole queue was walked for overruns in this pass, what overran withdrawn. Work is only ever
+     * inserted at the rank of the order being placed, and withdrawals move work earlier: on such a line only the
+     * work from that order's position on can newly overrun, and a placement walks just that part (placing 10,000
+     * re-routed orders in rank order walked their line's whole queue for each, a quadratic second).
+     */
+    private final Set<String> overrunFree = new HashSet<>();
     /** Orders of each technology tried in this pass that still wait: work withdrawn later frees room for them. */
     private final Map<String, Set<Order>> stillWaiting = new HashMap<>();
 
@@ -139,10 +146,11 @@ final class Pass {
             }
         }
         for (String lineId : base.lineIds()) {
-            for (QueueScheduler.Overrun overrun : scheduler.overruns(network.line(lineId), ledger.line(lineId))) {
+            for (QueueScheduler.Overrun overrun : scheduler.overruns(network.line(lineId), ledger.line(lineId), 0)) {
                 withdraw(overrun.allocation(), Explanations.runsPastLicenceEnd(overrun));
             }
         }
+        overrunFree.addAll(base.lineIds());
     }
 
     private static Allocation lowestRanked(Load load) {
@@ -395,7 +403,10 @@ final class Pass {
         }
         boolean replanned = false;
         for (Line line : usedLines) {
-            for (QueueScheduler.Overrun overrun : scheduler.overruns(line, ledger.line(line.id()))) {
+            Load onLine = ledger.line(line.id());
+            int from = overrunFree.contains(line.id()) ? onLine.positionOf(order) : 0;
+            overrunFree.add(line.id());
+            for (QueueScheduler.Overrun overrun : scheduler.overruns(line, onLine, from)) {
                 withdraw(overrun.allocation(), Explanations.pushedPastLicenceEnd(overrun, order));
                 replanned = true;
             }

@@ -29,21 +29,23 @@ final class QueueScheduler {
     }
 
     /**
-     * The allocations on the line that no longer fit before their licence ends, in queue order. The later of the
-     * planned finish and the finish at the line's pace counts, and what overruns leaves the queue, so the work after
-     * it moves up.
+     * The allocations on the line from the position on that no longer fit before their licence ends, in queue
+     * order. The later of the planned finish and the finish at the line's pace counts, and what overruns leaves the
+     * queue, so the work after it moves up. The work ahead of the position is taken to fit (a caller that knows
+     * nothing of the queue starts at 0).
      */
-    List<Overrun> overruns(Line line, Load load) {
+    List<Overrun> overruns(Line line, Load load, int from) {
         List<Overrun> overruns = new ArrayList<>();
         if (line == null || line.capacityPerDay() <= 0) {
             return overruns;
         }
-        long cumulative = 0;
+        long cumulative = load.unitsBefore(from);
         // a line's queue runs under a few licences, mostly one after another: looked up again only when it changes
         String licenceId = null;
         Licence licence = null;
         Instant licenceEnd = null;
-        for (Allocation allocation : load.allocations()) {
+        List<Allocation> queue = load.allocations();
+        for (Allocation allocation : queue.subList(from, queue.size())) {
             long after = cumulative + allocation.outstanding();
             Instant finish = instant(ceilDiv(after * DAY, line.capacityPerDay()));
             if (licenceId == null || !licenceId.equals(allocation.licenceId())) {

@@ -48,15 +48,25 @@ final class Ranking {
 
     /** True if the allocation's work comes before new work for the order (its own earlier work included). */
     static boolean goesBefore(Allocation allocation, Order order) {
+        return byRank(allocation, order) <= 0;
+    }
+
+    /** True if the allocation is work of an order ranked ahead of this one (none of the order's own work). */
+    static boolean ranksBefore(Allocation allocation, Order order) {
+        return byRank(allocation, order) < 0;
+    }
+
+    /** The allocation's order against the order: class, then needed-by, then arrival; 0 for the order itself. */
+    private static int byRank(Allocation allocation, Order order) {
         int byClass = allocation.customerClass().compareTo(order.customerClass());
         if (byClass != 0) {
-            return byClass < 0;
+            return byClass;
         }
         int byDate = allocation.neededBy().compareTo(order.neededBy());
         if (byDate != 0) {
-            return byDate < 0;
+            return byDate;
         }
-        return allocation.orderSequence() <= order.sequence();
+        return Long.compare(allocation.orderSequence(), order.sequence());
     }
 
     /**
