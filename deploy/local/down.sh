@@ -46,43 +46,18 @@ GRACE_SECONDS=${BWU_STOP_GRACE_SECONDS:-20}
 
 group_alive() { kill -0 -- "-$1" 2>/dev/null; }
 
-# A zombie is dead: its memory is gone, only its parent has not reaped it yet.
-process_alive() {
-    local fields
-    { fields=$(<"/proc/$1/stat"); } 2>/dev/null || return 1
-    fields=${fields##*) }
-    [[ ${fields:0:1} != Z ]]
-}
-
-# The pids whose parent is the given one, read from /proc (field 4 of stat, after the parenthesised command).
-children_of() {
-    local stat fields
-    for stat in /proc/[0-9]*/stat; do
-        { fields=$(<"$stat"); } 2>/dev/null || continue
-        fields=${fields##*) }
-        read -r _ parent _ <<<"$fields"
-        if [[ $parent == "$1" ]]; then stat=${stat#/proc/}; echo "${stat%/stat}"; fi
-    done
-}
-
 # Signals the given components and waits for them. Each pid leads a session and process group of its own
 # (up.sh starts every component with setsid): the signal reaches the component and its children, and
 # nothing else.
 stop_together() {
-    local component pid pids=() orphans=()
+    local component pid pids=()
     for component in "$@"; do
         if pid=$(running_pid "$component"); then
             if [[ $KILL == true ]]; then
-                # no chance to shut down: the component and every process of its group die at once, leaving
-                # whatever a crash leaves (lock files, unflushed data). PostgreSQL makes each of its backends
-                # the leader of a group of its own, out of the postmaster's: they are signalled by pid, in the
-                # same kill, as a pod's death takes them all. One left alive holds the shared memory, and the
-                # next postmaster refuses to start ("pre-existing shared memory block is still in use").
-                local children=()
-                [[ $component == postgres ]] && mapfile -t children < <(children_of "$pid")
-                echo "killing $component (pid $pid, SIGKILL to its process group${children[0]:+ and its ${#children[@]} backends})"
-                kill -KILL -- "-$pid" "${children[@]+"${children[@]}"}" 2>/dev/null || true
-                orphans+=("${children[@]+"${children[@]}"}")
+                # no chance to shut down: the component and every process of its group die at once (PostgreSQL's
+                # postmaster with all its backends), leaving whatever a crash leaves (lock files, unflushed data)
+                echo "killing $component (pid $pid, SIGKILL to its process group)"
+                kill -KILL -- "-$pid" 2>/dev/null || true
             else
                 echo "stopping $component (pid $pid)"
                 # PostgreSQL: fast shutdown (SIGINT) disconnects clients; SIGTERM would wait for them to leave.
@@ -99,9 +74,6 @@ stop_together() {
             echo "process group $pid did not stop within ${GRACE_SECONDS}s: killing it"
             kill -KILL -- "-$pid" 2>/dev/null || true
         fi
-    done
-    for pid in "${orphans[@]+"${orphans[@]}"}"; do
-        while process_alive "$pid" && ((SECONDS < deadline)); do sleep 0.1; done
     done
 }
 
