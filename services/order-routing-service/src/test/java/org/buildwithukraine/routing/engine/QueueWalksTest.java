@@ -83,9 +83,7 @@ class QueueWalksTest {
             Order order = randomOrder(random, i);
             allocations.add(allocation(order, "A-" + i, randomLicence(random), 1 + random.nextInt(60)));
         }
-        Load load = new Load(Ranking.queue(network), allocations);
-        load.allocations();
-        return load;
+        return new Load(Ranking.queue(network), allocations);
     }
 
     private static Order randomOrder(Random random, long sequence) {
